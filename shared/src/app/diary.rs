@@ -1,0 +1,103 @@
+//! The unlocked diary in memory: entries by id and in the patient's local time order, so day
+//! ranges (today, last 7 days, a summary period) are read without scanning ten years of entries.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::domain::{Entry, EntryBody, EntryId, Goal, GoalReview};
+
+type OrderKey = (NaiveDate, NaiveTime, EntryId);
+
+/// Entries indexed by id and by local moment.
+#[derive(Debug, Default, Clone)]
+pub struct Diary {
+    by_id: HashMap<EntryId, Entry>,
+    order: BTreeSet<OrderKey>,
+}
+
+fn key_of(entry: &Entry) -> OrderKey {
+    let (date, time) = entry.body.local_moment();
+    (date, time, entry.id)
+}
+
+impl Diary {
+    /// Builds the index from entries read from the store.
+    pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Self {
+        let mut diary = Self::default();
+        for e in entries {
+            diary.insert(e);
+        }
+        diary
+    }
+
+    /// Adds or replaces an entry.
+    pub fn insert(&mut self, entry: Entry) {
+        if let Some(old) = self.by_id.get(&entry.id) {
+            self.order.remove(&key_of(old));
+        }
+        self.order.insert(key_of(&entry));
+        self.by_id.insert(entry.id, entry);
+    }
+
+    /// Removes an entry.
+    pub fn remove(&mut self, id: EntryId) -> Option<Entry> {
+        let old = self.by_id.remove(&id)?;
+        self.order.remove(&key_of(&old));
+        Some(old)
+    }
+
+    /// One entry by id.
+    pub fn get(&self, id: EntryId) -> Option<&Entry> {
+        self.by_id.get(&id)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// True when the diary has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// Entries whose local date is within `from..=to`, in local time order.
+    pub fn between(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = &Entry> + '_ {
+        let lo = (from, NaiveTime::MIN, EntryId::from_bytes([0; 16]));
+        let hi = (to, NaiveTime::MIN, EntryId::from_bytes([0; 16]));
+        let range = (from <= to).then(|| self.order.range(lo..).take_while(move |k| k.0 <= hi.0));
+        range.into_iter().flatten().map(|k| &self.by_id[&k.2])
+    }
+
+    /// Every entry in local time order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.order.iter().map(|k| &self.by_id[&k.2])
+    }
+
+    /// First and last local dates in the diary.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((self.order.first()?.0, self.order.last()?.0))
+    }
+
+    /// Every goal, oldest first.
+    pub fn goals(&self) -> impl Iterator<Item = (EntryId, &Goal)> + '_ {
+        self.iter().filter_map(|e| match &e.body {
+            EntryBody::Goal(g) => Some((e.id, g)),
+            _ => None,
+        })
+    }
+
+    /// Reviews of one goal, oldest first.
+    pub fn reviews_of(&self, goal: EntryId) -> impl Iterator<Item = (EntryId, &GoalReview)> + '_ {
+        self.iter().filter_map(move |e| match &e.body {
+            EntryBody::Review(r) if r.goal == goal => Some((e.id, r)),
+            _ => None,
+        })
+    }
+
+    /// True when `id` is a goal in this diary.
+    pub fn is_goal(&self, id: EntryId) -> bool {
+        matches!(self.get(id).map(|e| &e.body), Some(EntryBody::Goal(_)))
+    }
+}

@@ -1,0 +1,249 @@
+//! `update` tested without I/O: each test plays the runtime's part by resolving the clock and store
+//! requests the returned commands make, and inspects the model through `view`.
+
+use chrono::{DateTime, NaiveDate};
+use crux_core::{App, Command};
+
+use super::*;
+use crate::domain::{DoseDraft, Entry, GoalDraft, Proposer, ReviewDecision};
+
+fn now() -> LocalInstant {
+    DateTime::parse_from_rfc3339("2026-03-10T21:00:00+01:00").unwrap()
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+}
+
+fn dose(drug: &str, mg: f64, non_prescribed: bool) -> EntryDraft {
+    EntryDraft::Dose(DoseDraft { drug: drug.into(), mg: Some(mg), non_prescribed, ..DoseDraft::default() })
+}
+
+/// Runs one command to completion, answering the clock with `now()` and the store like a perfect
+/// disk; returns every store request seen.
+fn settle(app: &SteadyApp, model: &mut Model, mut cmd: Command<Effect, Event>) -> Vec<StoreOp> {
+    let mut seen = vec![];
+    loop {
+        let mut progressed = false;
+        let effects: Vec<Effect> = cmd.effects().collect();
+        for effect in effects {
+            progressed = true;
+            match effect {
+                Effect::Clock(mut req) => req.resolve(now()).unwrap(),
+                Effect::Store(mut req) => {
+                    seen.push(req.operation.clone());
+                    let reply = match req.operation.clone() {
+                        StoreOp::LoadAll => StoreReply::Loaded { entries: vec![], damaged: vec![] },
+                        StoreOp::Insert(body) => StoreReply::Saved(Entry { id: EntryId::new(), body }),
+                        StoreOp::Replace(e) => StoreReply::Saved(e),
+                        StoreOp::Delete(ids) => StoreReply::Deleted(ids),
+                    };
+                    req.resolve(Ok(reply)).unwrap();
+                }
+                Effect::Render(_) => {}
+            }
+        }
+        let events: Vec<Event> = cmd.events().collect();
+        for event in events {
+            progressed = true;
+            let next = app.update(event, model);
+            seen.extend(settle(app, model, next));
+        }
+        if !progressed {
+            return seen;
+        }
+    }
+}
+
+fn send(app: &SteadyApp, model: &mut Model, event: Event) -> Vec<StoreOp> {
+    let cmd = app.update(event, model);
+    settle(app, model, cmd)
+}
+
+fn opened() -> (SteadyApp, Model) {
+    let app = SteadyApp;
+    let mut model = Model::default();
+    let ops = send(&app, &mut model, Event::Open);
+    assert_eq!(ops, vec![StoreOp::LoadAll]);
+    (app, model)
+}
+
+#[test]
+fn open_reads_the_clock_then_loads_the_diary() {
+    let app = SteadyApp;
+    let mut model = Model::default();
+    assert_eq!(app.view(&model).page, PageView::Loading);
+    let mut cmd = app.update(Event::Open, &mut model);
+    // The clock comes first, so "today" is known before the diary is shown.
+    let mut clock = cmd.effects().next().unwrap().expect_clock();
+    clock.resolve(now()).unwrap();
+    let ev = cmd.events().next().unwrap();
+    assert!(matches!(ev, Event::Clock(_)));
+    let mut store = cmd.effects().next().unwrap().expect_store();
+    assert_eq!(store.operation, StoreOp::LoadAll);
+    store.resolve(Ok(StoreReply::Loaded { entries: vec![], damaged: vec![] })).unwrap();
+    let _ = app.update(ev, &mut model);
+    let _ = app.update(cmd.events().next().unwrap(), &mut model);
+    match app.view(&model).page {
+        PageView::Today(t) => assert_eq!(t.date, day(10)),
+        other => panic!("expected today, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_valid_dose_is_stored_and_counted_today() {
+    let (app, mut model) = opened();
+    let ops = send(&app, &mut model, Event::Log(dose("Loramet", 2.0, false)));
+    assert!(matches!(ops.as_slice(), [StoreOp::Insert(EntryBody::Dose(_))]));
+    let view = app.view(&model);
+    assert!(matches!(view.outcome, Some(Outcome::Saved(_))));
+    let PageView::Today(today) = view.page else { panic!("today expected") };
+    assert_eq!(today.doses.len(), 1);
+    // Ashton: lormetazepam 1–2 mg ≈ 10 mg diazepam, so 2 mg = 10–20 mg.
+    assert_eq!((today.totals.prescribed.low_mg, today.totals.prescribed.high_mg), (10.0, 20.0));
+}
+
+#[test]
+fn an_invalid_draft_is_rejected_with_its_field_and_never_reaches_the_store() {
+    let (app, mut model) = opened();
+    let ops = send(&app, &mut model, Event::Log(dose("diazepam", -5.0, false)));
+    assert_eq!(ops, vec![]);
+    match app.view(&model).outcome {
+        Some(Outcome::Rejected(e)) => assert_eq!(e.field, "mg"),
+        other => panic!("expected rejection, got {other:?}"),
+    }
+    assert_eq!(app.view(&model).entry_count, 0);
+}
+
+#[test]
+fn prescribed_and_non_prescribed_are_kept_apart_and_unknown_is_never_zero() {
+    let (app, mut model) = opened();
+    send(&app, &mut model, Event::Log(dose("diazepam", 30.0, false)));
+    send(
+        &app,
+        &mut model,
+        Event::Log(EntryDraft::Dose(DoseDraft {
+            drug: "Xanax".into(),
+            tablets: Some(1.0),
+            non_prescribed: true,
+            ..DoseDraft::default()
+        })),
+    );
+    send(&app, &mut model, Event::Log(dose("alprazolam", 1.0, true)));
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    assert_eq!((t.totals.prescribed.low_mg, t.totals.prescribed.doses), (30.0, 1));
+    assert_eq!(t.totals.prescribed.unknown_doses, 0);
+    assert_eq!((t.totals.non_prescribed.low_mg, t.totals.non_prescribed.high_mg), (20.0, 20.0));
+    assert_eq!((t.totals.non_prescribed.doses, t.totals.non_prescribed.unknown_doses), (2, 1));
+}
+
+#[test]
+fn a_store_failure_is_reported_and_the_model_is_unchanged() {
+    let (app, mut model) = opened();
+    let mut cmd = app.update(Event::Log(dose("diazepam", 5.0, false)), &mut model);
+    cmd.effects().next().unwrap().expect_clock().resolve(now()).unwrap();
+    let ev = cmd.events().next().unwrap();
+    let mut cmd = app.update(ev, &mut model);
+    cmd.effects().next().unwrap().expect_store().resolve(Err(StoreError::DiskFull)).unwrap();
+    let ev = cmd.events().next().unwrap();
+    let _ = app.update(ev, &mut model);
+    let view = app.view(&model);
+    assert_eq!(view.outcome, Some(Outcome::Failed(StoreError::DiskFull)));
+    assert_eq!(view.entry_count, 0);
+}
+
+fn set_goal(app: &SteadyApp, model: &mut Model) -> EntryId {
+    let draft = GoalDraft {
+        set_at: None,
+        kind: "keep".into(),
+        what_matters: "Not fall at night".into(),
+        drug: None,
+        target_mg: None,
+        due: None,
+        review_on: Some(day(10)),
+        proposed_by: Proposer::Patient,
+        agreed_with: None,
+    };
+    send(app, model, Event::Log(EntryDraft::Goal(draft)));
+    match app.view(model).outcome {
+        Some(Outcome::Saved(id)) => id,
+        other => panic!("goal not saved: {other:?}"),
+    }
+}
+
+fn review(goal: EntryId, gas: i64) -> EntryDraft {
+    EntryDraft::Review { goal, at: None, gas, note: None, decision: ReviewDecision::Keep }
+}
+
+#[test]
+fn goals_show_today_with_review_due_and_reviews_need_an_existing_goal() {
+    let (app, mut model) = opened();
+    let goal = set_goal(&app, &mut model);
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    assert_eq!(t.goals.len(), 1);
+    assert!(t.goals[0].review_due, "review date is today");
+
+    assert_eq!(send(&app, &mut model, Event::Log(review(goal, 1))).len(), 1);
+    let ops = send(&app, &mut model, Event::Log(review(EntryId::new(), 1)));
+    assert!(ops.is_empty());
+    assert!(matches!(app.view(&model).outcome, Some(Outcome::Rejected(ref e)) if e.field == "goal"));
+}
+
+#[test]
+fn deleting_a_goal_deletes_its_reviews_in_one_request() {
+    let (app, mut model) = opened();
+    let goal = set_goal(&app, &mut model);
+    send(&app, &mut model, Event::Log(review(goal, 0)));
+    send(&app, &mut model, Event::Log(review(goal, 1)));
+    let ops = send(&app, &mut model, Event::Delete(goal));
+    match ops.as_slice() {
+        [StoreOp::Delete(ids)] => assert_eq!(ids.len(), 3),
+        other => panic!("one delete of three ids expected, got {other:?}"),
+    }
+    assert_eq!(app.view(&model).entry_count, 0);
+}
+
+#[test]
+fn edits_keep_the_id_and_the_kind_and_unknown_ids_are_rejected() {
+    let (app, mut model) = opened();
+    send(&app, &mut model, Event::Log(dose("diazepam", 10.0, false)));
+    let Some(Outcome::Saved(id)) = app.view(&model).outcome else { panic!() };
+    let ops = send(&app, &mut model, Event::Edit(id, dose("diazepam", 7.5, false)));
+    assert!(matches!(ops.as_slice(), [StoreOp::Replace(e)] if e.id == id));
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    assert_eq!(t.doses[0].mg, Some(7.5));
+
+    let anxiety = EntryDraft::Anxiety { at: None, score: 3, note: None };
+    assert!(send(&app, &mut model, Event::Edit(id, anxiety)).is_empty());
+    assert!(matches!(app.view(&model).outcome, Some(Outcome::Rejected(ref e)) if e.field == "kind"));
+    assert!(send(&app, &mut model, Event::Delete(EntryId::new())).is_empty());
+    assert!(matches!(app.view(&model).outcome, Some(Outcome::Rejected(ref e)) if e.field == "id"));
+}
+
+#[test]
+fn summary_page_uses_the_chosen_table_and_rejects_a_reversed_period() {
+    let (app, mut model) = opened();
+    send(&app, &mut model, Event::Log(dose("lormetazepam", 2.0, false)));
+    send(&app, &mut model, Event::UseTable(EquivalenceTable::Dutch));
+    send(&app, &mut model, Event::Show(Page::Summary { from: day(4), to: day(10) }));
+    let PageView::Summary(s) = app.view(&model).page else { panic!() };
+    assert_eq!(s.table.key, "dutch");
+    assert_eq!(s.days.len(), 7);
+    // Dutch table: lormetazepam 1 mg ≈ 10 mg diazepam.
+    assert_eq!((s.days[6].de_low_mg, s.days[6].de_high_mg), (20.0, 20.0));
+    assert_eq!(s.days_without_dose, 6);
+
+    send(&app, &mut model, Event::Show(Page::Summary { from: day(10), to: day(4) }));
+    assert!(matches!(app.view(&model).outcome, Some(Outcome::Rejected(ref e)) if e.field == "from"));
+}
+
+#[test]
+fn damaged_records_reported_by_the_store_are_shown_not_hidden() {
+    let app = SteadyApp;
+    let mut model = Model::default();
+    let bad = EntryId::new();
+    let _ = app.update(Event::Clock(now()), &mut model);
+    let _ =
+        app.update(Event::Stored(Ok(StoreReply::Loaded { entries: vec![], damaged: vec![bad] })), &mut model);
+    assert_eq!(app.view(&model).damaged, vec![bad]);
+}

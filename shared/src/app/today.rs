@@ -1,0 +1,169 @@
+//! The "today" screen: what the patient sees on opening the app at night. Pure, built from the
+//! diary and the device's date.
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use super::diary::Diary;
+use crate::domain::{EntryBody, EntryId, EquivalenceTable, GoalStatus, MgRange, Use};
+use crate::summary::{mean, DeTotal, SplitTotal, TableRef};
+
+/// One dose taken today.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DoseLine {
+    /// Entry id (for edit / delete).
+    pub id: EntryId,
+    /// Local clock time.
+    pub time: NaiveTime,
+    /// Molecule INN or "unknown substance".
+    pub substance: &'static str,
+    /// Milligrams, when the strength is known.
+    pub mg: Option<f64>,
+    /// Tablets, when counted in tablets.
+    pub tablets: Option<f64>,
+    /// Prescribed or not.
+    #[serde(rename = "use")]
+    pub use_: Use,
+    /// Diazepam-equivalent range; `None` = unknown.
+    pub de: Option<MgRange>,
+}
+
+/// Last night's sleep, as the patient logged it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NightLine {
+    /// Evening date of the night.
+    pub night: NaiveDate,
+    /// Total sleep, hours.
+    pub total_sleep_h: Option<f64>,
+    /// Efficiency, percent.
+    pub efficiency_percent: Option<f64>,
+    /// Quality 1–5.
+    pub quality: u8,
+    /// Quality in words.
+    pub quality_label: &'static str,
+}
+
+/// Mean anxiety of one day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnxietyDay {
+    /// Local date.
+    pub date: NaiveDate,
+    /// Mean of that day's ratings, if any.
+    pub mean: Option<f64>,
+}
+
+/// An active goal and its next review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalLine {
+    /// Entry id (for reviews).
+    pub id: EntryId,
+    /// The patient's words.
+    pub what_matters: String,
+    /// The treatment goal in words.
+    pub description: String,
+    /// Next review date.
+    pub next_review: Option<NaiveDate>,
+    /// True when the review date is today or past.
+    pub review_due: bool,
+}
+
+/// Everything on the today screen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TodayView {
+    /// The patient's local date.
+    pub date: NaiveDate,
+    /// Equivalence table used.
+    pub table: TableRef,
+    /// Today's doses in time order.
+    pub doses: Vec<DoseLine>,
+    /// Today's DE totals, prescribed and non-prescribed apart.
+    pub totals: SplitTotal,
+    /// Last night's sleep.
+    pub last_night: Option<NightLine>,
+    /// Anxiety for the last 7 days, oldest first, ending today.
+    pub anxiety_7d: Vec<AnxietyDay>,
+    /// Mean of all ratings in those 7 days.
+    pub anxiety_7d_mean: Option<f64>,
+    /// Active goals.
+    pub goals: Vec<GoalLine>,
+}
+
+/// Builds the today view for `today`.
+pub fn build(diary: &Diary, today: NaiveDate, table: EquivalenceTable) -> TodayView {
+    let mut totals = SplitTotal::default();
+    let mut doses = vec![];
+    for e in diary.between(today, today) {
+        if let EntryBody::Dose(d) = &e.body {
+            totals.add(d, table);
+            doses.push(DoseLine {
+                id: e.id,
+                time: d.taken_at.time(),
+                substance: d.substance.name(),
+                mg: d.amount.mg(),
+                tablets: d.amount.tablets(),
+                use_: d.use_,
+                de: d.diazepam_equivalent(table),
+            });
+        }
+    }
+
+    let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
+    let last_night = diary.between(yesterday, yesterday).find_map(|e| match &e.body {
+        EntryBody::Sleep(s) => Some(NightLine {
+            night: s.night,
+            total_sleep_h: s.total_sleep_min().map(|m| m as f64 / 60.0),
+            efficiency_percent: s.efficiency_percent(),
+            quality: s.quality.score(),
+            quality_label: s.quality.label(),
+        }),
+        _ => None,
+    });
+
+    let week_start = today.checked_sub_days(Days::new(6)).unwrap_or(today);
+    let mut all = vec![];
+    let anxiety_7d = week_start
+        .iter_days()
+        .take(7)
+        .map(|date| {
+            let scores: Vec<f64> = diary
+                .between(date, date)
+                .filter_map(|e| match &e.body {
+                    EntryBody::Anxiety(a) => Some(f64::from(a.score)),
+                    _ => None,
+                })
+                .collect();
+            all.extend_from_slice(&scores);
+            AnxietyDay { date, mean: mean(&scores) }
+        })
+        .collect();
+
+    let goals = diary
+        .goals()
+        .filter(|(_, g)| g.status == GoalStatus::Active)
+        .map(|(id, g)| GoalLine {
+            id,
+            what_matters: g.what_matters.clone(),
+            description: g.kind.describe(),
+            next_review: g.review_on,
+            review_due: g.review_on.is_some_and(|d| d <= today),
+        })
+        .collect();
+
+    TodayView {
+        date: today,
+        table: table.into(),
+        doses,
+        totals,
+        last_night,
+        anxiety_7d,
+        anxiety_7d_mean: mean(&all),
+        goals,
+    }
+}
+
+impl DeTotal {
+    /// The known part as a range.
+    pub fn range(&self) -> MgRange {
+        MgRange::new(self.low_mg, self.high_mg)
+    }
+}

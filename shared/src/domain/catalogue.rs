@@ -1,0 +1,579 @@
+//! The drug catalogue: which molecules Steady knows, their ATC codes, common tablet strengths,
+//! brand names per country and diazepam-equivalent tables. It exists so that a patient can log
+//! "Stilnoct" or "Loramet" and the summary can still speak in molecules, ATC codes (for FHIR
+//! exports) and diazepam equivalents, always naming the table used (see shared/domain.md).
+//!
+//! Sources: ATC codes from the WHO Collaborating Centre for Drug Statistics Methodology, ATC/DDD
+//! Index; brands and strengths from national product registries (BCFI/CBIP BE, Farmacotherapeutisch
+//! Kompas NL, BDPM FR, Felleskatalogen NO, BNF UK, FDA Orange Book US); equivalence values as
+//! cited above each table. A value no source gives is `None` (unknown), never a guess.
+
+use serde::{Deserialize, Serialize};
+
+/// A benzodiazepine or Z-drug molecule (INN), so doses from any brand add up per molecule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Molecule {
+    Alprazolam,
+    Bromazepam,
+    Chlordiazepoxide,
+    Clobazam,
+    Clonazepam,
+    Clorazepate,
+    Diazepam,
+    Estazolam,
+    Flunitrazepam,
+    Flurazepam,
+    Loprazolam,
+    Lorazepam,
+    Lormetazepam,
+    Nitrazepam,
+    Oxazepam,
+    Prazepam,
+    Temazepam,
+    Triazolam,
+    Zaleplon,
+    Zolpidem,
+    Zopiclone,
+    Eszopiclone,
+    EthylLoflazepate,
+    Clotiazepam,
+}
+
+use Molecule::*;
+
+/// Country of a brand name: brands differ between the markets Steady's users live in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Country {
+    /// Belgium.
+    BE,
+    /// The Netherlands.
+    NL,
+    /// France.
+    FR,
+    /// Norway.
+    NO,
+    /// The United Kingdom.
+    UK,
+    /// The United States.
+    US,
+}
+
+/// A brand name and the countries where it is commonly sold, so pack names map to a molecule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Brand {
+    /// The name as printed on the pack.
+    pub name: &'static str,
+    /// Where this name is commonly sold.
+    pub countries: &'static [Country],
+}
+
+macro_rules! brands {
+    ($($name:literal: [$($c:ident),*]),* $(,)?) => {
+        &[$(Brand { name: $name, countries: &[$(Country::$c),*] }),*]
+    };
+}
+
+impl Molecule {
+    /// Every molecule, for pickers, exports and exhaustive tests.
+    pub const ALL: [Molecule; 24] = [
+        Alprazolam,
+        Bromazepam,
+        Chlordiazepoxide,
+        Clobazam,
+        Clonazepam,
+        Clorazepate,
+        Diazepam,
+        Estazolam,
+        Flunitrazepam,
+        Flurazepam,
+        Loprazolam,
+        Lorazepam,
+        Lormetazepam,
+        Nitrazepam,
+        Oxazepam,
+        Prazepam,
+        Temazepam,
+        Triazolam,
+        Zaleplon,
+        Zolpidem,
+        Zopiclone,
+        Eszopiclone,
+        EthylLoflazepate,
+        Clotiazepam,
+    ];
+
+    /// English INN in lowercase, the name shown next to any brand so everyone reads the molecule.
+    pub fn name(self) -> &'static str {
+        self.facts().0
+    }
+
+    /// WHO ATC code, which identifies the molecule in FHIR exports.
+    pub fn atc(self) -> &'static str {
+        self.facts().1
+    }
+
+    /// Common tablet/capsule strengths in mg, ascending, so a taper can round to real tablets.
+    pub fn usual_strengths_mg(self) -> &'static [f64] {
+        self.facts().2
+    }
+
+    // (INN, ATC, strengths in mg). ATC: WHO Collaborating Centre for Drug Statistics Methodology,
+    // ATC/DDD Index. Strengths: the product registries cited below; illustrative, not exhaustive.
+    fn facts(self) -> (&'static str, &'static str, &'static [f64]) {
+        match self {
+            Alprazolam => ("alprazolam", "N05BA12", &[0.25, 0.5, 1.0, 2.0]),
+            Bromazepam => ("bromazepam", "N05BA08", &[1.5, 3.0, 6.0]),
+            Chlordiazepoxide => ("chlordiazepoxide", "N05BA02", &[5.0, 10.0, 25.0]),
+            Clobazam => ("clobazam", "N05BA09", &[5.0, 10.0, 20.0]),
+            Clonazepam => ("clonazepam", "N03AE01", &[0.5, 1.0, 2.0]),
+            Clorazepate => ("clorazepate", "N05BA05", &[3.75, 5.0, 7.5, 10.0, 15.0, 50.0]),
+            Diazepam => ("diazepam", "N05BA01", &[2.0, 5.0, 10.0]),
+            Estazolam => ("estazolam", "N05CD04", &[1.0, 2.0]),
+            Flunitrazepam => ("flunitrazepam", "N05CD03", &[1.0]),
+            Flurazepam => ("flurazepam", "N05CD01", &[15.0, 30.0]),
+            Loprazolam => ("loprazolam", "N05CD11", &[1.0]),
+            Lorazepam => ("lorazepam", "N05BA06", &[0.5, 1.0, 2.0, 2.5]),
+            Lormetazepam => ("lormetazepam", "N05CD06", &[1.0, 2.0]),
+            Nitrazepam => ("nitrazepam", "N05CD02", &[5.0]),
+            Oxazepam => ("oxazepam", "N05BA04", &[10.0, 15.0, 25.0, 50.0]),
+            Prazepam => ("prazepam", "N05BA11", &[10.0, 40.0]),
+            Temazepam => ("temazepam", "N05CD07", &[10.0, 20.0]),
+            Triazolam => ("triazolam", "N05CD05", &[0.125, 0.25]),
+            Zaleplon => ("zaleplon", "N05CF03", &[5.0, 10.0]),
+            Zolpidem => ("zolpidem", "N05CF02", &[5.0, 10.0]),
+            Zopiclone => ("zopiclone", "N05CF01", &[3.75, 7.5]),
+            Eszopiclone => ("eszopiclone", "N05CF04", &[1.0, 2.0, 3.0]),
+            EthylLoflazepate => ("ethyl loflazepate", "N05BA18", &[2.0]),
+            Clotiazepam => ("clotiazepam", "N05BA21", &[5.0, 10.0]),
+        }
+    }
+
+    /// Common brand names by country, so a patient can log the name on the box.
+    // Sources: BCFI/CBIP (BE), Farmacotherapeutisch Kompas (NL), BDPM (FR), Felleskatalogen (NO),
+    // BNF (UK), FDA Orange Book (US). Illustrative, not exhaustive; no brand maps to two molecules.
+    pub fn brands(self) -> &'static [Brand] {
+        match self {
+            Alprazolam => brands!["Xanax": [BE, NL, FR, UK, US], "Xanor": [NO]],
+            Bromazepam => brands!["Lexotan": [BE, NL, UK], "Lexomil": [FR]],
+            Chlordiazepoxide => brands!["Librium": [UK, US]],
+            Clobazam => brands!["Frisium": [BE, NL, UK, NO], "Urbanyl": [FR], "Onfi": [US]],
+            Clonazepam => brands!["Rivotril": [BE, NL, FR, NO, UK], "Klonopin": [US]],
+            Clorazepate => brands!["Tranxene": [BE, NL, FR, US]],
+            Diazepam => {
+                brands!["Valium": [BE, NL, FR, UK, US], "Stesolid": [NL, NO], "Vival": [NO]]
+            }
+            Estazolam => brands!["Nuctalon": [FR], "ProSom": [US]],
+            Flunitrazepam => brands!["Rohypnol": [FR, BE]],
+            Flurazepam => brands!["Staurodorm": [BE, NL], "Dalmane": [US]],
+            Loprazolam => brands!["Dormonoct": [BE, NL], "Havlane": [FR]],
+            Lorazepam => brands!["Temesta": [BE, NL, FR], "Ativan": [NO, UK, US]],
+            Lormetazepam => brands!["Loramet": [BE], "Noctamid": [BE, NL]],
+            Nitrazepam => brands!["Mogadon": [BE, NL, UK], "Apodorm": [NO]],
+            Oxazepam => brands!["Seresta": [BE, NL, FR], "Sobril": [NO]],
+            Prazepam => brands!["Lysanxia": [BE, FR], "Reapam": [NL]],
+            Temazepam => brands!["Normison": [NL, BE], "Restoril": [US]],
+            Triazolam => brands!["Halcion": [BE, NL, US]],
+            Zaleplon => brands!["Sonata": [US]],
+            Zolpidem => brands!["Stilnoct": [BE, NL, NO, UK], "Stilnox": [FR], "Ambien": [US]],
+            Zopiclone => brands!["Imovane": [BE, FR, NO], "Zimovane": [UK]],
+            Eszopiclone => brands!["Lunesta": [US]],
+            EthylLoflazepate => brands!["Victan": [FR, BE]],
+            Clotiazepam => brands!["Clozan": [BE], "Veratran": [FR]],
+        }
+    }
+}
+
+/// A range of milligrams (low <= high); a single value has low == high. Equivalence tables
+/// disagree and give ranges, so diazepam-equivalent doses stay ranges, not false precision.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MgRange {
+    /// Lower bound in mg.
+    pub low: f64,
+    /// Upper bound in mg (equal to `low` for a single value).
+    pub high: f64,
+}
+
+impl MgRange {
+    /// No milligrams: the starting point when summing doses.
+    pub const ZERO: MgRange = MgRange::exact(0.0);
+
+    /// A single value, for sources that give one number.
+    pub const fn exact(mg: f64) -> Self {
+        MgRange { low: mg, high: mg }
+    }
+
+    /// A range; the bounds are put in order so `low <= high` always holds.
+    pub const fn new(low: f64, high: f64) -> Self {
+        if low <= high {
+            MgRange { low, high }
+        } else {
+            MgRange { low: high, high: low }
+        }
+    }
+
+    /// Sum of two ranges, for daily totals across doses and molecules.
+    #[allow(clippy::should_implement_trait)] // the name is part of the agreed API
+    pub fn add(self, other: MgRange) -> MgRange {
+        MgRange::new(self.low + other.low, self.high + other.high)
+    }
+
+    /// Both bounds multiplied by `factor` (e.g. number of tablets), order kept.
+    pub fn scale(self, factor: f64) -> MgRange {
+        MgRange::new(self.low * factor, self.high * factor)
+    }
+}
+
+/// Which published diazepam-equivalence table to use; a summary always says which one it used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EquivalenceTable {
+    /// Ashton Manual: the default, with a value for every common molecule.
+    #[default]
+    Ashton,
+    /// U.S. Veterans Affairs / Department of Defense values.
+    VaDod,
+    /// Dutch table.
+    Dutch,
+    /// Norwegian Directorate of Health.
+    Norwegian,
+}
+
+const fn r(low: f64, high: f64) -> MgRange {
+    MgRange::new(low, high)
+}
+const fn x(mg: f64) -> MgRange {
+    MgRange::exact(mg)
+}
+
+// Ashton CH. Benzodiazepines: How They Work and How to Withdraw (2002), benzo.org.uk/bzequiv.htm.
+// Reproduces the values summarised in the project's domain brief (shared/domain.md): mg of each
+// molecule ≈ 10 mg diazepam. Molecules absent from this table are unknown under it.
+const ASHTON: &[(Molecule, MgRange)] = &[
+    (Alprazolam, x(0.5)),
+    (Bromazepam, r(5.0, 6.0)),
+    (Chlordiazepoxide, x(25.0)),
+    (Clobazam, x(20.0)),
+    (Clonazepam, x(0.5)),
+    (Clorazepate, x(15.0)),
+    (Diazepam, x(10.0)),
+    (Estazolam, r(1.0, 2.0)),
+    (Flunitrazepam, x(1.0)),
+    (Flurazepam, r(15.0, 30.0)),
+    (Loprazolam, r(1.0, 2.0)),
+    (Lorazepam, x(1.0)),
+    (Lormetazepam, r(1.0, 2.0)),
+    (Nitrazepam, x(10.0)),
+    (Oxazepam, x(20.0)),
+    (Prazepam, r(10.0, 20.0)),
+    (Temazepam, x(20.0)),
+    (Triazolam, x(0.5)),
+    (Zaleplon, x(20.0)),
+    (Zolpidem, x(20.0)),
+    (Zopiclone, x(15.0)),
+    (Eszopiclone, x(3.0)),
+];
+
+// U.S. Department of Veterans Affairs / Department of Defense (VA/DoD) equivalence values.
+// Reproduces only the values summarised in the project's domain brief (shared/domain.md), plus
+// diazepam 10 (the reference). Molecules absent from this table are unknown under it.
+const VA_DOD: &[(Molecule, MgRange)] = &[
+    (Alprazolam, x(1.0)),
+    (Clonazepam, x(1.0)),
+    (Diazepam, x(10.0)),
+    (Lorazepam, x(2.0)),
+    (Oxazepam, x(30.0)),
+    (Temazepam, x(15.0)),
+];
+
+// Dutch benzodiazepine equivalence table (Netherlands).
+// Reproduces only the values summarised in the project's domain brief (shared/domain.md), plus
+// diazepam 10 (the reference). Molecules absent from this table are unknown under it.
+const DUTCH: &[(Molecule, MgRange)] = &[(Bromazepam, x(10.0)), (Diazepam, x(10.0)), (Lormetazepam, x(1.0))];
+
+// Norwegian Directorate of Health (Helsedirektoratet) equivalence values.
+// Reproduces only the values summarised in the project's domain brief (shared/domain.md), plus
+// diazepam 10 (the reference). Molecules absent from this table are unknown under it.
+const NORWEGIAN: &[(Molecule, MgRange)] =
+    &[(Diazepam, x(10.0)), (Oxazepam, r(30.0, 50.0)), (Zopiclone, r(7.5, 10.0))];
+
+impl EquivalenceTable {
+    /// Every table, for settings pickers and tests.
+    pub const ALL: [EquivalenceTable; 4] = [Self::Ashton, Self::VaDod, Self::Dutch, Self::Norwegian];
+
+    /// Short human name shown next to diazepam-equivalent figures.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Ashton => "Ashton Manual",
+            Self::VaDod => "VA/DoD",
+            Self::Dutch => "Dutch table",
+            Self::Norwegian => "Norwegian Directorate of Health",
+        }
+    }
+
+    /// Full citation, printed in summaries so a clinician can check the numbers.
+    pub fn source(self) -> &'static str {
+        match self {
+            Self::Ashton => {
+                "Ashton CH. Benzodiazepines: How They Work and How to Withdraw (2002), \
+                 benzo.org.uk/bzequiv.htm"
+            }
+            Self::VaDod => {
+                "U.S. Department of Veterans Affairs / Department of Defense (VA/DoD), \
+                 benzodiazepine dose-equivalence values"
+            }
+            Self::Dutch => "Dutch benzodiazepine dose-equivalence table (Netherlands)",
+            Self::Norwegian => {
+                "Norwegian Directorate of Health (Helsedirektoratet), \
+                 benzodiazepine and Z-drug dose-equivalence values"
+            }
+        }
+    }
+
+    /// Stable key for settings and exports; `parse` accepts it back.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Ashton => "ashton",
+            Self::VaDod => "va_dod",
+            Self::Dutch => "dutch",
+            Self::Norwegian => "norwegian",
+        }
+    }
+
+    /// Reads a key written by `key` (case-insensitive), so stored settings survive round trips.
+    pub fn parse(key: &str) -> Option<EquivalenceTable> {
+        let key = key.trim();
+        Self::ALL.into_iter().find(|t| t.key().eq_ignore_ascii_case(key))
+    }
+
+    fn entries(self) -> &'static [(Molecule, MgRange)] {
+        match self {
+            Self::Ashton => ASHTON,
+            Self::VaDod => VA_DOD,
+            Self::Dutch => DUTCH,
+            Self::Norwegian => NORWEGIAN,
+        }
+    }
+
+    /// mg of `molecule` approximately equivalent to 10 mg diazepam, per this table; None = this
+    /// table gives no value (unknown, never guess).
+    pub fn equivalent_to_10mg_diazepam(self, molecule: Molecule) -> Option<MgRange> {
+        self.entries().iter().find(|(m, _)| *m == molecule).map(|(_, eq)| *eq)
+    }
+
+    /// Diazepam-equivalent range of `mg` of `molecule`: mg * 10 / eq, so low uses eq.high and
+    /// high uses eq.low. None when unknown, so an unknown never silently counts as zero.
+    pub fn diazepam_equivalent(self, molecule: Molecule, mg: f64) -> Option<MgRange> {
+        let eq = self.equivalent_to_10mg_diazepam(molecule)?;
+        if eq.low <= 0.0 || !mg.is_finite() {
+            return None;
+        }
+        Some(MgRange::new(mg * 10.0 / eq.high, mg * 10.0 / eq.low))
+    }
+}
+
+/// Other spellings of INNs (acid, other languages) seen on boxes and prescriptions.
+const ALIASES: &[(&str, Molecule)] = &[
+    ("clorazepic", Clorazepate),
+    ("zopiclon", Zopiclone),
+    ("zopiklon", Zopiclone),
+    ("loflazepate", EthylLoflazepate),
+    ("loflazepate d ethyle", EthylLoflazepate),
+    ("oksazepam", Oxazepam),
+    ("klonazepam", Clonazepam),
+];
+
+/// Salt and form words dropped before matching ("zolpidem tartrate" is zolpidem).
+const SALT_WORDS: &str = "acid dipotassium potassium dikalium tartrate tartraat hydrochloride hcl";
+
+/// Lowercase, accent-folded, ASCII-alphanumeric-only form of `name`, without salt words: the one
+/// allocation `lookup` makes.
+fn normalise(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = 0;
+    let chars = name.chars().flat_map(char::to_lowercase).map(fold);
+    for c in chars.chain([' ']) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            continue;
+        }
+        let word = out.get(word_start..);
+        if word.is_some_and(|w| SALT_WORDS.split(' ').any(|salt| salt == w)) {
+            out.truncate(word_start);
+        }
+        word_start = out.len();
+    }
+    out
+}
+
+/// Drops the accents found in Belgian, Dutch, French and Norwegian spellings ("lorazépam").
+fn fold(c: char) -> char {
+    const ACCENTED: &str = "àáâãäåèéêëìíîïòóôõöøùúûüçñ";
+    const PLAIN: &str = "aaaaaaeeeeiiiioooooouuuucn";
+    let mut pairs = ACCENTED.chars().zip(PLAIN.chars());
+    pairs.find(|&(a, _)| a == c).map_or(c, |(_, p)| p)
+}
+
+/// True when the static name, compacted the same way as `normalise`, equals `key`.
+fn same(key: &str, name: &str) -> bool {
+    let compact = name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase());
+    compact.eq(key.chars())
+}
+
+/// Case-insensitive lookup of a molecule by INN, common spelling or any brand name of any
+/// country, so whatever is printed on the box resolves to a molecule. None for unknown names.
+pub fn lookup(name: &str) -> Option<Molecule> {
+    let key = normalise(name);
+    if key.is_empty() {
+        return None;
+    }
+    let by_inn = Molecule::ALL.into_iter().find(|m| same(&key, m.name()));
+    by_inn
+        .or_else(|| ALIASES.iter().find(|(a, _)| same(&key, a)).map(|(_, m)| *m))
+        .or_else(|| Molecule::ALL.into_iter().find(|m| m.brands().iter().any(|b| same(&key, b.name))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EquivalenceTable::*;
+
+    // Copied verbatim from shared/domain.md, "Diazepam equivalents", independently of the tables;
+    // the alternate tables list domain.md's values plus diazepam 10 (the reference).
+    const DOMAIN_ASHTON: &str = "alprazolam 0.5 · bromazepam 5–6 · chlordiazepoxide 25 · \
+        clobazam 20 · clonazepam 0.5 · clorazepate 15 · diazepam 10 · estazolam 1–2 · \
+        flunitrazepam 1 · flurazepam 15–30 · loprazolam 1–2 · lorazepam 1 · lormetazepam 1–2 · \
+        nitrazepam 10 · oxazepam 20 · prazepam 10–20 · temazepam 20 · triazolam 0.5 · \
+        zaleplon 20 · zolpidem 20 · zopiclone 15 · eszopiclone 3";
+    const DOMAIN_VA_DOD: &str =
+        "alprazolam 1, clonazepam 1, lorazepam 2, oxazepam 30, temazepam 15, diazepam 10";
+    const DOMAIN_DUTCH: &str = "bromazepam 10, lormetazepam 1, diazepam 10";
+    const DOMAIN_NORWEGIAN: &str = "zopiclone 7.5–10, oxazepam 30–50, diazepam 10";
+
+    /// Parses "name a–b · name c" (or comma-separated) into (molecule, low, high).
+    fn parse_domain(text: &str) -> Vec<(Molecule, f64, f64)> {
+        let num = |s: &str| s.parse::<f64>().expect("number");
+        let item = |it: &str| {
+            let (name, value) = it.trim().rsplit_once(' ').expect("name value");
+            let m = Molecule::ALL.into_iter().find(|m| m.name() == name);
+            let (lo, hi) = value.split_once('–').unwrap_or((value, value));
+            (m.expect(name), num(lo), num(hi))
+        };
+        text.split(['·', ',']).map(item).collect()
+    }
+
+    fn check_table(table: EquivalenceTable, expected: &[(Molecule, f64, f64)]) {
+        for m in Molecule::ALL {
+            let want = expected.iter().find(|e| e.0 == m);
+            let got = table.equivalent_to_10mg_diazepam(m);
+            match (want, got) {
+                (Some(&(_, lo, hi)), Some(g)) => assert_eq!(g, MgRange::new(lo, hi), "{m:?}"),
+                (None, None) => {}
+                _ => panic!("{table:?} {m:?}: expected {want:?}, got {got:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn ashton_matches_domain_brief() {
+        let expected = parse_domain(DOMAIN_ASHTON);
+        assert_eq!(expected.len(), 22);
+        check_table(Ashton, &expected);
+        assert_eq!(Ashton.equivalent_to_10mg_diazepam(EthylLoflazepate), None);
+        assert_eq!(Ashton.equivalent_to_10mg_diazepam(Clotiazepam), None);
+        assert_eq!(EquivalenceTable::default(), Ashton);
+        let cite = "Ashton CH. Benzodiazepines: How They Work and How to Withdraw (2002), \
+                    benzo.org.uk/bzequiv.htm";
+        assert_eq!(Ashton.source(), cite);
+    }
+
+    #[test]
+    fn alternate_tables_match_domain_brief() {
+        check_table(VaDod, &parse_domain(DOMAIN_VA_DOD));
+        check_table(Dutch, &parse_domain(DOMAIN_DUTCH));
+        check_table(Norwegian, &parse_domain(DOMAIN_NORWEGIAN));
+        for t in EquivalenceTable::ALL {
+            assert_eq!(t.equivalent_to_10mg_diazepam(Diazepam), Some(MgRange::exact(10.0)));
+            assert_eq!(t.equivalent_to_10mg_diazepam(EthylLoflazepate), None);
+            assert_eq!(t.equivalent_to_10mg_diazepam(Clotiazepam), None);
+            assert!(!t.name().is_empty() && !t.source().is_empty());
+            assert_eq!(EquivalenceTable::parse(t.key()), Some(t));
+            assert_eq!(EquivalenceTable::parse(&t.key().to_uppercase()), Some(t));
+        }
+        assert_eq!(EquivalenceTable::parse("nope"), None);
+    }
+
+    #[test]
+    fn diazepam_equivalent_ranges() {
+        let de = |t: EquivalenceTable, m, mg| t.diazepam_equivalent(m, mg);
+        assert_eq!(de(Ashton, Lormetazepam, 2.0), Some(MgRange::new(10.0, 20.0)));
+        assert_eq!(de(Ashton, Alprazolam, 0.5), Some(MgRange::exact(10.0)));
+        assert_eq!(de(Ashton, Zolpidem, 10.0), Some(MgRange::exact(5.0)));
+        assert_eq!(de(Dutch, Lormetazepam, 2.0), Some(MgRange::exact(20.0)));
+        assert_eq!(de(Ashton, Clotiazepam, 5.0), None);
+        assert_eq!(de(Dutch, Zolpidem, 10.0), None);
+    }
+
+    #[test]
+    fn mg_range_arithmetic() {
+        let r = MgRange::new(2.0, 1.0);
+        assert_eq!((r.low, r.high), (1.0, 2.0));
+        assert_eq!(MgRange::ZERO.add(r).add(MgRange::exact(1.0)), MgRange::new(2.0, 3.0));
+        assert_eq!(r.scale(2.0), MgRange::new(2.0, 4.0));
+        assert_eq!(r.scale(-1.0), MgRange::new(-2.0, -1.0));
+    }
+
+    #[test]
+    fn lookup_by_brand_inn_and_spelling() {
+        let cases = [
+            ("Stilnoct", Zolpidem),
+            ("LORAMET", Lormetazepam),
+            ("noctamid", Lormetazepam),
+            ("Lexotan", Bromazepam),
+            ("Temesta", Lorazepam),
+            ("Xanax", Alprazolam),
+            ("Imovane", Zopiclone),
+            (" Diazepam ", Diazepam),
+            ("clorazepic acid", Clorazepate),
+            ("dipotassium clorazepate", Clorazepate),
+            ("zopiclon", Zopiclone),
+            ("zolpidem tartrate", Zolpidem),
+            ("ethyl-loflazepate", EthylLoflazepate),
+            ("loflazepate", EthylLoflazepate),
+            ("Lorazépam", Lorazepam),
+        ];
+        for (name, want) in cases {
+            assert_eq!(lookup(name), Some(want), "{name}");
+        }
+        for name in ["unknown", "aspirin", "", "   ", "tartrate"] {
+            assert_eq!(lookup(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn catalogue_is_consistent() {
+        let mut atcs: Vec<&str> = Molecule::ALL.iter().map(|m| m.atc()).collect();
+        assert!(atcs.iter().all(|a| a.len() == 7));
+        atcs.sort_unstable();
+        atcs.dedup();
+        assert_eq!(atcs.len(), Molecule::ALL.len(), "duplicate ATC code");
+        let mut names: Vec<String> = Vec::new();
+        for m in Molecule::ALL {
+            assert_eq!(lookup(m.name()), Some(m));
+            assert!(!m.brands().is_empty(), "{m:?} has no brand");
+            let s = m.usual_strengths_mg();
+            assert!(!s.is_empty() && s.iter().all(|&mg| mg > 0.0), "{m:?}");
+            assert!(s.windows(2).all(|w| w[0] < w[1]), "{m:?} strengths not ascending");
+            names.push(normalise(m.name()));
+            for b in m.brands() {
+                assert!(!b.countries.is_empty(), "{}", b.name);
+                assert_eq!(lookup(b.name), Some(m), "{}", b.name);
+                names.push(normalise(b.name));
+            }
+        }
+        let total = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), total, "a brand or INN maps to two molecules");
+    }
+}

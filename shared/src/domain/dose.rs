@@ -1,0 +1,283 @@
+//! A dose as the patient took it: which substance, how much (in mg or as tablet fractions), prescribed
+//! or not. Unknown strength stays unknown; it is never counted as zero.
+
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::{lookup, EquivalenceTable, MgRange, Molecule};
+use super::error::{optional_text, positive, Problem, Valid, ValidationError};
+use super::time::{not_in_future, LocalInstant};
+
+/// Largest single dose the diary accepts (anything above is a typo, e.g. 2000 for 2.000).
+pub const MAX_DOSE_MG: f64 = 1000.0;
+/// Largest number of tablets in one entry.
+pub const MAX_TABLETS: f64 = 100.0;
+/// Longest note on any entry, in characters.
+pub const MAX_NOTE_CHARS: usize = 1000;
+
+/// What was taken. `Unknown` is for street pills or anything the patient cannot name.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Substance {
+    /// A molecule from the catalogue (brand names resolve to it).
+    Molecule(Molecule),
+    /// The patient does not know what it was.
+    Unknown,
+}
+
+impl Substance {
+    /// Display name: the molecule's INN or "unknown substance".
+    pub fn name(self) -> &'static str {
+        match self {
+            Substance::Molecule(m) => m.name(),
+            Substance::Unknown => "unknown substance",
+        }
+    }
+}
+
+/// How much was taken, as the patient counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Amount {
+    /// Milligrams, e.g. from a liquid or a known total.
+    Mg(f64),
+    /// Tablets in quarters (½ = 2, ¼ = 1) of a strength, which may be unknown (street pills).
+    Tablets { quarters: u32, strength_mg: Option<f64> },
+}
+
+impl Amount {
+    /// Milligrams, or `None` when the strength is unknown.
+    pub fn mg(self) -> Option<f64> {
+        match self {
+            Amount::Mg(mg) => Some(mg),
+            Amount::Tablets { quarters, strength_mg } => strength_mg.map(|s| s * f64::from(quarters) / 4.0),
+        }
+    }
+
+    /// Number of tablets (e.g. 0.75), if counted in tablets.
+    pub fn tablets(self) -> Option<f64> {
+        match self {
+            Amount::Tablets { quarters, .. } => Some(f64::from(quarters) / 4.0),
+            Amount::Mg(_) => None,
+        }
+    }
+}
+
+/// Whether the dose was part of the prescription; logged plainly, never judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Use {
+    /// Taken as prescribed.
+    Prescribed,
+    /// Extra, bought, borrowed or otherwise outside the prescription.
+    NonPrescribed,
+}
+
+/// A validated dose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dose {
+    /// When it was taken, with the device's offset at that moment.
+    pub taken_at: LocalInstant,
+    /// What was taken.
+    pub substance: Substance,
+    /// How much.
+    pub amount: Amount,
+    /// Prescribed or not.
+    #[serde(rename = "use")]
+    pub use_: Use,
+    /// The patient's note.
+    pub note: Option<String>,
+}
+
+impl Dose {
+    /// Diazepam-equivalent range under `table`; `None` when strength, substance or the table's value
+    /// is unknown.
+    pub fn diazepam_equivalent(&self, table: EquivalenceTable) -> Option<MgRange> {
+        match self.substance {
+            Substance::Molecule(m) => table.diazepam_equivalent(m, self.amount.mg()?),
+            Substance::Unknown => None,
+        }
+    }
+}
+
+/// A dose as typed in a shell, before validation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DoseDraft {
+    /// When taken; `None` means now.
+    pub taken_at: Option<LocalInstant>,
+    /// Molecule or brand name, case-insensitive, or "unknown".
+    pub drug: String,
+    /// Amount in mg (exclusive with `tablets`).
+    pub mg: Option<f64>,
+    /// Number of tablets, in quarters (exclusive with `mg`).
+    pub tablets: Option<f64>,
+    /// Tablet strength; `None` = unknown (non-prescribed only).
+    pub strength_mg: Option<f64>,
+    /// True for non-prescribed use.
+    pub non_prescribed: bool,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+impl DoseDraft {
+    /// Validates every field against `now` (the device clock).
+    pub fn validate(&self, now: LocalInstant) -> Valid<Dose> {
+        let use_ = if self.non_prescribed { Use::NonPrescribed } else { Use::Prescribed };
+        let substance = parse_substance(&self.drug)?;
+        if substance == Substance::Unknown && use_ == Use::Prescribed {
+            return Err(ValidationError::new(
+                "drug",
+                Problem::NotAllowed("an unknown substance can only be logged as non-prescribed"),
+            ));
+        }
+        let amount = self.amount(use_)?;
+        Ok(Dose {
+            taken_at: not_in_future("taken_at", self.taken_at.unwrap_or(now), now)?,
+            substance,
+            amount,
+            use_,
+            note: optional_text("note", self.note.as_deref(), MAX_NOTE_CHARS)?,
+        })
+    }
+
+    fn amount(&self, use_: Use) -> Valid<Amount> {
+        match (self.mg, self.tablets) {
+            (Some(mg), None) => {
+                if self.strength_mg.is_some() {
+                    return Err(ValidationError::new(
+                        "strength_mg",
+                        Problem::NotAllowed("a strength goes with a number of tablets, not with mg"),
+                    ));
+                }
+                Ok(Amount::Mg(positive("mg", mg, MAX_DOSE_MG)?))
+            }
+            (None, Some(tablets)) => {
+                let quarters = quarters(positive("tablets", tablets, MAX_TABLETS)?)?;
+                let strength_mg = match self.strength_mg {
+                    Some(s) => Some(positive("strength_mg", s, MAX_DOSE_MG)?),
+                    None if use_ == Use::Prescribed => {
+                        return Err(ValidationError::new("strength_mg", Problem::Required))
+                    }
+                    None => None,
+                };
+                let amount = Amount::Tablets { quarters, strength_mg };
+                if amount.mg().is_some_and(|mg| mg > MAX_DOSE_MG) {
+                    return Err(ValidationError::new("tablets", Problem::TooLarge { max: MAX_DOSE_MG }));
+                }
+                Ok(amount)
+            }
+            (Some(_), Some(_)) => Err(ValidationError::new(
+                "mg",
+                Problem::NotAllowed("give either mg or a number of tablets, not both"),
+            )),
+            (None, None) => Err(ValidationError::new("mg", Problem::Required)),
+        }
+    }
+}
+
+/// Resolves a molecule or brand name, or the word "unknown".
+pub fn parse_substance(name: &str) -> Valid<Substance> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err(ValidationError::new("drug", Problem::Required));
+    }
+    if trimmed.eq_ignore_ascii_case("unknown") {
+        return Ok(Substance::Unknown);
+    }
+    lookup(trimmed)
+        .map(Substance::Molecule)
+        .ok_or_else(|| ValidationError::new("drug", Problem::UnknownDrug(trimmed.chars().take(40).collect())))
+}
+
+/// Converts a tablet count to quarters, rejecting anything finer than a quarter.
+fn quarters(tablets: f64) -> Valid<u32> {
+    let q = tablets * 4.0;
+    if (q - q.round()).abs() > 1e-9 {
+        return Err(ValidationError::new("tablets", Problem::NotAQuarter));
+    }
+    // Bounded by MAX_TABLETS, so the cast cannot truncate.
+    Ok(q.round() as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn now() -> LocalInstant {
+        DateTime::parse_from_rfc3339("2026-03-01T22:00:00+01:00").unwrap()
+    }
+
+    fn draft(drug: &str) -> DoseDraft {
+        DoseDraft { drug: drug.into(), ..DoseDraft::default() }
+    }
+
+    fn problem(d: DoseDraft) -> (&'static str, Problem) {
+        let e = d.validate(now()).unwrap_err();
+        (e.field, e.problem)
+    }
+
+    #[test]
+    fn half_a_ten_mg_zolpidem_is_five_mg_and_two_and_a_half_de() {
+        let dose = DoseDraft { tablets: Some(0.5), strength_mg: Some(10.0), ..draft("Stilnoct") }
+            .validate(now())
+            .unwrap();
+        assert_eq!(dose.substance, Substance::Molecule(Molecule::Zolpidem));
+        assert_eq!(dose.amount.mg(), Some(5.0));
+        assert_eq!(dose.taken_at, now());
+        let de = dose.diazepam_equivalent(EquivalenceTable::Ashton).unwrap();
+        assert_eq!((de.low, de.high), (2.5, 2.5));
+    }
+
+    #[test]
+    fn each_bad_amount_names_its_field() {
+        assert_eq!(problem(DoseDraft { mg: Some(-1.0), ..draft("diazepam") }), ("mg", Problem::NotPositive));
+        assert_eq!(
+            problem(DoseDraft { mg: Some(f64::NAN), ..draft("diazepam") }),
+            ("mg", Problem::NotANumber)
+        );
+        assert_eq!(
+            problem(DoseDraft { mg: Some(1500.0), ..draft("diazepam") }),
+            ("mg", Problem::TooLarge { max: 1000.0 })
+        );
+        assert_eq!(problem(draft("diazepam")), ("mg", Problem::Required));
+        assert_eq!(
+            problem(DoseDraft { tablets: Some(0.3), strength_mg: Some(2.0), ..draft("diazepam") }),
+            ("tablets", Problem::NotAQuarter)
+        );
+        assert_eq!(
+            problem(DoseDraft { tablets: Some(1.0), ..draft("diazepam") }),
+            ("strength_mg", Problem::Required)
+        );
+        assert_eq!(
+            problem(DoseDraft { tablets: Some(60.0), strength_mg: Some(20.0), ..draft("diazepam") }),
+            ("tablets", Problem::TooLarge { max: 1000.0 })
+        );
+        assert_eq!(
+            problem(DoseDraft { mg: Some(2.0), ..draft("aspirin") }),
+            ("drug", Problem::UnknownDrug("aspirin".into()))
+        );
+        assert_eq!(
+            problem(DoseDraft { mg: Some(2.0), note: Some("x".repeat(1001)), ..draft("diazepam") }),
+            ("note", Problem::TooLong { max: 1000 })
+        );
+        let tomorrow_night = DateTime::parse_from_rfc3339("2026-03-02T22:30:00+01:00").unwrap();
+        assert_eq!(
+            problem(DoseDraft { mg: Some(2.0), taken_at: Some(tomorrow_night), ..draft("diazepam") }),
+            ("taken_at", Problem::InFuture)
+        );
+    }
+
+    #[test]
+    fn unknown_street_pill_is_logged_with_unknown_strength_and_no_de() {
+        let pill =
+            DoseDraft { tablets: Some(1.0), non_prescribed: true, ..draft("Xanax") }.validate(now()).unwrap();
+        assert_eq!(pill.use_, Use::NonPrescribed);
+        assert_eq!(pill.amount.mg(), None);
+        assert_eq!(pill.diazepam_equivalent(EquivalenceTable::Ashton), None);
+
+        let unknown = DoseDraft { tablets: Some(2.0), non_prescribed: true, ..draft("UNKNOWN") };
+        assert_eq!(unknown.validate(now()).unwrap().substance, Substance::Unknown);
+        let prescribed_unknown = DoseDraft { mg: Some(1.0), ..draft("unknown") };
+        assert_eq!(problem(prescribed_unknown).0, "drug");
+    }
+}

@@ -1,0 +1,335 @@
+//! Goals in the patient's own words (goal-oriented care: elicit, set, evaluate) and their reviews
+//! with Goal Attainment Scaling.
+//!
+//! Goal Attainment Scaling: Kiresuk TJ, Sherman RE. "Goal attainment scaling: a general method for
+//! evaluating comprehensive community mental health programs." Community Ment Health J
+//! 1968;4(6):443-453. Five levels, −2 (much less than expected) … 0 (expected) … +2 (much more).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::Molecule;
+use super::dose::{parse_substance, Substance, MAX_DOSE_MG, MAX_NOTE_CHARS};
+use super::entry::EntryId;
+use super::error::{in_range, optional_text, positive, text, Problem, Valid, ValidationError};
+use super::time::{date_not_too_old, not_in_future, LocalInstant};
+
+/// Longest "what matters to me" text, in characters.
+pub const MAX_WHY_CHARS: usize = 500;
+/// Longest name of the person a goal was agreed with.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// The treatment goal the patient chose. All equally valid; none is ranked above another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum GoalKind {
+    /// Taper to zero.
+    Stop { molecule: Option<Molecule> },
+    /// Reduce to a target daily dose.
+    Reduce { molecule: Molecule, target_mg: f64 },
+    /// Stay stable at the prescribed dose with no extra use.
+    Stable { molecule: Option<Molecule> },
+    /// Keep things as they are.
+    Keep,
+}
+
+impl GoalKind {
+    /// Stable short key, as used by the CLI and exports.
+    pub fn key(&self) -> &'static str {
+        match self {
+            GoalKind::Stop { .. } => "stop",
+            GoalKind::Reduce { .. } => "reduce",
+            GoalKind::Stable { .. } => "stable",
+            GoalKind::Keep => "keep",
+        }
+    }
+
+    /// One-line English description, e.g. "reduce lormetazepam to 0.5 mg/day".
+    pub fn describe(&self) -> String {
+        match self {
+            GoalKind::Stop { molecule: Some(m) } => format!("stop {}", m.name()),
+            GoalKind::Stop { molecule: None } => "stop".into(),
+            GoalKind::Reduce { molecule, target_mg } => {
+                format!("reduce {} to {target_mg} mg/day", molecule.name())
+            }
+            GoalKind::Stable { molecule: Some(m) } => {
+                format!("stay stable on prescribed {}, no extra use", m.name())
+            }
+            GoalKind::Stable { molecule: None } => "stay stable at the prescribed dose, no extra use".into(),
+            GoalKind::Keep => "keep things as they are".into(),
+        }
+    }
+}
+
+/// Who proposed a goal: research shows it is rarely the patient, so the diary records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Proposer {
+    Patient,
+    Clinician,
+    Together,
+}
+
+/// Lifecycle of a goal (FHIR Goal.lifecycleStatus, simplified).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    Proposed,
+    #[default]
+    Active,
+    OnHold,
+    Achieved,
+    Changed,
+    Abandoned,
+}
+
+/// A goal as set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Goal {
+    /// When the goal was set.
+    pub set_at: LocalInstant,
+    /// What matters, in the patient's own words.
+    pub what_matters: String,
+    /// The treatment goal chosen.
+    pub kind: GoalKind,
+    /// Date the goal should be met by, if any.
+    pub due: Option<NaiveDate>,
+    /// Next date to review it together.
+    pub review_on: Option<NaiveDate>,
+    /// Who proposed it.
+    pub proposed_by: Proposer,
+    /// Who agreed to it, e.g. "Dr. Peeters".
+    pub agreed_with: Option<String>,
+    /// Where it is in its life.
+    pub status: GoalStatus,
+}
+
+/// A goal as typed in a shell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalDraft {
+    /// When set; `None` = now.
+    pub set_at: Option<LocalInstant>,
+    /// "stop", "reduce", "stable" or "keep".
+    pub kind: String,
+    /// What matters to the patient.
+    pub what_matters: String,
+    /// Molecule or brand, for stop / reduce / stable.
+    pub drug: Option<String>,
+    /// Target daily dose, for reduce.
+    pub target_mg: Option<f64>,
+    /// Due date.
+    pub due: Option<NaiveDate>,
+    /// Review date.
+    pub review_on: Option<NaiveDate>,
+    /// Who proposed it.
+    pub proposed_by: Proposer,
+    /// Who agreed to it.
+    pub agreed_with: Option<String>,
+}
+
+impl GoalDraft {
+    /// Validates the goal; dates must not precede the day it is set.
+    pub fn validate(&self, now: LocalInstant) -> Valid<Goal> {
+        let set_at = not_in_future("set_at", self.set_at.unwrap_or(now), now)?;
+        let molecule = match self.drug.as_deref().filter(|d| !d.trim().is_empty()) {
+            None => None,
+            Some(name) => match parse_substance(name)? {
+                Substance::Molecule(m) => Some(m),
+                Substance::Unknown => {
+                    return Err(ValidationError::new(
+                        "drug",
+                        Problem::NotAllowed("a goal names a known molecule"),
+                    ))
+                }
+            },
+        };
+        let kind = match self.kind.trim().to_ascii_lowercase().as_str() {
+            "stop" => GoalKind::Stop { molecule },
+            "reduce" => GoalKind::Reduce {
+                molecule: molecule.ok_or(ValidationError::new("drug", Problem::Required))?,
+                target_mg: positive(
+                    "target_mg",
+                    self.target_mg.ok_or(ValidationError::new("target_mg", Problem::Required))?,
+                    MAX_DOSE_MG,
+                )?,
+            },
+            "stable" => GoalKind::Stable { molecule },
+            "keep" => GoalKind::Keep,
+            other => {
+                return Err(ValidationError::new(
+                    "kind",
+                    Problem::Unreadable(other.chars().take(20).collect()),
+                ))
+            }
+        };
+        if self.target_mg.is_some() && !matches!(kind, GoalKind::Reduce { .. }) {
+            return Err(ValidationError::new(
+                "target_mg",
+                Problem::NotAllowed("a target dose goes with a reduce goal"),
+            ));
+        }
+        let check_date = |field, d: Option<NaiveDate>| -> Valid<Option<NaiveDate>> {
+            match d {
+                Some(d) if d < set_at.date_naive() => {
+                    Err(ValidationError::new(field, Problem::Inconsistent("before the day the goal is set")))
+                }
+                Some(d) => date_not_too_old(field, d).map(Some),
+                None => Ok(None),
+            }
+        };
+        Ok(Goal {
+            set_at,
+            what_matters: text("what_matters", &self.what_matters, MAX_WHY_CHARS)?,
+            kind,
+            due: check_date("due", self.due)?,
+            review_on: check_date("review_on", self.review_on)?,
+            proposed_by: self.proposed_by,
+            agreed_with: optional_text("agreed_with", self.agreed_with.as_deref(), MAX_NAME_CHARS)?,
+            status: GoalStatus::Active,
+        })
+    }
+}
+
+/// What the patient and clinician decided at a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewDecision {
+    Keep,
+    Adjust,
+    Change,
+}
+
+impl ReviewDecision {
+    /// Parses "keep", "adjust" or "change".
+    pub fn parse(s: &str) -> Valid<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "keep" => Ok(Self::Keep),
+            "adjust" => Ok(Self::Adjust),
+            "change" => Ok(Self::Change),
+            other => {
+                Err(ValidationError::new("decision", Problem::Unreadable(other.chars().take(20).collect())))
+            }
+        }
+    }
+
+    /// Stable key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Keep => "keep",
+            Self::Adjust => "adjust",
+            Self::Change => "change",
+        }
+    }
+}
+
+/// A review of one goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalReview {
+    /// The goal reviewed.
+    pub goal: EntryId,
+    /// When reviewed.
+    pub at: LocalInstant,
+    /// Goal Attainment Scaling, −2 … +2.
+    pub gas: i8,
+    /// The patient's note.
+    pub note: Option<String>,
+    /// What was decided.
+    pub decision: ReviewDecision,
+}
+
+impl GoalReview {
+    /// Validates a review; `goal_exists` checks the reference against the diary.
+    pub fn new(
+        goal: EntryId,
+        at: LocalInstant,
+        gas: i64,
+        note: Option<&str>,
+        decision: ReviewDecision,
+        now: LocalInstant,
+        goal_exists: bool,
+    ) -> Valid<Self> {
+        if !goal_exists {
+            return Err(ValidationError::new("goal", Problem::NoSuchEntry));
+        }
+        Ok(Self {
+            goal,
+            at: not_in_future("at", at, now)?,
+            gas: in_range("gas", gas, -2, 2)? as i8,
+            note: optional_text("note", note, MAX_NOTE_CHARS)?,
+            decision,
+        })
+    }
+}
+
+/// English label of a GAS score.
+pub fn gas_label(gas: i8) -> &'static str {
+    match gas {
+        -2 => "much less than expected",
+        -1 => "somewhat less than expected",
+        0 => "as expected",
+        1 => "somewhat more than expected",
+        _ => "much more than expected",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn now() -> LocalInstant {
+        DateTime::parse_from_rfc3339("2026-03-02T08:00:00+01:00").unwrap()
+    }
+    fn draft(kind: &str) -> GoalDraft {
+        GoalDraft {
+            set_at: None,
+            kind: kind.into(),
+            what_matters: "Drive my grandchildren to school".into(),
+            drug: None,
+            target_mg: None,
+            due: None,
+            review_on: NaiveDate::from_ymd_opt(2026, 6, 1),
+            proposed_by: Proposer::Patient,
+            agreed_with: Some("Dr. Peeters".into()),
+        }
+    }
+
+    #[test]
+    fn every_goal_kind_is_accepted_as_equal() {
+        for kind in ["stop", "stable", "keep", "KEEP"] {
+            assert_eq!(draft(kind).validate(now()).unwrap().status, GoalStatus::Active);
+        }
+        let reduce = GoalDraft { drug: Some("Loramet".into()), target_mg: Some(0.5), ..draft("reduce") };
+        assert_eq!(
+            reduce.validate(now()).unwrap().kind,
+            GoalKind::Reduce { molecule: Molecule::Lormetazepam, target_mg: 0.5 }
+        );
+    }
+
+    #[test]
+    fn bad_goals_name_their_field() {
+        let field = |d: GoalDraft| d.validate(now()).unwrap_err().field;
+        assert_eq!(field(draft("taper-ish")), "kind");
+        assert_eq!(field(GoalDraft { what_matters: "  ".into(), ..draft("keep") }), "what_matters");
+        assert_eq!(field(GoalDraft { what_matters: "x".repeat(501), ..draft("keep") }), "what_matters");
+        assert_eq!(field(GoalDraft { drug: Some("diazepam".into()), ..draft("reduce") }), "target_mg");
+        assert_eq!(field(GoalDraft { target_mg: Some(1.0), ..draft("reduce") }), "drug");
+        assert_eq!(field(GoalDraft { target_mg: Some(1.0), ..draft("keep") }), "target_mg");
+        assert_eq!(
+            field(GoalDraft { review_on: NaiveDate::from_ymd_opt(2026, 1, 1), ..draft("keep") }),
+            "review_on"
+        );
+    }
+
+    #[test]
+    fn review_scores_are_gas_minus_two_to_two_and_need_a_goal() {
+        let id = EntryId::new();
+        assert!(GoalReview::new(id, now(), -2, None, ReviewDecision::Keep, now(), true).is_ok());
+        let e = GoalReview::new(id, now(), 3, None, ReviewDecision::Keep, now(), true).unwrap_err();
+        assert_eq!((e.field, e.problem), ("gas", Problem::OutOfRange { min: -2, max: 2 }));
+        let e = GoalReview::new(id, now(), 0, None, ReviewDecision::Keep, now(), false).unwrap_err();
+        assert_eq!((e.field, e.problem), ("goal", Problem::NoSuchEntry));
+        assert_eq!(ReviewDecision::parse("Adjust"), Ok(ReviewDecision::Adjust));
+        assert_eq!(ReviewDecision::parse("maybe").unwrap_err().field, "decision");
+    }
+}

@@ -1,0 +1,273 @@
+//! One night of the Consensus Sleep Diary (Carney et al., "The Consensus Sleep Diary: standardizing
+//! prospective sleep self-monitoring", Sleep 2012;35(2):287-302): the core items a patient fills in
+//! each morning, and the two figures a clinician reads from them (total sleep time, sleep efficiency).
+
+use chrono::{NaiveDate, NaiveTime, Timelike};
+use serde::{Deserialize, Serialize};
+
+use super::error::{in_range, optional_text, positive, Problem, Valid, ValidationError};
+use super::time::{date_not_in_future, LocalInstant};
+
+/// Minutes in a day: the bound for every duration within one night.
+const DAY_MIN: i64 = 24 * 60;
+
+/// One night's diary. `night` is the evening date the night began on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SleepNight {
+    /// Evening date of the night (the night of 1 → 2 March is 1 March).
+    pub night: NaiveDate,
+    /// CSD item 1: what time did you get into bed?
+    pub in_bed: Option<NaiveTime>,
+    /// CSD item 2: what time did you try to go to sleep?
+    pub tried_to_sleep: Option<NaiveTime>,
+    /// CSD item 3: how long did it take you to fall asleep (minutes)?
+    pub latency_min: Option<u16>,
+    /// CSD item 4: how many times did you wake up, not counting your final awakening?
+    pub awakenings: Option<u8>,
+    /// CSD item 5: in total, how long did these awakenings last (minutes)?
+    pub waso_min: Option<u16>,
+    /// CSD item 6: what time was your final awakening?
+    pub final_awakening: Option<NaiveTime>,
+    /// CSD item 7: what time did you get out of bed for the day?
+    pub out_of_bed: Option<NaiveTime>,
+    /// CSD item 8: how would you rate the quality of your sleep?
+    pub quality: SleepQuality,
+    /// The patient's own estimate of sleep (minutes), when they give one.
+    pub reported_sleep_min: Option<u16>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+/// CSD item 8, a five-point scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SleepQuality {
+    VeryPoor,
+    Poor,
+    Fair,
+    Good,
+    VeryGood,
+}
+
+impl SleepQuality {
+    /// 1 (very poor) … 5 (very good), the order used on paper diaries.
+    pub fn score(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// From 1…5.
+    pub fn from_score(score: i64) -> Valid<Self> {
+        const ALL: [SleepQuality; 5] = [
+            SleepQuality::VeryPoor,
+            SleepQuality::Poor,
+            SleepQuality::Fair,
+            SleepQuality::Good,
+            SleepQuality::VeryGood,
+        ];
+        let i = in_range("quality", score, 1, 5)?;
+        Ok(ALL[(i - 1) as usize])
+    }
+
+    /// English label, as printed on the CSD.
+    pub fn label(self) -> &'static str {
+        match self {
+            SleepQuality::VeryPoor => "very poor",
+            SleepQuality::Poor => "poor",
+            SleepQuality::Fair => "fair",
+            SleepQuality::Good => "good",
+            SleepQuality::VeryGood => "very good",
+        }
+    }
+}
+
+/// Minutes from `from` to `to`, crossing midnight when `to` is not after `from`.
+fn minutes_between(from: NaiveTime, to: NaiveTime) -> i64 {
+    let (a, b) = (i64::from(from.num_seconds_from_midnight()), i64::from(to.num_seconds_from_midnight()));
+    let d = (b - a) / 60;
+    if d <= 0 {
+        d + DAY_MIN
+    } else {
+        d
+    }
+}
+
+impl SleepNight {
+    /// Time in bed (minutes): into bed → out of bed.
+    pub fn time_in_bed_min(&self) -> Option<i64> {
+        Some(minutes_between(self.in_bed?, self.out_of_bed?))
+    }
+
+    /// Total sleep time (minutes): the patient's estimate when given, else derived per the CSD:
+    /// (tried to sleep → final awakening) − latency − wake after sleep onset.
+    pub fn total_sleep_min(&self) -> Option<i64> {
+        if let Some(r) = self.reported_sleep_min {
+            return Some(i64::from(r));
+        }
+        let start = self.tried_to_sleep.or(self.in_bed)?;
+        let end = self.final_awakening.or(self.out_of_bed)?;
+        let asleep = minutes_between(start, end)
+            - i64::from(self.latency_min.unwrap_or(0))
+            - i64::from(self.waso_min.unwrap_or(0));
+        Some(asleep.max(0))
+    }
+
+    /// Sleep efficiency (%): total sleep time / time in bed × 100.
+    pub fn efficiency_percent(&self) -> Option<f64> {
+        let tib = self.time_in_bed_min()?;
+        let tst = self.total_sleep_min()?;
+        (tib > 0).then(|| (tst as f64 / tib as f64 * 100.0).min(100.0))
+    }
+}
+
+/// A night as typed in a shell, before validation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SleepDraft {
+    /// Evening date of the night.
+    pub night: Option<NaiveDate>,
+    /// Hours slept, the patient's estimate.
+    pub hours: Option<f64>,
+    /// 1…5.
+    pub quality: Option<i64>,
+    /// Minutes to fall asleep.
+    pub latency_min: Option<i64>,
+    /// Number of awakenings.
+    pub awakenings: Option<i64>,
+    /// Minutes awake after first falling asleep.
+    pub waso_min: Option<i64>,
+    /// Clock time into bed.
+    pub in_bed: Option<NaiveTime>,
+    /// Clock time the patient tried to sleep.
+    pub tried_to_sleep: Option<NaiveTime>,
+    /// Clock time of the final awakening.
+    pub final_awakening: Option<NaiveTime>,
+    /// Clock time out of bed.
+    pub out_of_bed: Option<NaiveTime>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+fn minutes(field: &'static str, value: Option<i64>) -> Valid<Option<u16>> {
+    value.map(|v| in_range(field, v, 0, DAY_MIN).map(|m| m as u16)).transpose()
+}
+
+impl SleepDraft {
+    /// Validates the night against the device clock; durations must fit in the time in bed.
+    pub fn validate(&self, now: LocalInstant) -> Valid<SleepNight> {
+        let night = self.night.ok_or(ValidationError::new("night", Problem::Required))?;
+        let quality = SleepQuality::from_score(
+            self.quality.ok_or(ValidationError::new("quality", Problem::Required))?,
+        )?;
+        let reported_sleep_min = match self.hours {
+            Some(h) if h == 0.0 => Some(0),
+            Some(h) => Some((positive("hours", h, 24.0)? * 60.0).round() as u16),
+            None => None,
+        };
+        if self.in_bed.is_some() != self.out_of_bed.is_some() {
+            let field = if self.in_bed.is_none() { "in_bed" } else { "out_of_bed" };
+            return Err(ValidationError::new(field, Problem::Required));
+        }
+        let parsed = SleepNight {
+            night: date_not_in_future("night", night, now)?,
+            in_bed: self.in_bed,
+            tried_to_sleep: self.tried_to_sleep,
+            latency_min: minutes("latency_min", self.latency_min)?,
+            awakenings: self
+                .awakenings
+                .map(|a| in_range("awakenings", a, 0, 99).map(|a| a as u8))
+                .transpose()?,
+            waso_min: minutes("waso_min", self.waso_min)?,
+            final_awakening: self.final_awakening,
+            out_of_bed: self.out_of_bed,
+            quality,
+            reported_sleep_min,
+            note: optional_text("note", self.note.as_deref(), super::dose::MAX_NOTE_CHARS)?,
+        };
+        if parsed.total_sleep_min().is_none() {
+            return Err(ValidationError::new("hours", Problem::Required));
+        }
+        if let Some(tib) = parsed.time_in_bed_min() {
+            let awake = i64::from(parsed.latency_min.unwrap_or(0)) + i64::from(parsed.waso_min.unwrap_or(0));
+            if parsed.reported_sleep_min.is_some_and(|s| i64::from(s) > tib) {
+                return Err(ValidationError::new(
+                    "hours",
+                    Problem::Inconsistent("more sleep than time in bed"),
+                ));
+            }
+            if awake > tib {
+                return Err(ValidationError::new(
+                    "waso_min",
+                    Problem::Inconsistent("more time awake than time in bed"),
+                ));
+            }
+        }
+        Ok(parsed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn now() -> LocalInstant {
+        DateTime::parse_from_rfc3339("2026-03-02T08:00:00+01:00").unwrap()
+    }
+    fn t(h: u32, m: u32) -> Option<NaiveTime> {
+        NaiveTime::from_hms_opt(h, m, 0)
+    }
+    fn base() -> SleepDraft {
+        SleepDraft { night: NaiveDate::from_ymd_opt(2026, 3, 1), quality: Some(3), ..SleepDraft::default() }
+    }
+
+    #[test]
+    fn derived_sleep_and_efficiency_cross_midnight() {
+        // In bed 23:00, out 07:00 = 480 min; asleep 23:00→06:30 minus 30 latency and 40 WASO = 380.
+        let night = SleepDraft {
+            in_bed: t(23, 0),
+            out_of_bed: t(7, 0),
+            final_awakening: t(6, 30),
+            latency_min: Some(30),
+            waso_min: Some(40),
+            awakenings: Some(2),
+            ..base()
+        }
+        .validate(now())
+        .unwrap();
+        assert_eq!(night.time_in_bed_min(), Some(480));
+        assert_eq!(night.total_sleep_min(), Some(380));
+        let eff = night.efficiency_percent().unwrap();
+        assert!((eff - 79.1666).abs() < 0.01, "{eff}");
+    }
+
+    #[test]
+    fn reported_hours_win_and_efficiency_needs_bed_times() {
+        let night = SleepDraft { hours: Some(6.5), ..base() }.validate(now()).unwrap();
+        assert_eq!(night.total_sleep_min(), Some(390));
+        assert_eq!(night.efficiency_percent(), None);
+        assert_eq!(night.quality, SleepQuality::Fair);
+    }
+
+    #[test]
+    fn bad_nights_name_their_field() {
+        let err = |d: SleepDraft| {
+            let e = d.validate(now()).unwrap_err();
+            (e.field, e.problem)
+        };
+        assert_eq!(err(SleepDraft { hours: Some(7.0), quality: Some(6), ..base() }).0, "quality");
+        assert_eq!(
+            err(SleepDraft { hours: Some(25.0), ..base() }),
+            ("hours", Problem::TooLarge { max: 24.0 })
+        );
+        assert_eq!(err(SleepDraft { hours: Some(-1.0), ..base() }), ("hours", Problem::NotPositive));
+        assert_eq!(err(base()), ("hours", Problem::Required));
+        assert_eq!(err(SleepDraft { hours: Some(7.0), latency_min: Some(-5), ..base() }).0, "latency_min");
+        assert_eq!(err(SleepDraft { hours: Some(7.0), awakenings: Some(500), ..base() }).0, "awakenings");
+        assert_eq!(err(SleepDraft { hours: Some(7.0), in_bed: t(23, 0), ..base() }).0, "out_of_bed");
+        assert_eq!(
+            err(SleepDraft { hours: Some(9.0), in_bed: t(23, 0), out_of_bed: t(6, 0), ..base() }).0,
+            "hours"
+        );
+        let future = SleepDraft { hours: Some(7.0), night: NaiveDate::from_ymd_opt(2026, 3, 9), ..base() };
+        assert_eq!(err(future), ("night", Problem::InFuture));
+    }
+}
