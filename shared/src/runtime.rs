@@ -171,18 +171,12 @@ fn run(store: &mut Store, op: StoreOp) -> Result<StoreReply, StoreError> {
             let loaded = store.load_all()?;
             Ok(StoreReply::Loaded { entries: loaded.entries, damaged: loaded.damaged })
         }
-        StoreOp::Insert(body) => {
-            let entry = Entry { id: EntryId::new(), body };
-            store.put(&entry)?;
-            Ok(StoreReply::Saved(entry))
-        }
-        StoreOp::Replace(entry) => {
-            store.put(&entry)?;
-            Ok(StoreReply::Saved(entry))
-        }
-        StoreOp::Delete(ids) => {
-            store.delete_all(&ids)?;
-            Ok(StoreReply::Deleted(ids))
+        StoreOp::Write(set) => {
+            let mut saved: Vec<Entry> =
+                set.insert.into_iter().map(|body| Entry { id: EntryId::new(), body }).collect();
+            saved.extend(set.replace);
+            store.write(&saved, &set.delete)?;
+            Ok(StoreReply::Written { saved, deleted: set.delete })
         }
     }
 }

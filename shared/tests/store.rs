@@ -64,6 +64,13 @@ fn store_pragmas_are_durable_and_private() {
     assert_eq!(mode, "wal");
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, steady_core::store::schema::SCHEMA_VERSION);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(dir.path()), 0o700);
+        assert_eq!(mode(&dir.path().join(DB_FILE)), 0o600);
+    }
 }
 
 #[test]
@@ -195,7 +202,7 @@ fn delete_removes_the_row_and_deleting_nothing_is_not_an_error() {
     }
     assert!(store.delete(entries[0].id).unwrap());
     assert!(!store.delete(entries[0].id).unwrap());
-    assert_eq!(store.delete_all(&[entries[4].id, entries[5].id, EntryId::new()]).unwrap(), 2);
+    assert_eq!(store.write(&[], &[entries[4].id, entries[5].id, EntryId::new()]).unwrap(), 2);
     assert_eq!(store.get(entries[0].id).unwrap(), None);
     assert_eq!(store.load_all().unwrap().entries.len(), 3);
 }
@@ -316,4 +323,23 @@ fn write_fixture() {
     let entries =
         Store::open(dir, &Unlock::Key(DataKey::from_bytes(FIXTURE_KEY))).unwrap().load_all().unwrap();
     fixture_expectations(&entries.entries);
+}
+
+#[test]
+fn debug_output_never_shows_health_data() {
+    use steady_core::app::diary::Diary;
+    use steady_core::domain::EquivalenceTable;
+    let canary = random_canary();
+    let entries = common::one_of_each(&canary);
+    let diary = Diary::from_entries(entries.clone());
+    let date = common::now().date_naive();
+    let summary =
+        steady_core::summary::build(&diary, date - chrono::Days::new(30), date, EquivalenceTable::Ashton);
+    let today = steady_core::app::today::build(&diary, date, EquivalenceTable::Ashton);
+    let dumps = [format!("{entries:?}"), format!("{diary:?}"), format!("{summary:?}"), format!("{today:?}")];
+    for dump in dumps {
+        assert!(!dump.contains(&canary), "canary in Debug output: {dump}");
+        assert!(!dump.contains("lormetazepam") && !dump.contains("Lormetazepam"), "molecule in Debug output");
+        assert!(dump.contains("<redacted>"), "expected redaction marker in {dump}");
+    }
 }

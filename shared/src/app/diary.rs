@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::{Entry, EntryBody, EntryId, Goal, GoalReview};
+use crate::plan::TaperPlan;
 
 type OrderKey = (NaiveDate, NaiveTime, EntryId);
 
@@ -99,5 +100,34 @@ impl Diary {
     /// True when `id` is a goal in this diary.
     pub fn is_goal(&self, id: EntryId) -> bool {
         matches!(self.get(id).map(|e| &e.body), Some(EntryBody::Goal(_)))
+    }
+
+    /// The plan that has not been ended, if any (at most one at a time).
+    pub fn active_plan(&self) -> Option<(EntryId, &TaperPlan)> {
+        self.iter()
+            .filter_map(|e| match &e.body {
+                EntryBody::Plan(p) if p.ended.is_none() => Some((e.id, p)),
+                _ => None,
+            })
+            .last()
+    }
+
+    /// The most recent plan, ended or not (for the plan screen after a plan ends).
+    pub fn latest_plan(&self) -> Option<(EntryId, &TaperPlan)> {
+        self.iter()
+            .filter_map(|e| match &e.body {
+                EntryBody::Plan(p) => Some((e.id, p)),
+                _ => None,
+            })
+            .last()
+    }
+
+    /// Start of a goal's current review period: the day after its last review, or the day it was set.
+    pub fn review_period_start(&self, goal_id: EntryId, goal: &Goal) -> chrono::NaiveDate {
+        self.reviews_of(goal_id)
+            .map(|(_, r)| r.at.date_naive())
+            .last()
+            .and_then(|d| d.succ_opt())
+            .unwrap_or(goal.set_at.date_naive())
     }
 }

@@ -6,17 +6,24 @@ use crux_core::capability::Operation;
 use crate::domain::{Entry, EntryBody, EntryId, LocalInstant};
 use crate::store::StoreError;
 
+/// One logical change to the diary, written in one transaction: all of it or none of it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WriteSet {
+    /// New entries; the store mints their random ids.
+    pub insert: Vec<EntryBody>,
+    /// Edited entries, replacing the content under the same id.
+    pub replace: Vec<Entry>,
+    /// Entries to delete.
+    pub delete: Vec<EntryId>,
+}
+
 /// A request to the encrypted store.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoreOp {
     /// Read and decrypt the whole diary.
     LoadAll,
-    /// Save a new entry; the store mints its random id.
-    Insert(EntryBody),
-    /// Replace an entry's content (an edit), keeping its id.
-    Replace(Entry),
-    /// Delete entries in one transaction (a goal with its reviews).
-    Delete(Vec<EntryId>),
+    /// Apply one logical change.
+    Write(WriteSet),
 }
 
 /// What the store did.
@@ -24,10 +31,8 @@ pub enum StoreOp {
 pub enum StoreReply {
     /// Everything readable, plus ids of damaged records.
     Loaded { entries: Vec<Entry>, damaged: Vec<EntryId> },
-    /// The entry as saved.
-    Saved(Entry),
-    /// These entries are gone.
-    Deleted(Vec<EntryId>),
+    /// The change is durable: inserted and replaced entries as saved (inserts first), deleted ids.
+    Written { saved: Vec<Entry>, deleted: Vec<EntryId> },
 }
 
 impl Operation for StoreOp {

@@ -4,6 +4,7 @@
 
 pub mod diary;
 pub mod effects;
+pub mod plan_view;
 pub mod today;
 
 use chrono::NaiveDate;
@@ -12,12 +13,14 @@ use crux_core::render::{render, RenderOperation};
 use crux_core::{App, Command};
 
 use crate::domain::{
-    EntryBody, EntryDraft, EntryId, EquivalenceTable, LocalInstant, Problem, ValidationError,
+    Entry, EntryBody, EntryDraft, EntryId, EquivalenceTable, GoalStatus, LocalInstant, Problem,
+    ReviewDecision, ValidationError,
 };
 use crate::store::StoreError;
 use crate::summary::{self, Summary};
 use diary::Diary;
-pub use effects::{ClockOp, StoreOp, StoreReply};
+pub use effects::{ClockOp, StoreOp, StoreReply, WriteSet};
+use plan_view::PlanView;
 use today::TodayView;
 
 /// Effects requested by the app.
@@ -32,13 +35,28 @@ pub enum Effect {
 /// Which screen the shell is showing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Page {
-    /// Today's doses, last night, the week's anxiety, active goals.
+    /// Today's doses, plan step, last night, the week's anxiety, goals.
     #[default]
     Today,
     /// Entries between two local dates (inclusive); `None` = from the first / to the last.
     History { from: Option<NaiveDate>, to: Option<NaiveDate> },
     /// A summary for a period.
     Summary { from: NaiveDate, to: NaiveDate },
+    /// The taper plan: steps, holds, plan vs actual.
+    Plan,
+}
+
+/// Something the patient does to their taper plan. The patient sets the pace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanAction {
+    /// Stay at the current step from today, for a reason in the patient's words.
+    Hold { reason: String },
+    /// Continue after a hold.
+    Resume,
+    /// Change the step rule from today on (slow down or speed up).
+    ChangePace { percent: f64, interval_days: u32 },
+    /// End the plan today.
+    End { reason: Option<String> },
 }
 
 /// Events: the first group comes from shells, the second from resolved effects.
@@ -48,21 +66,31 @@ pub enum Event {
     Open,
     /// Re-read the clock (e.g. when the app returns to the foreground).
     Refresh,
-    /// Validate and save a new entry.
+    /// Validate and save a new entry (a goal review also updates its goal).
     Log(EntryDraft),
     /// Validate and replace an existing entry's content.
     Edit(EntryId, EntryDraft),
     /// Delete an entry (a goal takes its reviews with it).
     Delete(EntryId),
+    /// Move a goal through its lifecycle.
+    SetGoalStatus(EntryId, GoalStatus),
+    /// Change the active taper plan.
+    Plan(PlanAction),
     /// Navigate.
     Show(Page),
     /// Choose the diazepam-equivalence table.
     UseTable(EquivalenceTable),
+    /// Compute a summary for export (a file to share) without leaving the current page.
+    Export { from: NaiveDate, to: NaiveDate, table: Option<EquivalenceTable> },
+    /// Compute the latest plan's schedule for export (a calendar file).
+    ExportPlan,
 
     /// The clock answered.
     Clock(LocalInstant),
     /// The clock answered for a pending draft.
     Validate { now: LocalInstant, draft: EntryDraft, replaces: Option<EntryId> },
+    /// The clock answered for a pending plan action.
+    PlanAt { now: LocalInstant, action: PlanAction },
     /// The store answered.
     Stored(Result<StoreReply, StoreError>),
 }
@@ -80,6 +108,15 @@ pub enum Outcome {
     Failed(StoreError),
 }
 
+/// A one-off result for the shell to turn into a file; cleared by the next event.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Export {
+    /// Summary content for a period.
+    Summary(Box<Summary>),
+    /// The latest plan with its schedule.
+    Plan(Box<PlanView>),
+}
+
 /// The app's state: the unlocked diary in memory and what the shell shows.
 #[derive(Debug, Default)]
 pub struct Model {
@@ -90,6 +127,7 @@ pub struct Model {
     page: Page,
     table: EquivalenceTable,
     outcome: Option<Outcome>,
+    export: Option<Export>,
 }
 
 /// What the current page shows.
@@ -98,11 +136,13 @@ pub enum PageView {
     /// Not loaded yet.
     Loading,
     /// The today screen.
-    Today(TodayView),
+    Today(Box<TodayView>),
     /// Entries in local time order.
-    History(Vec<crate::domain::Entry>),
+    History(Vec<Entry>),
     /// A summary.
     Summary(Box<Summary>),
+    /// The taper plan; `None` when there has never been one.
+    Plan(Option<Box<PlanView>>),
 }
 
 /// Everything a shell renders.
@@ -118,6 +158,8 @@ pub struct ViewModel {
     pub entry_count: usize,
     /// Table in use.
     pub table: EquivalenceTable,
+    /// The result of the last `Export` / `ExportPlan` event.
+    pub export: Option<Export>,
 }
 
 /// The Steady app.
@@ -129,7 +171,16 @@ fn reject(model: &mut Model, field: &'static str, problem: Problem) -> Command<E
     render()
 }
 
+fn write(set: WriteSet) -> Command<Effect, Event> {
+    Command::request_from_shell(StoreOp::Write(set)).then_send(Event::Stored)
+}
+
+fn now_then(next: impl FnOnce(LocalInstant) -> Event + Send + 'static) -> Command<Effect, Event> {
+    Command::request_from_shell(ClockOp).then_send(next)
+}
+
 impl SteadyApp {
+    /// Turns a validated draft into one logical write, with the rules that need the whole diary.
     fn validate(
         model: &mut Model,
         now: LocalInstant,
@@ -144,17 +195,65 @@ impl SteadyApp {
                 return render();
             }
         };
-        let op = match replaces {
-            None => StoreOp::Insert(body),
-            Some(id) => {
-                let old_kind = model.diary.get(id).map(|e| e.body.kind());
-                if old_kind != Some(body.kind()) {
-                    return reject(model, "kind", Problem::NotAllowed("an edit keeps the entry's kind"));
-                }
-                StoreOp::Replace(crate::domain::Entry { id, body })
+        if let Some(id) = replaces {
+            if model.diary.get(id).map(|e| e.body.kind()) != Some(body.kind()) {
+                return reject(model, "kind", Problem::NotAllowed("an edit keeps the entry's kind"));
             }
+            return write(WriteSet { replace: vec![Entry { id, body }], ..WriteSet::default() });
+        }
+        let mut set = WriteSet::default();
+        match &body {
+            EntryBody::Plan(_) if model.diary.active_plan().is_some() => {
+                return reject(
+                    model,
+                    "plan",
+                    Problem::NotAllowed("end the current plan before starting another"),
+                );
+            }
+            EntryBody::Review(review) => {
+                // The review and what it decided for the goal are one change.
+                if let Some(goal) = model.diary.get(review.goal).cloned() {
+                    if let EntryBody::Goal(mut g) = goal.body {
+                        if let Some(next) = review.next_review {
+                            g.review_on = Some(next);
+                        }
+                        if review.decision == ReviewDecision::Change {
+                            g.status = GoalStatus::Changed;
+                        }
+                        set.replace.push(Entry { id: goal.id, body: EntryBody::Goal(g) });
+                    }
+                }
+            }
+            _ => {}
+        }
+        set.insert.push(body);
+        write(set)
+    }
+
+    fn plan_action(model: &mut Model, now: LocalInstant, action: PlanAction) -> Command<Effect, Event> {
+        model.now = Some(now);
+        let Some((id, plan)) = model.diary.active_plan() else {
+            return reject(model, "plan", Problem::NoSuchEntry);
         };
-        Command::request_from_shell(op).then_send(Event::Stored)
+        let today = now.date_naive();
+        let changed = match &action {
+            PlanAction::Hold { reason } => plan.hold(today, reason),
+            PlanAction::Resume => plan.resume(today),
+            PlanAction::ChangePace { percent, interval_days } => {
+                plan.change_pace(today, *percent, *interval_days)
+            }
+            PlanAction::End { reason } => plan.end(today, reason.as_deref()),
+        };
+        match changed {
+            Ok(plan) => write(WriteSet {
+                replace: vec![Entry { id, body: EntryBody::Plan(plan) }],
+                ..WriteSet::default()
+            }),
+            Err(e) => {
+                model.outcome = Some(Outcome::Rejected(e));
+                render()
+            }
+        }
     }
 
     fn stored(model: &mut Model, reply: Result<StoreReply, StoreError>) {
@@ -164,15 +263,17 @@ impl SteadyApp {
                 model.damaged = damaged;
                 model.loaded = true;
             }
-            Ok(StoreReply::Saved(entry)) => {
-                model.outcome = Some(Outcome::Saved(entry.id));
-                model.diary.insert(entry);
-            }
-            Ok(StoreReply::Deleted(ids)) => {
-                for id in &ids {
+            Ok(StoreReply::Written { saved, deleted }) => {
+                for id in &deleted {
                     model.diary.remove(*id);
                 }
-                model.outcome = Some(Outcome::Deleted(ids));
+                model.outcome = Some(match saved.first() {
+                    Some(first) => Outcome::Saved(first.id),
+                    None => Outcome::Deleted(deleted),
+                });
+                for entry in saved {
+                    model.diary.insert(entry);
+                }
             }
             Err(e) => model.outcome = Some(Outcome::Failed(e)),
         }
@@ -186,46 +287,57 @@ impl App for SteadyApp {
     type Effect = Effect;
 
     fn update(&self, event: Event, model: &mut Model) -> Command<Effect, Event> {
+        model.export = None;
         match event {
             Event::Open => {
                 model.outcome = None;
                 let load = Command::request_from_shell(StoreOp::LoadAll).then_send(Event::Stored);
-                let clock = Command::request_from_shell(ClockOp).then_send(Event::Clock);
-                clock.then(load)
+                now_then(Event::Clock).then(load)
             }
             Event::Refresh => {
                 model.outcome = None;
-                Command::request_from_shell(ClockOp).then_send(Event::Clock)
+                now_then(Event::Clock)
             }
             Event::Log(draft) => {
                 model.outcome = None;
-                Command::request_from_shell(ClockOp).then_send(move |now| Event::Validate {
-                    now,
-                    draft,
-                    replaces: None,
-                })
+                now_then(move |now| Event::Validate { now, draft, replaces: None })
             }
             Event::Edit(id, draft) => {
                 model.outcome = None;
                 if model.diary.get(id).is_none() {
                     return reject(model, "id", Problem::NoSuchEntry);
                 }
-                Command::request_from_shell(ClockOp).then_send(move |now| Event::Validate {
-                    now,
-                    draft,
-                    replaces: Some(id),
-                })
+                now_then(move |now| Event::Validate { now, draft, replaces: Some(id) })
             }
             Event::Delete(id) => {
                 model.outcome = None;
                 let Some(entry) = model.diary.get(id) else {
                     return reject(model, "id", Problem::NoSuchEntry);
                 };
-                let mut ids = vec![id];
+                let mut delete = vec![id];
                 if matches!(entry.body, EntryBody::Goal(_)) {
-                    ids.extend(model.diary.reviews_of(id).map(|(rid, _)| rid));
+                    delete.extend(model.diary.reviews_of(id).map(|(rid, _)| rid));
                 }
-                Command::request_from_shell(StoreOp::Delete(ids)).then_send(Event::Stored)
+                write(WriteSet { delete, ..WriteSet::default() })
+            }
+            Event::SetGoalStatus(id, status) => {
+                model.outcome = None;
+                let Some(Entry { body: EntryBody::Goal(goal), .. }) = model.diary.get(id) else {
+                    return reject(model, "goal", Problem::NoSuchEntry);
+                };
+                let mut goal = goal.clone();
+                goal.status = status;
+                write(WriteSet {
+                    replace: vec![Entry { id, body: EntryBody::Goal(goal) }],
+                    ..WriteSet::default()
+                })
+            }
+            Event::Plan(action) => {
+                model.outcome = None;
+                if model.diary.active_plan().is_none() {
+                    return reject(model, "plan", Problem::NoSuchEntry);
+                }
+                now_then(move |now| Event::PlanAt { now, action })
             }
             Event::Show(page) => {
                 model.outcome = None;
@@ -245,11 +357,32 @@ impl App for SteadyApp {
                 model.table = table;
                 render()
             }
+            Event::Export { from, to, table } => {
+                model.outcome = None;
+                if from > to {
+                    return reject(model, "from", Problem::Inconsistent("the period starts after it ends"));
+                }
+                let table = table.unwrap_or(model.table);
+                model.export = Some(Export::Summary(Box::new(summary::build(&model.diary, from, to, table))));
+                render()
+            }
+            Event::ExportPlan => {
+                model.outcome = None;
+                let today = model.now.map(|n| n.date_naive());
+                match today.and_then(|t| plan_view::build(&model.diary, t)) {
+                    Some(view) => {
+                        model.export = Some(Export::Plan(Box::new(view)));
+                        render()
+                    }
+                    None => reject(model, "plan", Problem::NoSuchEntry),
+                }
+            }
             Event::Clock(now) => {
                 model.now = Some(now);
                 render()
             }
             Event::Validate { now, draft, replaces } => Self::validate(model, now, draft, replaces),
+            Event::PlanAt { now, action } => Self::plan_action(model, now, action),
             Event::Stored(reply) => {
                 Self::stored(model, reply);
                 render()
@@ -258,12 +391,14 @@ impl App for SteadyApp {
     }
 
     fn view(&self, model: &Model) -> ViewModel {
-        let page = match (&model.page, model.now) {
+        let today = model.now.map(|n| n.date_naive());
+        let page = match (&model.page, today) {
             _ if !model.loaded => PageView::Loading,
-            (Page::Today, Some(now)) => {
-                PageView::Today(today::build(&model.diary, now.date_naive(), model.table))
+            (Page::Today, Some(today)) => {
+                PageView::Today(Box::new(today::build(&model.diary, today, model.table)))
             }
-            (Page::Today, None) => PageView::Loading,
+            (Page::Today | Page::Plan, None) => PageView::Loading,
+            (Page::Plan, Some(today)) => PageView::Plan(plan_view::build(&model.diary, today).map(Box::new)),
             (Page::History { from, to }, _) => {
                 let (first, last) = model.diary.span().unwrap_or((NaiveDate::MIN, NaiveDate::MIN));
                 let (from, to) = (from.unwrap_or(first), to.unwrap_or(last));
@@ -279,6 +414,7 @@ impl App for SteadyApp {
             damaged: model.damaged.clone(),
             entry_count: model.diary.len(),
             table: model.table,
+            export: model.export.clone(),
         }
     }
 }

@@ -34,9 +34,15 @@ fn settle(app: &SteadyApp, model: &mut Model, mut cmd: Command<Effect, Event>) -
                     seen.push(req.operation.clone());
                     let reply = match req.operation.clone() {
                         StoreOp::LoadAll => StoreReply::Loaded { entries: vec![], damaged: vec![] },
-                        StoreOp::Insert(body) => StoreReply::Saved(Entry { id: EntryId::new(), body }),
-                        StoreOp::Replace(e) => StoreReply::Saved(e),
-                        StoreOp::Delete(ids) => StoreReply::Deleted(ids),
+                        StoreOp::Write(set) => {
+                            let mut saved: Vec<Entry> = set
+                                .insert
+                                .into_iter()
+                                .map(|body| Entry { id: EntryId::new(), body })
+                                .collect();
+                            saved.extend(set.replace);
+                            StoreReply::Written { saved, deleted: set.delete }
+                        }
                     };
                     req.resolve(Ok(reply)).unwrap();
                 }
@@ -94,7 +100,9 @@ fn open_reads_the_clock_then_loads_the_diary() {
 fn a_valid_dose_is_stored_and_counted_today() {
     let (app, mut model) = opened();
     let ops = send(&app, &mut model, Event::Log(dose("Loramet", 2.0, false)));
-    assert!(matches!(ops.as_slice(), [StoreOp::Insert(EntryBody::Dose(_))]));
+    assert!(
+        matches!(ops.as_slice(), [StoreOp::Write(w)] if matches!(w.insert.as_slice(), [EntryBody::Dose(_)]))
+    );
     let view = app.view(&model);
     assert!(matches!(view.outcome, Some(Outcome::Saved(_))));
     let PageView::Today(today) = view.page else { panic!("today expected") };
@@ -172,7 +180,7 @@ fn set_goal(app: &SteadyApp, model: &mut Model) -> EntryId {
 }
 
 fn review(goal: EntryId, gas: i64) -> EntryDraft {
-    EntryDraft::Review { goal, at: None, gas, note: None, decision: ReviewDecision::Keep }
+    EntryDraft::Review { goal, at: None, gas, note: None, decision: ReviewDecision::Keep, next_review: None }
 }
 
 #[test]
@@ -197,7 +205,7 @@ fn deleting_a_goal_deletes_its_reviews_in_one_request() {
     send(&app, &mut model, Event::Log(review(goal, 1)));
     let ops = send(&app, &mut model, Event::Delete(goal));
     match ops.as_slice() {
-        [StoreOp::Delete(ids)] => assert_eq!(ids.len(), 3),
+        [StoreOp::Write(w)] => assert_eq!((w.delete.len(), w.insert.len()), (3, 0)),
         other => panic!("one delete of three ids expected, got {other:?}"),
     }
     assert_eq!(app.view(&model).entry_count, 0);
@@ -209,7 +217,7 @@ fn edits_keep_the_id_and_the_kind_and_unknown_ids_are_rejected() {
     send(&app, &mut model, Event::Log(dose("diazepam", 10.0, false)));
     let Some(Outcome::Saved(id)) = app.view(&model).outcome else { panic!() };
     let ops = send(&app, &mut model, Event::Edit(id, dose("diazepam", 7.5, false)));
-    assert!(matches!(ops.as_slice(), [StoreOp::Replace(e)] if e.id == id));
+    assert!(matches!(ops.as_slice(), [StoreOp::Write(w)] if w.replace.len() == 1 && w.replace[0].id == id));
     let PageView::Today(t) = app.view(&model).page else { panic!() };
     assert_eq!(t.doses[0].mg, Some(7.5));
 
@@ -246,4 +254,156 @@ fn damaged_records_reported_by_the_store_are_shown_not_hidden() {
     let _ =
         app.update(Event::Stored(Ok(StoreReply::Loaded { entries: vec![], damaged: vec![bad] })), &mut model);
     assert_eq!(app.view(&model).damaged, vec![bad]);
+}
+
+#[test]
+fn export_builds_a_summary_without_leaving_the_page() {
+    let (app, mut model) = opened();
+    send(&app, &mut model, Event::Log(dose("lormetazepam", 2.0, false)));
+    send(&app, &mut model, Event::Export { from: day(9), to: day(10), table: Some(EquivalenceTable::Dutch) });
+    let view = app.view(&model);
+    assert!(matches!(view.page, PageView::Today(_)), "the shell stays where it was");
+    let Some(Export::Summary(export)) = view.export else { panic!("summary exported") };
+    assert_eq!((export.table.key, export.days.len()), ("dutch", 2));
+    assert_eq!(view.table, EquivalenceTable::Ashton, "the diary's own table is unchanged");
+    // The export is a one-off: the next event clears it.
+    send(&app, &mut model, Event::Refresh);
+    assert!(app.view(&model).export.is_none());
+}
+
+fn goal_body(model: &Model, id: EntryId) -> crate::domain::Goal {
+    match &model.diary.get(id).unwrap().body {
+        EntryBody::Goal(g) => g.clone(),
+        _ => panic!("not a goal"),
+    }
+}
+
+#[test]
+fn a_review_and_what_it_decides_for_the_goal_are_one_write() {
+    let (app, mut model) = opened();
+    let goal = set_goal(&app, &mut model);
+    let review = EntryDraft::Review {
+        goal,
+        at: None,
+        gas: -1,
+        note: Some("harder than expected".into()),
+        decision: ReviewDecision::Change,
+        next_review: Some(day(30)),
+    };
+    let ops = send(&app, &mut model, Event::Log(review));
+    match ops.as_slice() {
+        [StoreOp::Write(w)] => assert_eq!((w.insert.len(), w.replace.len()), (1, 1)),
+        other => panic!("one write expected, got {other:?}"),
+    }
+    let g = goal_body(&model, goal);
+    assert_eq!((g.status, g.review_on), (GoalStatus::Changed, Some(day(30))));
+    // A changed goal no longer shows on the today screen.
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    assert!(t.goals.is_empty());
+}
+
+#[test]
+fn goal_status_moves_through_its_lifecycle() {
+    let (app, mut model) = opened();
+    let goal = set_goal(&app, &mut model);
+    send(&app, &mut model, Event::SetGoalStatus(goal, GoalStatus::OnHold));
+    assert_eq!(goal_body(&model, goal).status, GoalStatus::OnHold);
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    assert_eq!(t.goals.len(), 1, "on hold is still an open goal");
+    send(&app, &mut model, Event::SetGoalStatus(goal, GoalStatus::Achieved));
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    assert!(t.goals.is_empty());
+    assert!(send(&app, &mut model, Event::SetGoalStatus(EntryId::new(), GoalStatus::Active)).is_empty());
+}
+
+#[test]
+fn goal_progress_on_today_is_measured_from_the_diary() {
+    let (app, mut model) = opened();
+    let draft = GoalDraft {
+        set_at: Some(DateTime::parse_from_rfc3339("2026-03-01T09:00:00+01:00").unwrap()),
+        kind: "reduce".into(),
+        what_matters: "Clear head at work".into(),
+        drug: Some("lormetazepam".into()),
+        target_mg: Some(1.0),
+        due: None,
+        review_on: None,
+        proposed_by: Proposer::Together,
+        agreed_with: None,
+    };
+    send(&app, &mut model, Event::Log(EntryDraft::Goal(draft)));
+    for (d, mg) in [(8, 1.0), (9, 1.5), (10, 0.75)] {
+        let at = DateTime::parse_from_rfc3339(&format!("2026-03-{d:02}T22:00:00+01:00")).unwrap();
+        let dose = DoseDraft {
+            taken_at: Some(at),
+            drug: "lormetazepam".into(),
+            mg: Some(mg),
+            ..DoseDraft::default()
+        };
+        send(&app, &mut model, Event::Log(EntryDraft::Dose(dose)));
+    }
+    send(&app, &mut model, Event::Log(dose("alprazolam", 0.5, true)));
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    let p = &t.goals[0].progress;
+    assert_eq!((p.from, p.to, p.days), (day(1), day(10), 10));
+    assert_eq!((p.days_with_dose, p.days_at_or_under_target), (3, Some(2)));
+    assert_eq!(p.mean_daily_mg, Some((1.0 + 1.5 + 0.75) / 3.0));
+    assert_eq!(p.days_with_nonprescribed, 1);
+}
+
+fn plan_draft() -> EntryDraft {
+    EntryDraft::Plan(crate::plan::PlanDraft {
+        drug: "lormetazepam".into(),
+        start_mg: 2.0,
+        start: Some(day(1)),
+        strengths_mg: vec![1.0, 2.0],
+        split: 4,
+        ..crate::plan::PlanDraft::default()
+    })
+}
+
+#[test]
+fn a_plan_shows_today_and_can_be_held_resumed_and_ended() {
+    let (app, mut model) = opened();
+    send(&app, &mut model, Event::Log(plan_draft()));
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    let plan = t.plan.expect("plan on today");
+    assert_eq!(plan.planned_mg, Some(2.0));
+    let before = plan.end_date.unwrap();
+    assert!(!plan.holding);
+
+    // Only one active plan at a time.
+    assert!(send(&app, &mut model, Event::Log(plan_draft())).is_empty());
+    assert!(matches!(app.view(&model).outcome, Some(Outcome::Rejected(ref e)) if e.field == "plan"));
+
+    let ops = send(&app, &mut model, Event::Plan(PlanAction::Hold { reason: "bad week".into() }));
+    assert!(matches!(ops.as_slice(), [StoreOp::Write(w)] if w.replace.len() == 1));
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    let held = t.plan.unwrap();
+    assert!(held.holding);
+    assert!(held.end_date.unwrap() > before, "the end date moves with a hold");
+
+    send(&app, &mut model, Event::Plan(PlanAction::Resume));
+    send(&app, &mut model, Event::Show(Page::Plan));
+    let PageView::Plan(Some(view)) = app.view(&model).page else { panic!("plan page") };
+    assert_eq!(view.plan.holds.len(), 1);
+    assert_eq!(view.plan.holds[0].reason, "bad week");
+
+    send(&app, &mut model, Event::Plan(PlanAction::End { reason: Some("goal changed".into()) }));
+    send(&app, &mut model, Event::Show(Page::Today));
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    assert!(t.plan.is_none());
+    // Nothing to act on once ended.
+    assert!(send(&app, &mut model, Event::Plan(PlanAction::Resume)).is_empty());
+}
+
+#[test]
+fn export_plan_needs_a_plan_and_keeps_the_page() {
+    let (app, mut model) = opened();
+    send(&app, &mut model, Event::ExportPlan);
+    assert!(matches!(app.view(&model).outcome, Some(Outcome::Rejected(ref e)) if e.field == "plan"));
+    send(&app, &mut model, Event::Log(plan_draft()));
+    send(&app, &mut model, Event::ExportPlan);
+    let view = app.view(&model);
+    assert!(matches!(view.page, PageView::Today(_)));
+    assert!(matches!(view.export, Some(Export::Plan(ref p)) if !p.schedule.steps.is_empty()));
 }

@@ -6,6 +6,8 @@ use serde::Serialize;
 
 use super::diary::Diary;
 use crate::domain::{EntryBody, EntryId, EquivalenceTable, GoalStatus, MgRange, Use};
+use crate::plan::tablets_text;
+use crate::summary::progress::{measure, GoalProgress};
 use crate::summary::{mean, DeTotal, SplitTotal, TableRef};
 
 /// One dose taken today.
@@ -52,8 +54,27 @@ pub struct AnxietyDay {
     pub mean: Option<f64>,
 }
 
-/// An active goal and its next review.
+/// Today's step of the taper plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanToday {
+    /// Molecule being tapered.
+    pub molecule: &'static str,
+    /// Planned daily dose today, mg.
+    pub planned_mg: Option<f64>,
+    /// The same as tablets, e.g. "1¾ × 1 mg".
+    pub planned_tablets: Option<String>,
+    /// Date of the next step.
+    pub next_step_date: Option<NaiveDate>,
+    /// Dose from the next step on, mg.
+    pub next_step_mg: Option<f64>,
+    /// True while holding at the current step.
+    pub holding: bool,
+    /// Expected last day of the taper (moves with each hold).
+    pub end_date: Option<NaiveDate>,
+}
+
+/// An open goal, its next review and what the diary measures against it since the last review.
+#[derive(Clone, PartialEq, Serialize)]
 pub struct GoalLine {
     /// Entry id (for reviews).
     pub id: EntryId,
@@ -65,10 +86,14 @@ pub struct GoalLine {
     pub next_review: Option<NaiveDate>,
     /// True when the review date is today or past.
     pub review_due: bool,
+    /// Lifecycle status.
+    pub status: GoalStatus,
+    /// Measured since the last review (or since the goal was set).
+    pub progress: GoalProgress,
 }
 
 /// Everything on the today screen.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Clone, PartialEq, Serialize)]
 pub struct TodayView {
     /// The patient's local date.
     pub date: NaiveDate,
@@ -84,8 +109,10 @@ pub struct TodayView {
     pub anxiety_7d: Vec<AnxietyDay>,
     /// Mean of all ratings in those 7 days.
     pub anxiety_7d_mean: Option<f64>,
-    /// Active goals.
+    /// Open goals (proposed, active, on hold).
     pub goals: Vec<GoalLine>,
+    /// Today's plan step, when a plan is active.
+    pub plan: Option<PlanToday>,
 }
 
 /// Builds the today view for `today`.
@@ -139,15 +166,32 @@ pub fn build(diary: &Diary, today: NaiveDate, table: EquivalenceTable) -> TodayV
 
     let goals = diary
         .goals()
-        .filter(|(_, g)| g.status == GoalStatus::Active)
+        .filter(|(_, g)| g.status.is_open())
         .map(|(id, g)| GoalLine {
             id,
             what_matters: g.what_matters.clone(),
             description: g.kind.describe(),
             next_review: g.review_on,
             review_due: g.review_on.is_some_and(|d| d <= today),
+            status: g.status,
+            progress: measure(diary, g, diary.review_period_start(id, g), today, table),
         })
         .collect();
+
+    let plan = diary.active_plan().map(|(_, p)| {
+        let schedule = p.schedule(today);
+        let current = schedule.step_on(today);
+        let next = schedule.next_step();
+        PlanToday {
+            molecule: p.molecule.name(),
+            planned_mg: current.map(|s| s.dose_mg),
+            planned_tablets: current.filter(|s| !s.tablets.is_empty()).map(|s| tablets_text(&s.tablets)),
+            next_step_date: next.map(|s| s.date),
+            next_step_mg: next.map(|s| s.dose_mg),
+            holding: schedule.holding,
+            end_date: schedule.end_date,
+        }
+    });
 
     TodayView {
         date: today,
@@ -158,6 +202,7 @@ pub fn build(diary: &Diary, today: NaiveDate, table: EquivalenceTable) -> TodayV
         anxiety_7d,
         anxiety_7d_mean: mean(&all),
         goals,
+        plan,
     }
 }
 
@@ -167,3 +212,5 @@ impl DeTotal {
         MgRange::new(self.low_mg, self.high_mg)
     }
 }
+
+crate::redacted_debug!(TodayView, GoalLine);

@@ -73,7 +73,7 @@ pub enum Use {
 }
 
 /// A validated dose.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dose {
     /// When it was taken, with the device's offset at that moment.
     pub taken_at: LocalInstant,
@@ -100,7 +100,7 @@ impl Dose {
 }
 
 /// A dose as typed in a shell, before validation.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DoseDraft {
     /// When taken; `None` means now.
     pub taken_at: Option<LocalInstant>,
@@ -281,3 +281,5 @@ mod tests {
         assert_eq!(problem(prescribed_unknown).0, "drug");
     }
 }
+
+crate::redacted_debug!(Dose, DoseDraft);

@@ -13,6 +13,7 @@ use super::goal::{Goal, GoalDraft, GoalReview, ReviewDecision};
 use super::scores::{AnxietyRating, Gad7};
 use super::sleep::{SleepDraft, SleepNight};
 use super::time::LocalInstant;
+use crate::plan::{PlanDraft, TaperPlan};
 
 /// Random (v4) id: stored in plaintext, so it must carry no information.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -73,6 +74,7 @@ pub enum EntryKind {
     Gad7,
     Goal,
     Review,
+    Plan,
 }
 
 impl EntryKind {
@@ -85,12 +87,13 @@ impl EntryKind {
             EntryKind::Gad7 => "gad7",
             EntryKind::Goal => "goal",
             EntryKind::Review => "review",
+            EntryKind::Plan => "plan",
         }
     }
 }
 
 /// The validated content of an entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "data")]
 pub enum EntryBody {
     Dose(Dose),
@@ -99,6 +102,7 @@ pub enum EntryBody {
     Gad7(Gad7),
     Goal(Goal),
     Review(GoalReview),
+    Plan(TaperPlan),
 }
 
 impl EntryBody {
@@ -111,6 +115,7 @@ impl EntryBody {
             EntryBody::Gad7(_) => EntryKind::Gad7,
             EntryBody::Goal(_) => EntryKind::Goal,
             EntryBody::Review(_) => EntryKind::Review,
+            EntryBody::Plan(_) => EntryKind::Plan,
         }
     }
 
@@ -125,6 +130,7 @@ impl EntryBody {
             EntryBody::Goal(g) => of(&g.set_at),
             EntryBody::Review(r) => of(&r.at),
             EntryBody::Sleep(s) => (s.night, s.in_bed.unwrap_or(NaiveTime::MIN)),
+            EntryBody::Plan(p) => (p.start, NaiveTime::MIN),
         }
     }
 
@@ -144,7 +150,7 @@ pub struct Entry {
 }
 
 /// An entry as typed in a shell, before validation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum EntryDraft {
     Dose(DoseDraft),
     Sleep(SleepDraft),
@@ -164,7 +170,9 @@ pub enum EntryDraft {
         gas: i64,
         note: Option<String>,
         decision: ReviewDecision,
+        next_review: Option<NaiveDate>,
     },
+    Plan(PlanDraft),
 }
 
 impl EntryDraft {
@@ -178,15 +186,28 @@ impl EntryDraft {
             }
             EntryDraft::Gad7 { at, items } => EntryBody::Gad7(Gad7::new(at.unwrap_or(now), items, now)?),
             EntryDraft::Goal(g) => EntryBody::Goal(g.validate(now)?),
-            EntryDraft::Review { goal, at, gas, note, decision } => EntryBody::Review(GoalReview::new(
-                *goal,
-                at.unwrap_or(now),
-                *gas,
-                note.as_deref(),
-                *decision,
-                now,
-                is_goal(*goal),
-            )?),
+            EntryDraft::Review { goal, at, gas, note, decision, next_review } => {
+                let mut review = GoalReview::new(
+                    *goal,
+                    at.unwrap_or(now),
+                    *gas,
+                    note.as_deref(),
+                    *decision,
+                    now,
+                    is_goal(*goal),
+                )?;
+                if let Some(next) = next_review {
+                    if *next < review.at.date_naive() {
+                        return Err(ValidationError::new(
+                            "next_review",
+                            Problem::Inconsistent("before the review itself"),
+                        ));
+                    }
+                    review.next_review = Some(super::time::date_not_too_old("next_review", *next)?);
+                }
+                EntryBody::Review(review)
+            }
+            EntryDraft::Plan(p) => EntryBody::Plan(p.validate(now)?),
         })
     }
 }
@@ -205,3 +226,5 @@ mod tests {
         assert!(!format!("{a:?}").contains(&a.to_string()), "Debug shows only the short id");
     }
 }
+
+crate::redacted_debug!(EntryBody, EntryDraft);

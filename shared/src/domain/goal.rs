@@ -20,7 +20,7 @@ pub const MAX_WHY_CHARS: usize = 500;
 pub const MAX_NAME_CHARS: usize = 100;
 
 /// The treatment goal the patient chose. All equally valid; none is ranked above another.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum GoalKind {
     /// Taper to zero.
@@ -84,7 +84,7 @@ pub enum GoalStatus {
 }
 
 /// A goal as set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Goal {
     /// When the goal was set.
     pub set_at: LocalInstant,
@@ -105,7 +105,7 @@ pub struct Goal {
 }
 
 /// A goal as typed in a shell.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct GoalDraft {
     /// When set; `None` = now.
     pub set_at: Option<LocalInstant>,
@@ -199,6 +199,41 @@ pub enum ReviewDecision {
     Change,
 }
 
+impl GoalStatus {
+    /// Stable key, as used by the CLI and exports (FHIR Goal.lifecycleStatus-like).
+    pub fn key(self) -> &'static str {
+        match self {
+            GoalStatus::Proposed => "proposed",
+            GoalStatus::Active => "active",
+            GoalStatus::OnHold => "on_hold",
+            GoalStatus::Achieved => "achieved",
+            GoalStatus::Changed => "changed",
+            GoalStatus::Abandoned => "abandoned",
+        }
+    }
+
+    /// Parses a key.
+    pub fn parse(s: &str) -> Valid<Self> {
+        const ALL: [GoalStatus; 6] = [
+            GoalStatus::Proposed,
+            GoalStatus::Active,
+            GoalStatus::OnHold,
+            GoalStatus::Achieved,
+            GoalStatus::Changed,
+            GoalStatus::Abandoned,
+        ];
+        let t = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        ALL.into_iter()
+            .find(|g| g.key() == t)
+            .ok_or_else(|| ValidationError::new("status", Problem::Unreadable(s.chars().take(20).collect())))
+    }
+
+    /// True while the goal is being worked on (shown on the today screen).
+    pub fn is_open(self) -> bool {
+        matches!(self, GoalStatus::Proposed | GoalStatus::Active | GoalStatus::OnHold)
+    }
+}
+
 impl ReviewDecision {
     /// Parses "keep", "adjust" or "change".
     pub fn parse(s: &str) -> Valid<Self> {
@@ -223,7 +258,7 @@ impl ReviewDecision {
 }
 
 /// A review of one goal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoalReview {
     /// The goal reviewed.
     pub goal: EntryId,
@@ -235,6 +270,9 @@ pub struct GoalReview {
     pub note: Option<String>,
     /// What was decided.
     pub decision: ReviewDecision,
+    /// The next review date agreed at this review, if any (absent in version-1 diaries).
+    #[serde(default)]
+    pub next_review: Option<NaiveDate>,
 }
 
 impl GoalReview {
@@ -257,6 +295,7 @@ impl GoalReview {
             gas: in_range("gas", gas, -2, 2)? as i8,
             note: optional_text("note", note, MAX_NOTE_CHARS)?,
             decision,
+            next_review: None,
         })
     }
 }
@@ -333,3 +372,5 @@ mod tests {
         assert_eq!(ReviewDecision::parse("maybe").unwrap_err().field, "decision");
     }
 }
+
+crate::redacted_debug!(Goal, GoalDraft, GoalReview, GoalKind);

@@ -6,6 +6,7 @@ pub mod dose;
 pub mod entry;
 pub mod error;
 pub mod goal;
+pub mod parse;
 pub mod scores;
 pub mod sleep;
 pub mod time;

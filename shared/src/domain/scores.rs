@@ -11,7 +11,7 @@ use super::error::{in_range, optional_text, Valid};
 use super::time::{not_in_future, LocalInstant};
 
 /// A 0–10 numeric rating of anxiety at a moment of the day.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnxietyRating {
     /// When rated.
     pub at: LocalInstant,
@@ -38,7 +38,7 @@ pub const GAD7_PANEL_LOINC: &str = "69737-5";
 pub const GAD7_TOTAL_LOINC: &str = "70274-6";
 
 /// A completed GAD-7 questionnaire.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gad7 {
     /// When completed.
     pub at: LocalInstant,
@@ -158,3 +158,5 @@ mod tests {
         assert_eq!(AnxietyRating::new(now(), -1, None, now()).unwrap_err().field, "score");
     }
 }
+
+crate::redacted_debug!(AnxietyRating, Gad7);

@@ -12,7 +12,7 @@ use super::time::{date_not_in_future, LocalInstant};
 const DAY_MIN: i64 = 24 * 60;
 
 /// One night's diary. `night` is the evening date the night began on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct SleepNight {
     /// Evening date of the night (the night of 1 → 2 March is 1 March).
     pub night: NaiveDate,
@@ -120,7 +120,7 @@ impl SleepNight {
 }
 
 /// A night as typed in a shell, before validation.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SleepDraft {
     /// Evening date of the night.
     pub night: Option<NaiveDate>,
@@ -158,7 +158,7 @@ impl SleepDraft {
             self.quality.ok_or(ValidationError::new("quality", Problem::Required))?,
         )?;
         let reported_sleep_min = match self.hours {
-            Some(h) if h == 0.0 => Some(0),
+            Some(0.0) => Some(0),
             Some(h) => Some((positive("hours", h, 24.0)? * 60.0).round() as u16),
             None => None,
         };
@@ -271,3 +271,5 @@ mod tests {
         assert_eq!(err(future), ("night", Problem::InFuture));
     }
 }
+
+crate::redacted_debug!(SleepNight, SleepDraft);

@@ -78,6 +78,7 @@ impl Store {
         }
         std::fs::create_dir_all(dir)?;
         let mut conn = Connection::open(&path)?;
+        restrict_to_owner(dir, &path)?;
         schema::configure(&conn)?;
         let data_key = match unlock {
             Unlock::Key(k) => k.clone(),
@@ -139,36 +140,36 @@ impl Store {
         &self.path
     }
 
-    /// Inserts or replaces (edits) one entry, durably, in one transaction.
+    /// Inserts or replaces (edits) one entry, durably.
     pub fn put(&mut self, entry: &Entry) -> Result<(), StoreError> {
-        let sealed = self.seal_entry(entry)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO entries (id, v, sealed) VALUES (?1, ?2, ?3)
-             ON CONFLICT (id) DO UPDATE SET v = excluded.v, sealed = excluded.sealed",
-            params![entry.id.as_bytes().as_slice(), SCHEMA_VERSION, sealed],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(std::slice::from_ref(entry), &[]).map(|_| ())
     }
 
     /// Deletes one entry; with `secure_delete` its old bytes are overwritten. Returns whether it existed.
     pub fn delete(&mut self, id: EntryId) -> Result<bool, StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let n = tx.execute("DELETE FROM entries WHERE id = ?1", [id.as_bytes().as_slice()])?;
-        tx.commit()?;
-        Ok(n > 0)
+        self.write(&[], &[id]).map(|n| n > 0)
     }
 
-    /// Deletes several entries in one transaction (a goal and its reviews): all or none.
-    pub fn delete_all(&mut self, ids: &[EntryId]) -> Result<usize, StoreError> {
+    /// Applies one logical change — puts (insert or replace) and deletes — in one transaction, so a
+    /// crash or a full disk leaves all of it or none of it. Returns how many rows were deleted.
+    pub fn write(&mut self, puts: &[Entry], deletes: &[EntryId]) -> Result<usize, StoreError> {
+        let sealed: Vec<Vec<u8>> = puts.iter().map(|e| self.seal_entry(e)).collect::<Result<_, _>>()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut n = 0;
-        for id in ids {
-            n += tx.execute("DELETE FROM entries WHERE id = ?1", [id.as_bytes().as_slice()])?;
+        {
+            let mut upsert = tx.prepare_cached(
+                "INSERT INTO entries (id, v, sealed) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET v = excluded.v, sealed = excluded.sealed",
+            )?;
+            for (entry, sealed) in puts.iter().zip(&sealed) {
+                upsert.execute(params![entry.id.as_bytes().as_slice(), SCHEMA_VERSION, sealed])?;
+            }
+        }
+        let mut deleted = 0;
+        for id in deletes {
+            deleted += tx.execute("DELETE FROM entries WHERE id = ?1", [id.as_bytes().as_slice()])?;
         }
         tx.commit()?;
-        Ok(n)
+        Ok(deleted)
     }
 
     /// Reads one entry; a damaged record is an error naming it.
@@ -260,6 +261,21 @@ fn unlock_key(conn: &Connection, unlock: &Unlock) -> Result<DataKey, StoreError>
         // A keystore key offered to a passphrase diary, or the reverse: not this diary's key.
         _ => Err(StoreError::WrongKey),
     }
+}
+
+/// On desktops, keeps other accounts out of the data directory and the diary file (SQLite gives the
+/// WAL and SHM files the same mode as the database). Phones sandbox app data already.
+#[cfg(unix)]
+fn restrict_to_owner(dir: &Path, db: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    std::fs::set_permissions(db, std::fs::Permissions::from_mode(0o600))?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn restrict_to_owner(_dir: &Path, _db: &Path) -> Result<(), StoreError> {
+    Ok(())
 }
 
 fn put_meta(conn: &Connection, name: &str, value: &[u8]) -> Result<(), StoreError> {

@@ -1,6 +1,7 @@
 //! The content of a summary for a period, computed once from the diary (pure, no I/O) and rendered
 //! many ways. Numbers are facts from the patient's entries; nothing here recommends a dose.
 
+pub mod progress;
 pub mod text;
 
 use std::collections::BTreeMap;
@@ -152,7 +153,7 @@ pub struct Gad7Point {
 }
 
 /// One review of a goal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Clone, PartialEq, Serialize)]
 pub struct ReviewLine {
     /// Local date.
     pub date: NaiveDate,
@@ -167,7 +168,7 @@ pub struct ReviewLine {
 }
 
 /// A goal and its reviews.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Clone, PartialEq, Serialize)]
 pub struct GoalSummary {
     /// What matters, in the patient's words.
     pub what_matters: String,
@@ -184,7 +185,7 @@ pub struct GoalSummary {
 }
 
 /// Everything a summary shows for one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Clone, PartialEq, Serialize)]
 pub struct Summary {
     /// First local date, inclusive.
     pub from: NaiveDate,
@@ -258,7 +259,7 @@ pub fn build(diary: &Diary, from: NaiveDate, to: NaiveDate, table: EquivalenceTa
             EntryBody::Gad7(g) => {
                 gad7.push(Gad7Point { date: g.at.date_naive(), total: g.total(), band: g.band() })
             }
-            EntryBody::Goal(_) | EntryBody::Review(_) => {}
+            EntryBody::Goal(_) | EntryBody::Review(_) | EntryBody::Plan(_) => {}
         }
     }
 
@@ -327,3 +328,5 @@ fn goals(diary: &Diary, from: NaiveDate, to: NaiveDate) -> Vec<GoalSummary> {
         })
         .collect()
 }
+
+crate::redacted_debug!(Summary, GoalSummary, ReviewLine);

@@ -7,7 +7,7 @@ use super::{mean, DaySummary, Summary};
 /// Formats a range of mg, collapsing equal ends: "10", "10–20".
 pub fn mg_range(low: f64, high: f64) -> String {
     if (high - low).abs() < 0.05 {
-        format!("{}", round1(low))
+        round1(low)
     } else {
         format!("{}–{}", round1(low), round1(high))
     }

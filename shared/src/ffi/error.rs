@@ -1,0 +1,101 @@
+//! The one error type phones see. `CoreError` is mapped here, once, into variants a Kotlin or Swift
+//! screen can act on (show the message next to a field, ask for the passphrase again, …).
+
+use crate::domain::ValidationError;
+use crate::store::StoreError;
+use crate::CoreError;
+
+/// Errors thrown to Kotlin (`SteadyException`) and Swift (`SteadyError`).
+#[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
+pub enum SteadyError {
+    /// Input refused; `field` names it (e.g. "mg", "quality"). Nothing was written.
+    #[error("{field} {message}")]
+    InvalidInput { field: String, message: String },
+    /// The key from the keystore does not open this diary. Nothing was written or wiped.
+    #[error("wrong key: this diary was not changed")]
+    WrongKey,
+    /// One record failed authentication.
+    #[error("record {id} is damaged or was tampered with")]
+    Tampered { id: String },
+    /// The diary file is damaged.
+    #[error("the diary file is damaged: {message}")]
+    Corrupt { message: String },
+    /// The device is full; earlier entries are intact.
+    #[error("the device is full: the entry was not saved")]
+    DiskFull,
+    /// Any other storage failure.
+    #[error("storage error: {message}")]
+    Storage { message: String },
+    /// The platform keystore failed or returned a key of the wrong size.
+    #[error("key provider failed: {message}")]
+    KeyProvider { message: String },
+    /// A bug in the core; reported instead of crashing the app.
+    #[error("internal error: {message}")]
+    Internal { message: String },
+}
+
+impl From<ValidationError> for SteadyError {
+    fn from(e: ValidationError) -> Self {
+        SteadyError::InvalidInput { field: e.field.to_owned(), message: e.problem.to_string() }
+    }
+}
+
+impl From<StoreError> for SteadyError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::WrongKey => SteadyError::WrongKey,
+            StoreError::Tampered { id } => SteadyError::Tampered { id },
+            StoreError::Corrupt(message) => SteadyError::Corrupt { message },
+            StoreError::DiskFull => SteadyError::DiskFull,
+            StoreError::BadKeyLength(n) => {
+                SteadyError::KeyProvider { message: format!("a data key must be 32 bytes, got {n}") }
+            }
+            other => SteadyError::Storage { message: other.to_string() },
+        }
+    }
+}
+
+impl From<CoreError> for SteadyError {
+    fn from(e: CoreError) -> Self {
+        match e {
+            CoreError::Invalid(v) => v.into(),
+            CoreError::Store(s) => s.into(),
+            CoreError::Internal(message) => SteadyError::Internal { message },
+        }
+    }
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for SteadyError {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        SteadyError::KeyProvider { message: e.reason }
+    }
+}
+
+/// Runs `f`, turning a panic into [`SteadyError::Internal`] so no panic ever unwinds into the app.
+pub fn guard<T>(f: impl FnOnce() -> Result<T, SteadyError>) -> Result<T, SteadyError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(SteadyError::Internal { message: "the core hit a bug; nothing was written".into() })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Problem;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let r: Result<(), _> = guard(|| panic!("boom"));
+        assert!(matches!(r, Err(SteadyError::Internal { .. })));
+    }
+
+    #[test]
+    fn validation_errors_keep_the_field() {
+        let e: SteadyError = CoreError::Invalid(ValidationError::new("mg", Problem::NotPositive)).into();
+        assert_eq!(
+            e,
+            SteadyError::InvalidInput { field: "mg".into(), message: "must be greater than zero".into() }
+        );
+        assert_eq!(SteadyError::from(CoreError::Store(StoreError::WrongKey)), SteadyError::WrongKey);
+    }
+}

@@ -1,0 +1,164 @@
+//! The UniFFI surface for the phones: one object, [`SteadyDiary`], that wraps the runtime facade,
+//! a foreign [`KeyProvider`] trait implemented by the shell's Keychain / Keystore code, typed
+//! records for input and view, and one error enum. No panic crosses this boundary: every method runs
+//! under [`error::guard`].
+
+pub mod error;
+pub mod input;
+pub mod view;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use zeroize::Zeroizing;
+
+use crate::app::{Event, Export};
+use crate::domain::{parse, EquivalenceTable};
+use crate::store::{DataKey, Unlock};
+use crate::summary::{self, text};
+use crate::{SteadyCore, SystemClock};
+pub use error::{guard, SteadyError};
+pub use input::*;
+pub use view::*;
+
+/// Supplied by the shell: returns the diary's 32-byte data key from the platform keystore,
+/// creating and storing a random one on first use.
+#[uniffi::export(with_foreign)]
+pub trait KeyProvider: Send + Sync {
+    /// The 32-byte data key.
+    fn get_or_create_key(&self) -> Result<Vec<u8>, SteadyError>;
+}
+
+/// Formats a summary can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum SummaryFormat {
+    /// Plain text, ≤ 80 columns.
+    Text,
+    /// The JSON documented in README.
+    Json,
+}
+
+/// A request for a summary file.
+#[derive(Clone, uniffi::Record)]
+pub struct SummaryRequest {
+    /// First local date, `YYYY-MM-DD`.
+    pub from: String,
+    /// Last local date, inclusive.
+    pub to: String,
+    /// Output format.
+    pub format: SummaryFormat,
+    /// Equivalence table; `None` = the diary's current table.
+    pub table: Option<DeTable>,
+}
+
+/// A file for the share sheet.
+#[derive(Clone, uniffi::Record)]
+pub struct SummaryFile {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// MIME type, e.g. "text/plain; charset=utf-8".
+    pub mime_type: String,
+    /// Suggested file name.
+    pub file_name: String,
+}
+
+crate::redacted_debug!(SummaryFile, SummaryRequest);
+
+/// An open, unlocked diary: the one object a phone holds.
+#[derive(uniffi::Object)]
+pub struct SteadyDiary {
+    core: SteadyCore,
+}
+
+impl std::fmt::Debug for SteadyDiary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SteadyDiary")
+    }
+}
+
+#[uniffi::export]
+impl SteadyDiary {
+    /// Opens the diary in `data_dir`, creating it on first use, with the key from `keys`.
+    /// A key that does not open an existing diary throws `WrongKey`; nothing is changed.
+    #[uniffi::constructor]
+    pub fn open(data_dir: String, keys: Arc<dyn KeyProvider>) -> Result<Arc<Self>, SteadyError> {
+        guard(|| {
+            let raw = Zeroizing::new(keys.get_or_create_key()?);
+            let key = DataKey::from_slice(&raw)?;
+            let core =
+                SteadyCore::open(&PathBuf::from(data_dir), &Unlock::Key(key), true, Box::new(SystemClock))?;
+            Ok(Arc::new(Self { core }))
+        })
+    }
+
+    /// Sends one user event and returns the new view. Invalid input throws `InvalidInput` naming
+    /// the field; nothing is written then.
+    pub fn send(&self, event: UserEvent) -> Result<AppView, SteadyError> {
+        guard(|| Ok(self.core.dispatch(event.into_event()?)?.into()))
+    }
+
+    /// The current view, without changing anything.
+    pub fn view(&self) -> AppView {
+        self.core.view().into()
+    }
+
+    /// Builds a summary file for the share sheet.
+    pub fn summary(&self, request: SummaryRequest) -> Result<SummaryFile, SteadyError> {
+        guard(|| {
+            let from = parse::date("from", &request.from)?;
+            let to = parse::date("to", &request.to)?;
+            let table = request.table.map_or(self.core.view().table, EquivalenceTable::from);
+            let s = self.summary_content(from, to, table)?;
+            let name = format!("steady-summary-{from}-{to}");
+            Ok(match request.format {
+                SummaryFormat::Text => SummaryFile {
+                    bytes: text::render(&s).into_bytes(),
+                    mime_type: "text/plain; charset=utf-8".into(),
+                    file_name: format!("{name}.txt"),
+                },
+                SummaryFormat::Json => SummaryFile {
+                    bytes: serde_json::to_vec_pretty(&s)
+                        .map_err(|e| SteadyError::Internal { message: e.to_string() })?,
+                    mime_type: "application/json".into(),
+                    file_name: format!("{name}.json"),
+                },
+            })
+        })
+    }
+}
+
+#[uniffi::export]
+impl SteadyDiary {
+    /// The taper plan's upcoming steps as an iCalendar file with neutral titles (no drug names, no
+    /// doses), for the phone's calendar.
+    pub fn plan_ics(&self) -> Result<SummaryFile, SteadyError> {
+        guard(|| {
+            let view = self.core.dispatch(Event::ExportPlan)?;
+            let Some(Export::Plan(p)) = view.export else {
+                return Err(SteadyError::Internal { message: "no plan was exported".into() });
+            };
+            let ics = crate::plan::schedule_ics(&p.schedule, &p.id.short());
+            Ok(SummaryFile {
+                bytes: ics.into_bytes(),
+                mime_type: "text/calendar; charset=utf-8".into(),
+                file_name: "steady-plan.ics".into(),
+            })
+        })
+    }
+}
+
+impl SteadyDiary {
+    /// Computes the summary content through the app, which reads the same in-memory diary.
+    fn summary_content(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        table: EquivalenceTable,
+    ) -> Result<summary::Summary, SteadyError> {
+        match self.core.dispatch(Event::Export { from, to, table: Some(table) })?.export {
+            Some(Export::Summary(s)) => Ok(*s),
+            _ => Err(SteadyError::Internal { message: "no summary was built".into() }),
+        }
+    }
+}

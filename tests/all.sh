@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test of the project: the README's test command, and what CI runs.
+# Usage: tests/all.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "cargo not found: install Rust with rustup (https://rustup.rs) and retry" >&2
+  exit 1
+fi
+
+echo "== Rust: formatting"
+cargo fmt --all -- --check
+
+echo "== Rust: lints"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== Rust: unit, integration and CLI end-to-end tests"
+cargo test --workspace --locked
