@@ -4,9 +4,10 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{at, now};
+use std::collections::BTreeSet;
 use steady_core::app::diary::Diary;
 use steady_core::domain::*;
-use steady_core::summary::{self, text};
+use steady_core::summary::{self, text, Hideable, SummaryOptions};
 
 fn d(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, day).unwrap()
@@ -80,11 +81,12 @@ fn daily_de_ranges_match_hand_computation() {
     assert_eq!((by_day(4).de_low_mg, by_day(4).de_high_mg), (0.0, 0.0));
     let five = by_day(5);
     assert_eq!((five.de_low_mg, five.de_high_mg), (10.0, 10.0));
-    assert_eq!((five.nonprescribed_de_low_mg, five.nonprescribed_de_high_mg), (10.0, 10.0));
-    assert_eq!((five.unknown_doses, five.prescribed_doses, five.nonprescribed_doses), (1, 1, 2));
+    assert_eq!((five.nonprescribed_de_low_mg, five.nonprescribed_de_high_mg), (Some(10.0), Some(10.0)));
+    assert_eq!((five.unknown_doses, five.prescribed_doses, five.nonprescribed_doses), (1, 1, Some(2)));
     assert_eq!(s.days_without_dose, 4, "4, 6, 7 and 8 March");
     assert_eq!((s.totals.prescribed.low_mg, s.totals.prescribed.high_mg), (27.5, 45.0));
-    assert_eq!((s.totals.non_prescribed.doses, s.totals.non_prescribed.unknown_doses), (2, 1));
+    let np = s.totals.non_prescribed.unwrap();
+    assert_eq!((np.doses, np.unknown_doses), (2, 1));
 }
 
 #[test]
@@ -97,11 +99,13 @@ fn per_molecule_totals_sleep_anxiety_and_gad7_match_hand_computation() {
         (alpra.total_mg, alpra.doses, alpra.unknown_strength_doses, alpra.nonprescribed_doses),
         (0.5, 2, 1, 2)
     );
-    assert_eq!(s.sleep.nights, 3);
-    assert_eq!(s.sleep.mean_total_sleep_h, Some(6.0));
-    assert_eq!(s.sleep.mean_quality, Some(3.0));
-    assert_eq!(s.sleep.mean_efficiency_percent, None, "no bed times logged");
-    assert_eq!((s.anxiety.ratings, s.anxiety.mean), (3, Some(4.0)));
+    let sleep = s.sleep.as_ref().unwrap();
+    assert_eq!(sleep.nights, 3);
+    assert_eq!(sleep.mean_total_sleep_h, Some(6.0));
+    assert_eq!(sleep.mean_quality, Some(3.0));
+    assert_eq!(sleep.mean_efficiency_percent, None, "no bed times logged");
+    let anxiety = s.anxiety.as_ref().unwrap();
+    assert_eq!((anxiety.ratings, anxiety.mean), (3, Some(4.0)));
     assert_eq!(s.gad7.len(), 1);
     assert_eq!((s.gad7[0].total, s.gad7[0].band), (12, Gad7Band::Moderate));
 }
@@ -140,4 +144,148 @@ fn json_has_the_documented_per_day_fields() {
     assert_eq!(day["unknown_doses"], 1);
     assert_eq!(json["sleep"]["mean_total_sleep_h"], 6.0);
     assert_eq!(json["anxiety"]["mean"], 4.0);
+}
+
+#[test]
+fn trend_halves_slope_and_weekly_means_match_hand_computation() {
+    // 2–8 March: daily prescribed DE (low) = 10, 7.5, 0, 10, 0, 0, 0. First half = 4 days (2–5 March):
+    // (10 + 7.5 + 0 + 10) / 4 = 6.875; second half = 3 days: 0.
+    let s = summary::build(&week(), d(2), d(8), EquivalenceTable::Ashton);
+    assert_eq!(s.dose_trend.first_half.low, 6.875);
+    assert_eq!(s.dose_trend.second_half.low, 0.0);
+    // Least squares over x = 0..6, y = [10, 7.5, 0, 10, 0, 0, 0]: x̄ = 3, ȳ = 27.5/7;
+    // Σ(x−x̄)(y−ȳ) = Σ(x−x̄)y = −30 − 15 + 0 + 0 + 0 + 0 + 0 = −45; Σ(x−x̄)² = 28 → −45/28 per day.
+    let slope = s.dose_trend.slope_low_mg_per_week.unwrap();
+    assert!((slope - (-45.0 / 28.0 * 7.0)).abs() < 1e-9, "{slope}");
+    assert_eq!(s.weeks.len(), 1);
+    assert_eq!(s.weeks[0].de_low_mg, 27.5 / 7.0);
+    assert_eq!(s.weeks[0].sleep_h, Some(6.0));
+    assert_eq!(s.weeks[0].anxiety, Some(4.0));
+    let sleep = s.sleep.unwrap();
+    // Nights of 2 and 3 March are in the first half (6, 7 h), 4 March too (5 h): second half none.
+    assert_eq!((sleep.first_half_h, sleep.second_half_h), (Some(6.0), None));
+}
+
+#[test]
+fn what_the_patient_hides_is_left_out_and_listed_never_zeroed() {
+    let mut diary = week();
+    diary.insert(entry(EntryBody::Question(
+        Question::new(at("2026-03-07T10:00:00+01:00"), "Can I skip a night before my exam?", false, now())
+            .unwrap(),
+    )));
+    let all = summary::build(&diary, d(2), d(8), EquivalenceTable::Ashton);
+    assert_eq!(all.questions.len(), 1);
+    assert!(all.hidden.is_empty());
+
+    let hide: BTreeSet<Hideable> = [Hideable::NonPrescribed, Hideable::Sleep, Hideable::Questions].into();
+    let opts = SummaryOptions { hide, ..SummaryOptions::default() };
+    let s = summary::build_with(&diary, d(2), d(8), EquivalenceTable::Ashton, &opts);
+    assert_eq!(s.hidden, vec![Hideable::NonPrescribed, Hideable::Sleep, Hideable::Questions]);
+    let five = s.days.iter().find(|x| x.date == d(5)).unwrap();
+    assert_eq!((five.nonprescribed_de_low_mg, five.nonprescribed_doses), (None, None), "hidden, not zero");
+    assert_eq!(five.unknown_doses, 0, "the hidden street pill is not counted either");
+    assert!(s.totals.non_prescribed.is_none());
+    assert!(s.molecules.iter().all(|m| m.nonprescribed_doses == 0));
+    assert!(s.sleep.is_none() && s.weeks[0].sleep_h.is_none());
+    assert!(s.questions.is_empty());
+    assert!(s.anxiety.is_some(), "what was not hidden stays");
+    let json = serde_json::to_value(&s).unwrap();
+    assert!(json["days"][3]["nonprescribed_de_low_mg"].is_null());
+}
+
+#[test]
+fn hiding_notes_removes_every_free_text_but_keeps_the_facts() {
+    let canary = "CANARY-notes-7f3a";
+    let mut diary = week();
+    let dose = DoseDraft {
+        taken_at: Some(at("2026-03-06T22:00:00+01:00")),
+        drug: "diazepam".into(),
+        mg: Some(5.0),
+        note: Some(canary.into()),
+        ..DoseDraft::default()
+    };
+    diary.insert(entry(EntryBody::Dose(dose.validate(now()).unwrap())));
+    let shown = summary::build(&diary, d(2), d(8), EquivalenceTable::Ashton);
+    assert!(shown.notes.iter().any(|n| n.text == canary));
+    let opts = SummaryOptions { hide: [Hideable::Notes].into(), ..SummaryOptions::default() };
+    let hidden = summary::build_with(&diary, d(2), d(8), EquivalenceTable::Ashton, &opts);
+    assert!(hidden.notes.is_empty());
+    assert!(!serde_json::to_string(&hidden).unwrap().contains(canary));
+    assert!(!text::render(&hidden).contains(canary));
+    assert_eq!(hidden.totals.prescribed.doses, shown.totals.prescribed.doses);
+}
+
+fn lormet_plan() -> Entry {
+    let draft = steady_core::plan::PlanDraft {
+        drug: "lormetazepam".into(),
+        start_mg: 2.0,
+        start: NaiveDate::from_ymd_opt(2026, 1, 5),
+        strengths_mg: vec![1.0, 2.0],
+        split: 4,
+        ..Default::default()
+    };
+    entry(EntryBody::Plan(draft.validate(now()).unwrap()))
+}
+
+#[test]
+fn plan_section_shows_planned_versus_logged_per_step() {
+    // Plan: 2 mg from 5 Jan; 10 % rounded to quarter mg forces a 28-day interval, so step 1
+    // (1.75 mg) starts 2 Feb. Period 26 Jan – 8 Feb: step 0 for 7 days, step 1 for 7 days.
+    let jan = |day: u32| format!("2026-01-{day:02}T22:00:00+01:00");
+    let feb = |day: u32| format!("2026-02-{day:02}T22:00:00+01:00");
+    let mut entries = vec![lormet_plan()];
+    for day in 26..=31 {
+        entries.push(dose(&jan(day), "lormetazepam", Some(2.0), None, false));
+    }
+    entries.push(dose(&feb(1), "lormetazepam", Some(2.0), None, false));
+    for day in 2..=5 {
+        entries.push(dose(&feb(day), "lormetazepam", Some(1.75), None, false));
+    }
+    entries.push(dose(&feb(6), "lormetazepam", Some(2.0), None, false));
+    let diary = Diary::from_entries(entries);
+    let from = NaiveDate::from_ymd_opt(2026, 1, 26).unwrap();
+    let to = NaiveDate::from_ymd_opt(2026, 2, 8).unwrap();
+    let s = summary::build(&diary, from, to, EquivalenceTable::Ashton);
+    let plan = s.plan.expect("plan section");
+    let steps: Vec<_> = plan.steps.iter().map(|p| (p.index, p.date.to_string(), p.dose_mg)).collect();
+    assert_eq!(steps[0], (0, "2026-01-05".into(), 2.0));
+    assert_eq!(steps[1], (1, "2026-02-02".into(), 1.75));
+    assert!(steps.len() == 3 && steps[2].2 < 1.75, "the next step after the period is shown: {steps:?}");
+    let (s0, s1) = (&plan.steps[0], &plan.steps[1]);
+    assert_eq!((s0.days_in_period, s0.days_logged, s0.days_at_or_under), (7, 7, 7));
+    assert_eq!((s1.days_in_period, s1.days_logged, s1.days_at_or_under), (7, 5, 4));
+    // The chart's planned line in DE (Ashton lormetazepam 1–2 mg ≈ 10 mg): 2 mg → 10–20, 1.75 → 8.75–17.5.
+    let planned = |date: NaiveDate| {
+        let day = s.days.iter().find(|x| x.date == date).unwrap();
+        (day.planned_de_low_mg, day.planned_de_high_mg)
+    };
+    assert_eq!(planned(from), (Some(10.0), Some(20.0)));
+    assert_eq!(planned(to), (Some(8.75), Some(17.5)));
+}
+
+#[test]
+fn a_switch_to_diazepam_shows_the_equivalence_and_its_source() {
+    let draft = steady_core::plan::PlanDraft {
+        drug: "diazepam".into(),
+        start_mg: 30.0,
+        start: Some(d(2)),
+        strengths_mg: vec![2.0, 5.0, 10.0],
+        split: 2,
+        switch: Some(steady_core::plan::SwitchDraft {
+            from_drug: "Xanax".into(),
+            from_mg: 1.5,
+            table: None,
+            agreed_with: "Dr. Janssens".into(),
+        }),
+        ..Default::default()
+    };
+    let diary = Diary::from_entries(vec![entry(EntryBody::Plan(draft.validate(now()).unwrap()))]);
+    let s = summary::build(&diary, d(2), d(8), EquivalenceTable::Ashton);
+    let switch = s.plan.unwrap().switch.unwrap();
+    // Ashton: alprazolam 0.5 mg ≈ 10 mg diazepam → 1.5 mg ≈ 30 mg.
+    assert_eq!((switch.from, switch.from_mg), ("alprazolam", 1.5));
+    assert_eq!((switch.diazepam_mg.low, switch.diazepam_mg.high), (30.0, 30.0));
+    assert_eq!(switch.table.key, "ashton");
+    assert!(switch.table.source.contains("benzo.org.uk"), "{}", switch.table.source);
+    assert_eq!(switch.agreed_with, "Dr. Janssens");
 }

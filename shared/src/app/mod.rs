@@ -17,7 +17,7 @@ use crate::domain::{
     ReviewDecision, ValidationError,
 };
 use crate::store::StoreError;
-use crate::summary::{self, Summary};
+use crate::summary::{self, Summary, SummaryOptions};
 use diary::Diary;
 pub use effects::{ClockOp, StoreOp, StoreReply, WriteSet};
 use plan_view::PlanView;
@@ -81,7 +81,7 @@ pub enum Event {
     /// Choose the diazepam-equivalence table.
     UseTable(EquivalenceTable),
     /// Compute a summary for export (a file to share) without leaving the current page.
-    Export { from: NaiveDate, to: NaiveDate, table: Option<EquivalenceTable> },
+    Export { from: NaiveDate, to: NaiveDate, table: Option<EquivalenceTable>, options: SummaryOptions },
     /// Compute the latest plan's schedule for export (a calendar file).
     ExportPlan,
 
@@ -357,13 +357,15 @@ impl App for SteadyApp {
                 model.table = table;
                 render()
             }
-            Event::Export { from, to, table } => {
+            Event::Export { from, to, table, mut options } => {
                 model.outcome = None;
                 if from > to {
                     return reject(model, "from", Problem::Inconsistent("the period starts after it ends"));
                 }
                 let table = table.unwrap_or(model.table);
-                model.export = Some(Export::Summary(Box::new(summary::build(&model.diary, from, to, table))));
+                options.today = options.today.or(model.now.map(|n| n.date_naive()));
+                let content = summary::build_with(&model.diary, from, to, table, &options);
+                model.export = Some(Export::Summary(Box::new(content)));
                 render()
             }
             Event::ExportPlan => {
@@ -404,8 +406,15 @@ impl App for SteadyApp {
                 let (from, to) = (from.unwrap_or(first), to.unwrap_or(last));
                 PageView::History(model.diary.between(from, to).cloned().collect())
             }
-            (Page::Summary { from, to }, _) => {
-                PageView::Summary(Box::new(summary::build(&model.diary, *from, *to, model.table)))
+            (Page::Summary { from, to }, today) => {
+                let options = SummaryOptions { today, ..SummaryOptions::default() };
+                PageView::Summary(Box::new(summary::build_with(
+                    &model.diary,
+                    *from,
+                    *to,
+                    model.table,
+                    &options,
+                )))
             }
         };
         ViewModel {

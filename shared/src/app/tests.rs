@@ -260,7 +260,16 @@ fn damaged_records_reported_by_the_store_are_shown_not_hidden() {
 fn export_builds_a_summary_without_leaving_the_page() {
     let (app, mut model) = opened();
     send(&app, &mut model, Event::Log(dose("lormetazepam", 2.0, false)));
-    send(&app, &mut model, Event::Export { from: day(9), to: day(10), table: Some(EquivalenceTable::Dutch) });
+    send(
+        &app,
+        &mut model,
+        Event::Export {
+            from: day(9),
+            to: day(10),
+            table: Some(EquivalenceTable::Dutch),
+            options: SummaryOptions::default(),
+        },
+    );
     let view = app.view(&model);
     assert!(matches!(view.page, PageView::Today(_)), "the shell stays where it was");
     let Some(Export::Summary(export)) = view.export else { panic!("summary exported") };

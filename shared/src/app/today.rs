@@ -206,11 +206,4 @@ pub fn build(diary: &Diary, today: NaiveDate, table: EquivalenceTable) -> TodayV
     }
 }
 
-impl DeTotal {
-    /// The known part as a range.
-    pub fn range(&self) -> MgRange {
-        MgRange::new(self.low_mg, self.high_mg)
-    }
-}
-
 crate::redacted_debug!(TodayView, GoalLine);

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::dose::{Dose, DoseDraft};
 use super::error::{Problem, Valid, ValidationError};
-use super::goal::{Goal, GoalDraft, GoalReview, ReviewDecision};
+use super::goal::{Goal, GoalDraft, GoalReview, Question, ReviewDecision};
 use super::scores::{AnxietyRating, Gad7};
 use super::sleep::{SleepDraft, SleepNight};
 use super::time::LocalInstant;
@@ -75,6 +75,7 @@ pub enum EntryKind {
     Goal,
     Review,
     Plan,
+    Question,
 }
 
 impl EntryKind {
@@ -88,6 +89,7 @@ impl EntryKind {
             EntryKind::Goal => "goal",
             EntryKind::Review => "review",
             EntryKind::Plan => "plan",
+            EntryKind::Question => "question",
         }
     }
 }
@@ -103,6 +105,7 @@ pub enum EntryBody {
     Goal(Goal),
     Review(GoalReview),
     Plan(TaperPlan),
+    Question(Question),
 }
 
 impl EntryBody {
@@ -116,6 +119,7 @@ impl EntryBody {
             EntryBody::Goal(_) => EntryKind::Goal,
             EntryBody::Review(_) => EntryKind::Review,
             EntryBody::Plan(_) => EntryKind::Plan,
+            EntryBody::Question(_) => EntryKind::Question,
         }
     }
 
@@ -131,6 +135,18 @@ impl EntryBody {
             EntryBody::Review(r) => of(&r.at),
             EntryBody::Sleep(s) => (s.night, s.in_bed.unwrap_or(NaiveTime::MIN)),
             EntryBody::Plan(p) => (p.start, NaiveTime::MIN),
+            EntryBody::Question(q) => of(&q.asked_at),
+        }
+    }
+
+    /// The patient's free text on this entry, if it has any (notes; the patient may hide them).
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            EntryBody::Dose(d) => d.note.as_deref(),
+            EntryBody::Sleep(s) => s.note.as_deref(),
+            EntryBody::Anxiety(a) => a.note.as_deref(),
+            EntryBody::Review(r) => r.note.as_deref(),
+            EntryBody::Gad7(_) | EntryBody::Goal(_) | EntryBody::Plan(_) | EntryBody::Question(_) => None,
         }
     }
 
@@ -173,6 +189,11 @@ pub enum EntryDraft {
         next_review: Option<NaiveDate>,
     },
     Plan(PlanDraft),
+    Question {
+        at: Option<LocalInstant>,
+        text: String,
+        discussed: bool,
+    },
 }
 
 impl EntryDraft {
@@ -208,6 +229,9 @@ impl EntryDraft {
                 EntryBody::Review(review)
             }
             EntryDraft::Plan(p) => EntryBody::Plan(p.validate(now)?),
+            EntryDraft::Question { at, text, discussed } => {
+                EntryBody::Question(Question::new(at.unwrap_or(now), text, *discussed, now)?)
+            }
         })
     }
 }

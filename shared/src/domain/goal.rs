@@ -300,6 +300,33 @@ impl GoalReview {
     }
 }
 
+/// Longest question, in characters.
+pub const MAX_QUESTION_CHARS: usize = 500;
+
+/// Something the patient wants to talk about at the next appointment ("What I want to talk
+/// about"), so the summary can open the conversation with the patient's own questions.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// When written.
+    pub asked_at: LocalInstant,
+    /// The question, in the patient's words.
+    pub text: String,
+    /// Set once it was talked about; discussed questions leave the next summary.
+    #[serde(default)]
+    pub discussed: bool,
+}
+
+impl Question {
+    /// Validates a question typed in a shell.
+    pub fn new(at: LocalInstant, text_: &str, discussed: bool, now: LocalInstant) -> Valid<Self> {
+        Ok(Self {
+            asked_at: not_in_future("at", at, now)?,
+            text: text("text", text_, MAX_QUESTION_CHARS)?,
+            discussed,
+        })
+    }
+}
+
 /// English label of a GAS score.
 pub fn gas_label(gas: i8) -> &'static str {
     match gas {
@@ -373,4 +400,4 @@ mod tests {
     }
 }
 
-crate::redacted_debug!(Goal, GoalDraft, GoalReview, GoalKind);
+crate::redacted_debug!(Goal, GoalDraft, GoalReview, GoalKind, Question);

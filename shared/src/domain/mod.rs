@@ -15,7 +15,7 @@ pub use catalogue::{lookup, Country, EquivalenceTable, MgRange, Molecule};
 pub use dose::{Amount, Dose, DoseDraft, Substance, Use};
 pub use entry::{Entry, EntryBody, EntryDraft, EntryId, EntryKind};
 pub use error::{Problem, Valid, ValidationError};
-pub use goal::{Goal, GoalDraft, GoalKind, GoalReview, GoalStatus, Proposer, ReviewDecision};
+pub use goal::{Goal, GoalDraft, GoalKind, GoalReview, GoalStatus, Proposer, Question, ReviewDecision};
 pub use scores::{AnxietyRating, Gad7, Gad7Band};
 pub use sleep::{SleepDraft, SleepNight, SleepQuality};
 pub use time::LocalInstant;

@@ -157,6 +157,12 @@ pub enum EntryInput {
     Plan {
         plan: PlanInput,
     },
+    /// Something to talk about at the next appointment.
+    Question {
+        at: Option<String>,
+        text: String,
+        discussed: bool,
+    },
 }
 
 /// Diazepam-equivalence tables a patient or clinician can choose.
@@ -302,6 +308,9 @@ impl EntryInput {
                     agreed_with: s.agreed_with,
                 }),
             }),
+            EntryInput::Question { at, text, discussed } => {
+                EntryDraft::Question { at: opt("at", &at, parse::instant)?, text, discussed }
+            }
             EntryInput::Review { goal_id, at, gas, note, decision, next_review } => EntryDraft::Review {
                 goal: goal_id.parse::<EntryId>().map_err(|mut e| {
                     e.field = "goal_id";

@@ -156,7 +156,8 @@ impl SteadyDiary {
         to: NaiveDate,
         table: EquivalenceTable,
     ) -> Result<summary::Summary, SteadyError> {
-        match self.core.dispatch(Event::Export { from, to, table: Some(table) })?.export {
+        let options = crate::summary::SummaryOptions::default();
+        match self.core.dispatch(Event::Export { from, to, table: Some(table), options })?.export {
             Some(Export::Summary(s)) => Ok(*s),
             _ => Err(SteadyError::Internal { message: "no summary was built".into() }),
         }

@@ -180,6 +180,7 @@ pub enum EntryKindView {
     Goal,
     Review,
     Plan,
+    Question,
 }
 
 /// One row of the history list.
@@ -201,9 +202,12 @@ pub struct DayRow {
     pub date: String,
     pub de_low_mg: f64,
     pub de_high_mg: f64,
-    pub nonprescribed_de_low_mg: f64,
-    pub nonprescribed_de_high_mg: f64,
+    /// `None` when the patient hid non-prescribed use.
+    pub nonprescribed_de_low_mg: Option<f64>,
+    pub nonprescribed_de_high_mg: Option<f64>,
     pub unknown_doses: u32,
+    pub planned_de_low_mg: Option<f64>,
+    pub planned_de_high_mg: Option<f64>,
 }
 
 /// The summary screen.
@@ -215,7 +219,8 @@ pub struct SummaryScreen {
     pub table_source: String,
     pub days: Vec<DayRow>,
     pub prescribed: DeTotalView,
-    pub non_prescribed: DeTotalView,
+    /// `None` when the patient hid non-prescribed use.
+    pub non_prescribed: Option<DeTotalView>,
     pub days_without_dose: u32,
     pub sleep_nights: u32,
     pub mean_sleep_h: Option<f64>,
@@ -426,6 +431,7 @@ pub fn entry_line(entry: &Entry) -> String {
         EntryBody::Gad7(g) => format!("GAD-7 {} ({})", g.total(), g.band().label()),
         EntryBody::Goal(g) => format!("goal: {} — \"{}\"", g.kind.describe(), g.what_matters),
         EntryBody::Review(r) => format!("review: GAS {:+}, {}", r.gas, r.decision.key()),
+        EntryBody::Question(q) => format!("question: {}", q.text),
         EntryBody::Plan(p) => format!(
             "taper plan: {} from {} mg, {} % every {} days",
             p.molecule.name(),
@@ -438,13 +444,8 @@ pub fn entry_line(entry: &Entry) -> String {
 
 fn entry_row(e: &Entry) -> EntryRow {
     let (date, time) = e.body.local_moment();
-    let (non_prescribed, note) = match &e.body {
-        EntryBody::Dose(d) => (d.use_ == Use::NonPrescribed, d.note.clone()),
-        EntryBody::Sleep(s) => (false, s.note.clone()),
-        EntryBody::Anxiety(a) => (false, a.note.clone()),
-        EntryBody::Review(r) => (false, r.note.clone()),
-        EntryBody::Gad7(_) | EntryBody::Goal(_) | EntryBody::Plan(_) => (false, None),
-    };
+    let non_prescribed = matches!(&e.body, EntryBody::Dose(d) if d.use_ == Use::NonPrescribed);
+    let note = e.body.note().map(str::to_owned);
     EntryRow {
         id: e.id.to_string(),
         kind: match e.body.kind() {
@@ -455,6 +456,7 @@ fn entry_row(e: &Entry) -> EntryRow {
             EntryKind::Goal => EntryKindView::Goal,
             EntryKind::Review => EntryKindView::Review,
             EntryKind::Plan => EntryKindView::Plan,
+            EntryKind::Question => EntryKindView::Question,
         },
         date: date.to_string(),
         time: time.format("%H:%M").to_string(),
@@ -480,15 +482,17 @@ fn summary_screen(s: &Summary) -> SummaryScreen {
                 nonprescribed_de_low_mg: d.nonprescribed_de_low_mg,
                 nonprescribed_de_high_mg: d.nonprescribed_de_high_mg,
                 unknown_doses: d.unknown_doses,
+                planned_de_low_mg: d.planned_de_low_mg,
+                planned_de_high_mg: d.planned_de_high_mg,
             })
             .collect(),
         prescribed: s.totals.prescribed.into(),
-        non_prescribed: s.totals.non_prescribed.into(),
+        non_prescribed: s.totals.non_prescribed.map(Into::into),
         days_without_dose: s.days_without_dose,
-        sleep_nights: s.sleep.nights,
-        mean_sleep_h: s.sleep.mean_total_sleep_h,
-        anxiety_ratings: s.anxiety.ratings,
-        mean_anxiety: s.anxiety.mean,
+        sleep_nights: s.sleep.as_ref().map_or(0, |x| x.nights),
+        mean_sleep_h: s.sleep.as_ref().and_then(|x| x.mean_total_sleep_h),
+        anxiety_ratings: s.anxiety.as_ref().map_or(0, |x| x.ratings),
+        mean_anxiety: s.anxiety.as_ref().and_then(|x| x.mean),
     }
 }
 

@@ -47,7 +47,7 @@ pub fn render(s: &Summary) -> String {
             mg_range(p.low_mg / d, p.high_mg / d)
         );
     }
-    if np.doses > 0 {
+    if let Some(np) = np.filter(|n| n.doses > 0) {
         let _ = writeln!(
             out,
             "  Non-prescribed: {} doses, {} mg DE in total ({} of unknown strength)",
@@ -55,7 +55,7 @@ pub fn render(s: &Summary) -> String {
             mg_range(np.low_mg, np.high_mg),
             np.unknown_doses
         );
-    } else {
+    } else if np.is_some() {
         let _ = writeln!(out, "  Non-prescribed: none logged");
     }
     let _ = writeln!(out, "  Days without any dose: {}", s.days_without_dose);
@@ -79,18 +79,21 @@ pub fn render(s: &Summary) -> String {
         let _ = writeln!(out, "{}", week_line(week));
     }
 
-    let _ = writeln!(out, "\nSLEEP ({} nights)", s.sleep.nights);
-    let _ = writeln!(
-        out,
-        "  Mean sleep {}, efficiency {}, quality {}/5, awakenings {}",
-        opt(s.sleep.mean_total_sleep_h, " h"),
-        opt(s.sleep.mean_efficiency_percent, " %"),
-        opt(s.sleep.mean_quality, ""),
-        opt(s.sleep.mean_awakenings, "")
-    );
-
-    let _ = writeln!(out, "\nANXIETY ({} ratings)", s.anxiety.ratings);
-    let _ = writeln!(out, "  Mean {}/10", opt(s.anxiety.mean, ""));
+    if let Some(sleep) = &s.sleep {
+        let _ = writeln!(out, "\nSLEEP ({} nights)", sleep.nights);
+        let _ = writeln!(
+            out,
+            "  Mean sleep {}, efficiency {}, quality {}/5, awakenings {}",
+            opt(sleep.mean_total_sleep_h, " h"),
+            opt(sleep.mean_efficiency_percent, " %"),
+            opt(sleep.mean_quality, ""),
+            opt(sleep.mean_awakenings, "")
+        );
+    }
+    if let Some(anxiety) = &s.anxiety {
+        let _ = writeln!(out, "\nANXIETY ({} ratings)", anxiety.ratings);
+        let _ = writeln!(out, "  Mean {}/10", opt(anxiety.mean, ""));
+    }
     for g in &s.gad7 {
         let _ = writeln!(out, "  GAD-7 {}: {} ({})", g.date, g.total, g.band.label());
     }
@@ -125,8 +128,8 @@ pub fn render(s: &Summary) -> String {
 fn week_line(week: &[DaySummary]) -> String {
     let lows: Vec<f64> = week.iter().map(|d| d.de_low_mg).collect();
     let highs: Vec<f64> = week.iter().map(|d| d.de_high_mg).collect();
-    let np_low: f64 = week.iter().map(|d| d.nonprescribed_de_low_mg).sum();
-    let np_high: f64 = week.iter().map(|d| d.nonprescribed_de_high_mg).sum();
+    let np_low: f64 = week.iter().filter_map(|d| d.nonprescribed_de_low_mg).sum();
+    let np_high: f64 = week.iter().filter_map(|d| d.nonprescribed_de_high_mg).sum();
     let unknown: u32 = week.iter().map(|d| d.unknown_doses).sum();
     format!(
         "  {}   {:>15}   {:>14}   {:>7}",

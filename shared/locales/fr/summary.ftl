@@ -1,0 +1,339 @@
+# Synthèse Steady — français.
+#
+# Mêmes identifiants et mêmes arguments que en/summary.ftl (voir l'en-tête de ce fichier).
+# Typographie : espace insécable ({"\u00A0"}) avant « : », espace fine insécable ({"\u202F"})
+# avant « ; » et « % ».
+
+## En-tête et pied de page
+
+summary-title = Synthèse Steady
+summary-subtitle = Journal tenu par le patient — uniquement des faits{"\u202F"}; Steady ne recommande jamais de dose
+period = Période
+period-value = { $range } ({ $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+})
+generated-on = Document généré le { $date }
+de-basis = Équivalents diazépam (éq. diazépam) selon { $table }
+de-abbr = éq. diazépam
+de-source = Source des équivalences{"\u00A0"}: { $source }
+source-label = Source
+source-patient = Données saisies par le patient dans Steady
+page-of = Page { $n } sur { $total }
+
+## Titres des rubriques
+
+section-doses = Prises
+section-taper-plan = Plan de réduction progressive
+section-sleep = Sommeil
+section-anxiety = Anxiété
+section-gad7 = GAD-7
+section-goals = Objectifs
+section-questions = Ce dont je veux parler
+section-notes = Notes
+section-left-out = Non inclus
+
+## Prises
+
+prescribed = Prescrit
+non-prescribed = Non prescrit
+unknown-strength = dosage inconnu
+dose-count = { $n ->
+    [one] { $n } prise
+   *[other] { $n } prises
+}
+unknown-strength-count = { $n ->
+    [one] { $n } prise de dosage inconnu
+   *[other] { $n } prises de dosage inconnu
+}
+mean-per-day = Moyenne par jour
+total = Total
+de-per-day = { $amount } éq. diazépam par jour
+de-per-day-label = Éq. diazépam par jour (mg)
+de-in-total = { $amount } éq. diazépam au total
+days-without-dose = Jours sans aucune prise
+first-half = Première moitié
+second-half = Seconde moitié
+trend-per-week = Tendance par semaine
+trend-value = { $amount } par semaine
+weekly-means = Moyennes hebdomadaires
+week-of = Semaine du { $date }
+molecule-line = { $molecule }{"\u00A0"}: { $n ->
+    [one] { $n } prise
+   *[other] { $n } prises
+}, { $amount } au total
+none-logged = aucune saisie
+not-logged = non renseigné
+unknown = inconnu
+days-count = { $n ->
+    [one] { $n } jour
+   *[other] { $n } jours
+}
+days-n-of-total = { $n } { $n ->
+    [one] jour
+   *[other] jours
+} sur { $total }
+
+## Plan de réduction
+
+plan-none = Pas de plan de réduction
+plan-step = Palier
+plan-date = Date
+plan-dose = Dose
+plan-cut = Réduction
+plan-planned = Prévu
+plan-logged = Noté
+plan-at-or-under = Conforme au plan ou en dessous
+plan-start-dose = Dose de départ
+plan-end-dose = Dose finale
+plan-schedule = { $percent } de la dose actuelle { $days ->
+    [one] chaque jour
+   *[other] tous les { $days } jours
+}
+plan-tablets = Comprimés
+plan-hold = Pause
+plan-holds = Pauses
+plan-hold-range = Pause{"\u00A0"}: { $range }
+plan-hold-open = En pause depuis le { $date }
+plan-hold-note = Une pause est une étape normale de la réduction, pas un échec.
+plan-reason = Motif
+plan-pace = Rythme
+plan-pace-standard = standard
+plan-pace-gentle = doux
+plan-pace-flag = Plus rapide que { $limit } par 2 semaines
+plan-pace-rate = { $rate } par 2 semaines
+plan-pace-reason = Ce palier correspond à { $rate } par 14 jours, plus rapide que { $rule }.
+plan-pace-reason-last = Le dernier palier jusqu'à zéro arrête la dose en { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} ({ $rate } par 14 jours), plus rapide que { $rule }.
+plan-pace-rule-standard = la limite habituelle de la recommandation ASAM 2025 ({ $limit } en 2 semaines)
+plan-pace-rule-gentle = le rythme doux choisi pour ce plan ({ $limit } par 2 semaines)
+plan-pace-informative = Les signalements de rythme sont informatifs{"\u202F"}; c'est le patient qui fixe le rythme.
+plan-extended-interval = Intervalle allongé{"\u00A0"}: les comprimés ne permettent pas une réduction plus petite
+plan-switch-title = Passage au diazépam
+plan-switch = { $from } { $dose } ≈ { $diazepam } de diazépam ({ $table }), convenu avec { $who }
+plan-end-date = Date de fin
+plan-end-date-moves = recule à chaque pause
+plan-end-open = non atteinte dans les paliers du plan
+plan-ended-on = Plan arrêté le { $date }
+step-status-done = effectué
+step-status-current = en cours
+step-status-upcoming = à venir
+step-status-cancelled = annulé
+
+## Sommeil
+
+sleep-nights = { $n ->
+    [one] { $n } nuit
+   *[other] { $n } nuits
+}
+nights = Nuits
+mean-sleep = Durée moyenne de sommeil
+sleep-efficiency = Efficacité du sommeil
+sleep-quality = Qualité du sommeil
+sleep-quality-value = { $value }/5
+awakenings = Réveils nocturnes
+unit-hours = { $value } h
+sleep-quality-very-poor = très mauvaise
+sleep-quality-poor = mauvaise
+sleep-quality-fair = passable
+sleep-quality-good = bonne
+sleep-quality-very-good = très bonne
+
+## Anxiété et GAD-7
+
+anxiety-ratings = { $n ->
+    [one] { $n } évaluation
+   *[other] { $n } évaluations
+}
+ratings = Évaluations
+mean = Moyenne
+anxiety-daily = Anxiété quotidienne (0–10)
+anxiety-mean = Anxiété moyenne (0–10)
+out-of-10 = { $value }/10
+gad7-total = Score total
+gad7-band = Sévérité
+gad7-band-minimal = minime
+gad7-band-mild = léger
+gad7-band-moderate = modéré
+gad7-band-severe = sévère
+
+## Objectifs et évaluations
+
+goal = Objectif
+goal-what-matters = Ce qui compte pour moi
+goal-kind = Type d'objectif
+goal-kind-stop = Arrêter
+goal-kind-stop-molecule = { $molecule }{"\u00A0"}: arrêter
+goal-kind-reduce = { $molecule }{"\u00A0"}: réduire à { $dose }/jour
+goal-kind-stable = Rester stable à la dose prescrite, sans prise supplémentaire
+goal-kind-stable-molecule = { $molecule }{"\u00A0"}: rester stable à la dose prescrite, sans prise supplémentaire
+goal-kind-keep = Laisser les choses en l'état
+goal-status = Statut
+goal-status-proposed = proposé
+goal-status-active = actif
+goal-status-on-hold = en pause
+goal-status-achieved = atteint
+goal-status-changed = modifié
+goal-status-abandoned = abandonné
+goal-proposed-patient = Proposé par le patient
+goal-proposed-clinician = Proposé par le soignant
+goal-proposed-together = Proposé ensemble
+goal-none = Aucun objectif fixé
+review = Évaluation
+review-on = Évaluation du { $date }
+review-next = Prochaine évaluation{"\u00A0"}: { $date }
+gas = Atteinte de l'objectif (GAS)
+gas-score = GAS { $score } ({ $label })
+gas-minus-2 = beaucoup moins que prévu
+gas-minus-1 = un peu moins que prévu
+gas-zero = comme prévu
+gas-plus-1 = un peu plus que prévu
+gas-plus-2 = beaucoup plus que prévu
+review-decision = Décision
+review-decision-keep = maintenir l'objectif
+review-decision-adjust = ajuster l'objectif
+review-decision-change = changer d'objectif
+progress-measured = Mesuré dans le journal
+progress-days-with-dose = Jours avec une prise notée
+progress-days-at-or-under-target = Jours à la dose cible ou en dessous
+progress-days-non-prescribed = Jours avec une prise non prescrite
+progress-mean-daily-dose = Dose quotidienne moyenne
+
+## Questions et notes
+
+questions-none = Aucune question pour ce rendez-vous
+notes-none = Aucune note
+
+## Ce que le patient n'a pas inclus
+
+hidden-sections = { $n ->
+    [one] { $n } rubrique masquée par le patient
+   *[other] { $n } rubriques masquées par le patient
+}
+hidden-list = Non inclus par le patient{"\u00A0"}: { $list }
+hideable-non-prescribed = prises non prescrites
+hideable-notes = notes
+hideable-sleep = sommeil
+hideable-anxiety = anxiété
+hideable-goals = objectifs
+hideable-taper-plan = plan de réduction
+hideable-questions = questions
+hideable-goal = { $n ->
+    [1] un objectif
+   *[other] { $n } objectifs
+}
+
+## Graphiques
+
+chart-daily-de = Dose quotidienne en équivalents diazépam (mg)
+chart-de-range = Fourchette en éq. diazépam
+chart-planned-dose = Dose prévue
+chart-non-prescribed = Prise non prescrite
+chart-sleep-anxiety = Sommeil et anxiété par semaine
+chart-sleep-hours = Sommeil (h)
+chart-anxiety = Anxiété (0–10)
+chart-week = Semaine
+chart-date = Date
+chart-mg = mg
+chart-no-data = Aucune donnée
+
+## En-têtes et valeurs du CSV
+
+csv-date = date
+csv-time = heure
+csv-kind = type
+csv-substance = substance
+csv-atc = ATC
+csv-amount-mg = quantité (mg)
+csv-tablets = comprimés
+csv-strength-mg = dosage (mg)
+csv-prescribed = prescrit
+csv-de-low-mg = éq. diazépam bas (mg)
+csv-de-high-mg = éq. diazépam haut (mg)
+csv-value = valeur
+csv-note = note
+yes = oui
+no = non
+entry-kind-dose = prise
+entry-kind-sleep = sommeil
+entry-kind-anxiety = anxiété
+entry-kind-gad7 = GAD-7
+entry-kind-goal = objectif
+entry-kind-review = évaluation
+entry-kind-plan = plan de réduction
+entry-kind-question = question
+
+## Unités, nombres et dates
+
+unit-mg = { $value } mg
+percent = { $value }{"\u202F"}%
+date-short = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+date-day = { $day ->
+    [1] 1er
+   *[other] { $day }
+}
+date-day-month = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month }
+date-range = { $from } – { $to }
+month-short-1 = janv.
+month-short-2 = févr.
+month-short-3 = mars
+month-short-4 = avr.
+month-short-5 = mai
+month-short-6 = juin
+month-short-7 = juil.
+month-short-8 = août
+month-short-9 = sept.
+month-short-10 = oct.
+month-short-11 = nov.
+month-short-12 = déc.
+month-long-1 = janvier
+month-long-2 = février
+month-long-3 = mars
+month-long-4 = avril
+month-long-5 = mai
+month-long-6 = juin
+month-long-7 = juillet
+month-long-8 = août
+month-long-9 = septembre
+month-long-10 = octobre
+month-long-11 = novembre
+month-long-12 = décembre
+
+## Molécules (dénominations communes internationales)
+
+molecule-alprazolam = alprazolam
+molecule-bromazepam = bromazépam
+molecule-chlordiazepoxide = chlordiazépoxide
+molecule-clobazam = clobazam
+molecule-clonazepam = clonazépam
+molecule-clorazepate = clorazépate
+molecule-diazepam = diazépam
+molecule-estazolam = estazolam
+molecule-flunitrazepam = flunitrazépam
+molecule-flurazepam = flurazépam
+molecule-loprazolam = loprazolam
+molecule-lorazepam = lorazépam
+molecule-lormetazepam = lormétazépam
+molecule-nitrazepam = nitrazépam
+molecule-oxazepam = oxazépam
+molecule-prazepam = prazépam
+molecule-temazepam = témazépam
+molecule-triazolam = triazolam
+molecule-zaleplon = zaleplon
+molecule-zolpidem = zolpidem
+molecule-zopiclone = zopiclone
+molecule-eszopiclone = eszopiclone
+molecule-ethyl-loflazepate = loflazépate d'éthyle
+molecule-clotiazepam = clotiazépam

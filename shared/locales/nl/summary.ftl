@@ -1,0 +1,325 @@
+# Steady-overzicht — Nederlands (neutraal voor Vlaanderen en Nederland).
+#
+# Dezelfde id's en argumenten als en/summary.ftl (zie de kop van dat bestand).
+
+## Kop- en voettekst
+
+summary-title = Steady-overzicht
+summary-subtitle = Dagboek bijgehouden door de patiënt — alleen feiten; Steady raadt nooit een dosis aan
+period = Periode
+period-value = { $range } ({ $days ->
+    [one] { $days } dag
+   *[other] { $days } dagen
+})
+generated-on = Aangemaakt op { $date }
+de-basis = Diazepamequivalenten (DE) volgens { $table }
+de-abbr = DE
+de-source = Bron van de DE-waarden: { $source }
+source-label = Bron
+source-patient = Ingevoerd door de patiënt in Steady
+page-of = Pagina { $n } van { $total }
+
+## Titels van de onderdelen
+
+section-doses = Innames
+section-taper-plan = Afbouwschema
+section-sleep = Slaap
+section-anxiety = Angst
+section-gad7 = GAD-7
+section-goals = Doelen
+section-questions = Waarover ik wil praten
+section-notes = Notities
+section-left-out = Weggelaten
+
+## Innames
+
+prescribed = Voorgeschreven
+non-prescribed = Niet voorgeschreven
+unknown-strength = onbekende sterkte
+dose-count = { $n ->
+    [one] { $n } inname
+   *[other] { $n } innames
+}
+unknown-strength-count = { $n ->
+    [one] { $n } inname met onbekende sterkte
+   *[other] { $n } innames met onbekende sterkte
+}
+mean-per-day = Gemiddeld per dag
+total = Totaal
+de-per-day = { $amount } DE per dag
+de-per-day-label = DE per dag (mg)
+de-in-total = { $amount } DE in totaal
+days-without-dose = Dagen zonder inname
+first-half = Eerste helft
+second-half = Tweede helft
+trend-per-week = Verloop per week
+trend-value = { $amount } per week
+weekly-means = Weekgemiddelden
+week-of = Week van { $date }
+molecule-line = { $molecule }: { $n ->
+    [one] { $n } inname
+   *[other] { $n } innames
+}, { $amount } in totaal
+none-logged = niets genoteerd
+not-logged = niet ingevuld
+unknown = onbekend
+days-count = { $n ->
+    [one] { $n } dag
+   *[other] { $n } dagen
+}
+days-n-of-total = { $n } van de { $total } { $total ->
+    [one] dag
+   *[other] dagen
+}
+
+## Afbouwschema
+
+plan-none = Geen afbouwschema
+plan-step = Stap
+plan-date = Datum
+plan-dose = Dosis
+plan-cut = Verlaging
+plan-planned = Gepland
+plan-logged = Genoteerd
+plan-at-or-under = Volgens schema of lager
+plan-start-dose = Startdosis
+plan-end-dose = Einddosis
+plan-schedule = { $percent } van de huidige dosis { $days ->
+    [one] elke dag
+   *[other] elke { $days } dagen
+}
+plan-tablets = Tabletten
+plan-hold = Pauze
+plan-holds = Pauzes
+plan-hold-range = Pauze: { $range }
+plan-hold-open = Pauze sinds { $date }
+plan-hold-note = Een pauze is een normale stap bij het afbouwen, geen mislukking.
+plan-reason = Reden
+plan-pace = Tempo
+plan-pace-standard = standaard
+plan-pace-gentle = rustig
+plan-pace-flag = Sneller dan { $limit } per 2 weken
+plan-pace-rate = { $rate } per 2 weken
+plan-pace-reason = Deze stap komt neer op { $rate } per 14 dagen, sneller dan { $rule }.
+plan-pace-reason-last = De laatste stap naar nul stopt de dosis in { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagen
+} ({ $rate } per 14 dagen), sneller dan { $rule }.
+plan-pace-rule-standard = de gebruikelijke grens van de ASAM-richtlijn 2025 ({ $limit } in 2 weken)
+plan-pace-rule-gentle = het rustige tempo dat voor dit schema gekozen is ({ $limit } per 2 weken)
+plan-pace-informative = Tempomeldingen zijn ter informatie; de patiënt bepaalt het tempo.
+plan-extended-interval = Interval verlengd: de tabletten laten geen kleinere verlaging toe
+plan-switch-title = Overschakeling naar diazepam
+plan-switch = { $from } { $dose } ≈ { $diazepam } diazepam ({ $table }), afgesproken met { $who }
+plan-end-date = Einddatum
+plan-end-date-moves = schuift op bij elke pauze
+plan-end-open = niet bereikt binnen de stappen van het schema
+plan-ended-on = Schema beëindigd op { $date }
+step-status-done = voltooid
+step-status-current = huidig
+step-status-upcoming = gepland
+step-status-cancelled = geannuleerd
+
+## Slaap
+
+sleep-nights = { $n ->
+    [one] { $n } nacht
+   *[other] { $n } nachten
+}
+nights = Nachten
+mean-sleep = Gemiddelde slaapduur
+sleep-efficiency = Slaapefficiëntie
+sleep-quality = Slaapkwaliteit
+sleep-quality-value = { $value }/5
+awakenings = Keren wakker geworden
+unit-hours = { $value } u
+sleep-quality-very-poor = zeer slecht
+sleep-quality-poor = slecht
+sleep-quality-fair = redelijk
+sleep-quality-good = goed
+sleep-quality-very-good = zeer goed
+
+## Angst en GAD-7
+
+anxiety-ratings = { $n ->
+    [one] { $n } score
+   *[other] { $n } scores
+}
+ratings = Scores
+mean = Gemiddelde
+anxiety-daily = Dagelijkse angst (0–10)
+anxiety-mean = Gemiddelde angst (0–10)
+out-of-10 = { $value }/10
+gad7-total = Totaalscore
+gad7-band = Ernst
+gad7-band-minimal = minimaal
+gad7-band-mild = mild
+gad7-band-moderate = matig
+gad7-band-severe = ernstig
+
+## Doelen en evaluaties
+
+goal = Doel
+goal-what-matters = Wat voor mij belangrijk is
+goal-kind = Soort doel
+goal-kind-stop = Stoppen
+goal-kind-stop-molecule = Stoppen met { $molecule }
+goal-kind-reduce = { $molecule } afbouwen tot { $dose }/dag
+goal-kind-stable = Stabiel blijven op de voorgeschreven dosis, zonder extra gebruik
+goal-kind-stable-molecule = Stabiel blijven op de voorgeschreven dosis { $molecule }, zonder extra gebruik
+goal-kind-keep = Alles laten zoals het is
+goal-status = Status
+goal-status-proposed = voorgesteld
+goal-status-active = actief
+goal-status-on-hold = gepauzeerd
+goal-status-achieved = bereikt
+goal-status-changed = gewijzigd
+goal-status-abandoned = stopgezet
+goal-proposed-patient = Voorgesteld door de patiënt
+goal-proposed-clinician = Voorgesteld door de zorgverlener
+goal-proposed-together = Samen voorgesteld
+goal-none = Geen doelen vastgelegd
+review = Evaluatie
+review-on = Evaluatie van { $date }
+review-next = Volgende evaluatie: { $date }
+gas = Doelbereiking (GAS)
+gas-score = GAS { $score } ({ $label })
+gas-minus-2 = veel minder dan verwacht
+gas-minus-1 = iets minder dan verwacht
+gas-zero = zoals verwacht
+gas-plus-1 = iets meer dan verwacht
+gas-plus-2 = veel meer dan verwacht
+review-decision = Beslissing
+review-decision-keep = doel behouden
+review-decision-adjust = doel bijstellen
+review-decision-change = ander doel kiezen
+progress-measured = Gemeten in het dagboek
+progress-days-with-dose = Dagen met een genoteerde inname
+progress-days-at-or-under-target = Dagen op of onder de streefdosis
+progress-days-non-prescribed = Dagen met niet-voorgeschreven gebruik
+progress-mean-daily-dose = Gemiddelde dagdosis
+
+## Vragen en notities
+
+questions-none = Geen vragen voor deze afspraak
+notes-none = Geen notities
+
+## Wat de patiënt heeft weggelaten
+
+hidden-sections = { $n ->
+    [one] { $n } onderdeel verborgen door de patiënt
+   *[other] { $n } onderdelen verborgen door de patiënt
+}
+hidden-list = Weggelaten door de patiënt: { $list }
+hideable-non-prescribed = niet-voorgeschreven gebruik
+hideable-notes = notities
+hideable-sleep = slaap
+hideable-anxiety = angst
+hideable-goals = doelen
+hideable-taper-plan = afbouwschema
+hideable-questions = vragen
+hideable-goal = { $n ->
+    [1] een doel
+   *[other] { $n } doelen
+}
+
+## Grafieken
+
+chart-daily-de = Dagdosis in diazepamequivalenten (mg)
+chart-de-range = DE-bereik
+chart-planned-dose = Geplande dosis
+chart-non-prescribed = Niet-voorgeschreven inname
+chart-sleep-anxiety = Slaap en angst per week
+chart-sleep-hours = Slaap (u)
+chart-anxiety = Angst (0–10)
+chart-week = Week
+chart-date = Datum
+chart-mg = mg
+chart-no-data = Geen gegevens
+
+## Kolomkoppen en waarden van de CSV
+
+csv-date = datum
+csv-time = tijd
+csv-kind = soort
+csv-substance = middel
+csv-atc = ATC
+csv-amount-mg = hoeveelheid (mg)
+csv-tablets = tabletten
+csv-strength-mg = sterkte (mg)
+csv-prescribed = voorgeschreven
+csv-de-low-mg = DE laag (mg)
+csv-de-high-mg = DE hoog (mg)
+csv-value = waarde
+csv-note = notitie
+yes = ja
+no = nee
+entry-kind-dose = inname
+entry-kind-sleep = slaap
+entry-kind-anxiety = angst
+entry-kind-gad7 = GAD-7
+entry-kind-goal = doel
+entry-kind-review = evaluatie
+entry-kind-plan = afbouwschema
+entry-kind-question = vraag
+
+## Eenheden, getallen en datums
+
+unit-mg = { $value } mg
+percent = { $value }%
+date-short = { $day } { $month } { $year }
+date-long = { $day } { $month } { $year }
+date-day = { $day }
+date-day-month = { $day } { $month }
+date-range = { $from } – { $to }
+month-short-1 = jan.
+month-short-2 = feb.
+month-short-3 = mrt.
+month-short-4 = apr.
+month-short-5 = mei
+month-short-6 = jun.
+month-short-7 = jul.
+month-short-8 = aug.
+month-short-9 = sep.
+month-short-10 = okt.
+month-short-11 = nov.
+month-short-12 = dec.
+month-long-1 = januari
+month-long-2 = februari
+month-long-3 = maart
+month-long-4 = april
+month-long-5 = mei
+month-long-6 = juni
+month-long-7 = juli
+month-long-8 = augustus
+month-long-9 = september
+month-long-10 = oktober
+month-long-11 = november
+month-long-12 = december
+
+## Werkzame stoffen (internationale generieke namen)
+
+molecule-alprazolam = alprazolam
+molecule-bromazepam = bromazepam
+molecule-chlordiazepoxide = chloordiazepoxide
+molecule-clobazam = clobazam
+molecule-clonazepam = clonazepam
+molecule-clorazepate = clorazepaat
+molecule-diazepam = diazepam
+molecule-estazolam = estazolam
+molecule-flunitrazepam = flunitrazepam
+molecule-flurazepam = flurazepam
+molecule-loprazolam = loprazolam
+molecule-lorazepam = lorazepam
+molecule-lormetazepam = lormetazepam
+molecule-nitrazepam = nitrazepam
+molecule-oxazepam = oxazepam
+molecule-prazepam = prazepam
+molecule-temazepam = temazepam
+molecule-triazolam = triazolam
+molecule-zaleplon = zaleplon
+molecule-zolpidem = zolpidem
+molecule-zopiclone = zopiclon
+molecule-eszopiclone = eszopiclon
+molecule-ethyl-loflazepate = ethylloflazepaat
+molecule-clotiazepam = clotiazepam

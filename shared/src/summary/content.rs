@@ -1,0 +1,842 @@
+//! What a summary contains for one period: the facts a clinician reads in ten minutes, computed
+//! once from the diary (pure, no I/O) and rendered as text, PDF, FHIR, CSV or JSON. The patient
+//! chooses what goes in; whatever is left out is listed in `hidden`, never dropped silently.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use super::progress::{measure, GoalProgress};
+use crate::app::diary::Diary;
+use crate::domain::{
+    goal::gas_label, Dose, EntryBody, EntryId, EntryKind, EquivalenceTable, Gad7Band, GoalKind, GoalStatus,
+    MgRange, Substance, Use,
+};
+use crate::plan::{plan_vs_actual, Schedule, StepStatus, TaperPlan};
+
+/// Which diazepam-equivalence table a figure used, with its source, so a reader can check it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableRef {
+    /// Stable key, e.g. "ashton".
+    pub key: &'static str,
+    /// Short name.
+    pub name: &'static str,
+    /// Full citation.
+    pub source: &'static str,
+}
+
+impl From<EquivalenceTable> for TableRef {
+    fn from(t: EquivalenceTable) -> Self {
+        Self { key: t.key(), name: t.name(), source: t.source() }
+    }
+}
+
+/// Diazepam-equivalent total of some doses: a range, plus how many doses had no known equivalent
+/// (unknown strength, substance or table value) — counted, never added as zero.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct DeTotal {
+    /// Lower end of the summed range, mg diazepam.
+    pub low_mg: f64,
+    /// Upper end, mg diazepam.
+    pub high_mg: f64,
+    /// Number of doses.
+    pub doses: u32,
+    /// Doses whose equivalent is unknown.
+    pub unknown_doses: u32,
+}
+
+impl DeTotal {
+    /// Adds one dose.
+    pub fn add(&mut self, dose: &Dose, table: EquivalenceTable) {
+        self.doses += 1;
+        match dose.diazepam_equivalent(table) {
+            Some(MgRange { low, high }) => {
+                self.low_mg += low;
+                self.high_mg += high;
+            }
+            None => self.unknown_doses += 1,
+        }
+    }
+
+    /// The known part as a range.
+    pub fn range(&self) -> MgRange {
+        MgRange::new(self.low_mg, self.high_mg)
+    }
+}
+
+/// Prescribed and non-prescribed totals, always kept apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct SplitTotal {
+    /// As prescribed.
+    pub prescribed: DeTotal,
+    /// Outside the prescription.
+    pub non_prescribed: DeTotal,
+}
+
+impl SplitTotal {
+    /// Adds a dose to the side it belongs to.
+    pub fn add(&mut self, dose: &Dose, table: EquivalenceTable) {
+        match dose.use_ {
+            Use::Prescribed => self.prescribed.add(dose, table),
+            Use::NonPrescribed => self.non_prescribed.add(dose, table),
+        }
+    }
+}
+
+/// Parts of a summary the patient can leave out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hideable {
+    /// Doses outside the prescription.
+    NonPrescribed,
+    /// Free-text notes on entries.
+    Notes,
+    /// The sleep section.
+    Sleep,
+    /// Anxiety ratings and GAD-7.
+    Anxiety,
+    /// All goals.
+    Goals,
+    /// The taper plan.
+    Plan,
+    /// "What I want to talk about".
+    Questions,
+}
+
+impl Hideable {
+    /// Every hideable part.
+    pub const ALL: [Hideable; 7] = [
+        Hideable::NonPrescribed,
+        Hideable::Notes,
+        Hideable::Sleep,
+        Hideable::Anxiety,
+        Hideable::Goals,
+        Hideable::Plan,
+        Hideable::Questions,
+    ];
+
+    /// Stable key, as used by `--exclude`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Hideable::NonPrescribed => "non-prescribed",
+            Hideable::Notes => "notes",
+            Hideable::Sleep => "sleep",
+            Hideable::Anxiety => "anxiety",
+            Hideable::Goals => "goals",
+            Hideable::Plan => "plan",
+            Hideable::Questions => "questions",
+        }
+    }
+
+    /// Parses a key (also "nonprescribed" / "non_prescribed").
+    pub fn parse(s: &str) -> Option<Hideable> {
+        let k = s.trim().to_ascii_lowercase().replace('_', "-");
+        let k = if k == "nonprescribed" { "non-prescribed".to_owned() } else { k };
+        Hideable::ALL.into_iter().find(|h| h.key() == k)
+    }
+}
+
+/// What the patient chose for one summary.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SummaryOptions {
+    /// Parts left out.
+    pub hide: BTreeSet<Hideable>,
+    /// Individual goals left out.
+    pub hidden_goals: BTreeSet<EntryId>,
+    /// The day the summary is made (for "generated on" and the plan's status).
+    pub today: Option<NaiveDate>,
+}
+
+/// One local day of the period (the JSON contract documented in README).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DaySummary {
+    /// Local date.
+    pub date: NaiveDate,
+    /// Prescribed diazepam equivalents, low end (mg).
+    pub de_low_mg: f64,
+    /// Prescribed diazepam equivalents, high end (mg).
+    pub de_high_mg: f64,
+    /// Non-prescribed diazepam equivalents, low end (mg); `null` when the patient hid non-prescribed use.
+    pub nonprescribed_de_low_mg: Option<f64>,
+    /// Non-prescribed diazepam equivalents, high end (mg); `null` when hidden.
+    pub nonprescribed_de_high_mg: Option<f64>,
+    /// Doses that day with no known equivalent (of the doses shown).
+    pub unknown_doses: u32,
+    /// Number of prescribed doses.
+    pub prescribed_doses: u32,
+    /// Number of non-prescribed doses; `null` when hidden.
+    pub nonprescribed_doses: Option<u32>,
+    /// Planned daily dose of the taper plan that day, as diazepam equivalents (for the chart line).
+    pub planned_de_low_mg: Option<f64>,
+    /// Upper end of the planned dose's diazepam equivalent.
+    pub planned_de_high_mg: Option<f64>,
+}
+
+/// Means over one week of the period (weeks start on the period's first day).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekSummary {
+    /// First day of the week.
+    pub week_start: NaiveDate,
+    /// Days of the period in this week (the last week may be shorter).
+    pub days: u32,
+    /// Mean daily prescribed DE, low end.
+    pub de_low_mg: f64,
+    /// Mean daily prescribed DE, high end.
+    pub de_high_mg: f64,
+    /// Mean total sleep, hours; `None` when no night was logged or sleep is hidden.
+    pub sleep_h: Option<f64>,
+    /// Mean anxiety rating; `None` when none was logged or anxiety is hidden.
+    pub anxiety: Option<f64>,
+}
+
+/// How the prescribed dose moved over the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DoseTrend {
+    /// Mean daily prescribed DE over the first half of the period.
+    pub first_half: MgRange,
+    /// Mean daily prescribed DE over the second half.
+    pub second_half: MgRange,
+    /// Least-squares slope of the daily DE (low end), mg per week; `None` under two days.
+    pub slope_low_mg_per_week: Option<f64>,
+    /// Least-squares slope of the daily DE (high end), mg per week.
+    pub slope_high_mg_per_week: Option<f64>,
+}
+
+/// Totals per molecule over the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MoleculeTotal {
+    /// INN, or "unknown substance".
+    pub name: &'static str,
+    /// WHO ATC code, when known.
+    pub atc: Option<&'static str>,
+    /// Sum of known mg.
+    pub total_mg: f64,
+    /// Doses counted.
+    pub doses: u32,
+    /// Doses of unknown strength.
+    pub unknown_strength_doses: u32,
+    /// Of which non-prescribed.
+    pub nonprescribed_doses: u32,
+}
+
+/// Period totals; the non-prescribed side is `None` when the patient hid it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Totals {
+    /// As prescribed.
+    pub prescribed: DeTotal,
+    /// Outside the prescription.
+    pub non_prescribed: Option<DeTotal>,
+}
+
+/// Sleep over the period.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SleepSummary {
+    /// Nights logged.
+    pub nights: u32,
+    /// Mean total sleep time, hours.
+    pub mean_total_sleep_h: Option<f64>,
+    /// Mean sleep efficiency, percent.
+    pub mean_efficiency_percent: Option<f64>,
+    /// Mean quality, 1 (very poor) … 5 (very good).
+    pub mean_quality: Option<f64>,
+    /// Mean number of awakenings.
+    pub mean_awakenings: Option<f64>,
+    /// Mean total sleep in the first half of the period.
+    pub first_half_h: Option<f64>,
+    /// Mean total sleep in the second half.
+    pub second_half_h: Option<f64>,
+}
+
+/// Anxiety over the period.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AnxietySummary {
+    /// Ratings logged.
+    pub ratings: u32,
+    /// Mean 0–10 rating.
+    pub mean: Option<f64>,
+    /// Mean in the first half of the period.
+    pub first_half: Option<f64>,
+    /// Mean in the second half.
+    pub second_half: Option<f64>,
+}
+
+/// One GAD-7 result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gad7Point {
+    /// Local date completed.
+    pub date: NaiveDate,
+    /// Total 0–21.
+    pub total: u8,
+    /// Severity band.
+    pub band: Gad7Band,
+}
+
+/// One review of a goal.
+#[derive(Clone, PartialEq, Serialize)]
+pub struct ReviewLine {
+    /// Local date.
+    pub date: NaiveDate,
+    /// GAS −2 … +2.
+    pub gas: i8,
+    /// GAS in words (English; renderers localise from `gas`).
+    pub gas_label: &'static str,
+    /// "keep", "adjust" or "change".
+    pub decision: &'static str,
+    /// Patient's note; `None` when notes are hidden.
+    pub note: Option<String>,
+}
+
+/// A goal, its reviews in the period and what the diary measures against it.
+#[derive(Clone, PartialEq, Serialize)]
+pub struct GoalSummary {
+    /// What matters, in the patient's words.
+    pub what_matters: String,
+    /// The treatment goal, structured.
+    pub kind: GoalKind,
+    /// The treatment goal in words (English; renderers localise from `kind`).
+    pub description: String,
+    /// Lifecycle status.
+    pub status: GoalStatus,
+    /// Due date.
+    pub due: Option<NaiveDate>,
+    /// Next review date.
+    pub review_on: Option<NaiveDate>,
+    /// Reviews within the period.
+    pub reviews: Vec<ReviewLine>,
+    /// Measured over the period (or since the goal was set, if later).
+    pub progress: GoalProgress,
+}
+
+/// A recorded switch to diazepam, with the equivalence used and its source (scenario 4).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SwitchSummary {
+    /// Molecule switched from.
+    pub from: &'static str,
+    /// Its daily dose, mg.
+    pub from_mg: f64,
+    /// Diazepam equivalent per the table, mg.
+    pub diazepam_mg: MgRange,
+    /// Table used, with its source.
+    pub table: TableRef,
+    /// Who it was agreed with.
+    pub agreed_with: String,
+}
+
+/// One plan step as the summary shows it: planned versus logged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanStepSummary {
+    /// Step number (0 = start dose).
+    pub index: u32,
+    /// First day of the step.
+    pub date: NaiveDate,
+    /// Planned daily dose, mg.
+    pub dose_mg: f64,
+    /// Cut from the previous step, percent.
+    pub cut_percent: f64,
+    /// Interval lengthened because the tablets allow no smaller cut.
+    pub extended: bool,
+    /// Why the step is faster than the chosen pace, if it is.
+    pub pace_flag: Option<String>,
+    /// Done, current, upcoming or cancelled.
+    pub status: StepStatus,
+    /// Days of this step inside the period.
+    pub days_in_period: u32,
+    /// Of those, days with a prescribed dose of the plan's molecule logged.
+    pub days_logged: u32,
+    /// Of those, days at or under the planned dose.
+    pub days_at_or_under: u32,
+}
+
+/// A hold with the patient's reason; a normal part of tapering.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HoldSummary {
+    /// First day.
+    pub from: NaiveDate,
+    /// First day after; `None` while holding.
+    pub until: Option<NaiveDate>,
+    /// Reason, in the patient's words; `None` when notes are hidden.
+    pub reason: Option<String>,
+}
+
+/// The taper plan during the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanSection {
+    /// Molecule tapered.
+    pub molecule: &'static str,
+    /// First day of the plan.
+    pub start: NaiveDate,
+    /// Dose at the start, mg.
+    pub start_mg: f64,
+    /// Cut per step, percent of the current dose.
+    pub percent: f64,
+    /// Days between steps.
+    pub interval_days: u32,
+    /// "standard" or "gentle".
+    pub pace: &'static str,
+    /// The switch to diazepam this plan follows, if any.
+    pub switch: Option<SwitchSummary>,
+    /// Steps from the one in effect at the period's start to the first after its end.
+    pub steps: Vec<PlanStepSummary>,
+    /// Holds, with reasons.
+    pub holds: Vec<HoldSummary>,
+    /// Number of steps with a pace flag.
+    pub flagged_steps: u32,
+    /// Expected last day of the taper.
+    pub end_date: Option<NaiveDate>,
+    /// The day the plan was ended, if it was.
+    pub ended_on: Option<NaiveDate>,
+}
+
+/// A question the patient wants to talk about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionLine {
+    /// When written.
+    pub date: NaiveDate,
+    /// The question.
+    pub text: String,
+}
+
+/// A note the patient wrote on an entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteLine {
+    /// Local date of the entry.
+    pub date: NaiveDate,
+    /// Which kind of entry it is on.
+    pub kind: EntryKind,
+    /// The note.
+    pub text: String,
+}
+
+/// Everything a summary shows for one period.
+#[derive(Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// First local date, inclusive.
+    pub from: NaiveDate,
+    /// Last local date, inclusive.
+    pub to: NaiveDate,
+    /// The day it was made.
+    pub generated_on: Option<NaiveDate>,
+    /// The equivalence table used for every DE figure.
+    pub table: TableRef,
+    /// Every day of the period, including days with no entry.
+    pub days: Vec<DaySummary>,
+    /// Weekly means.
+    pub weeks: Vec<WeekSummary>,
+    /// Totals per molecule.
+    pub molecules: Vec<MoleculeTotal>,
+    /// Period totals, prescribed and non-prescribed apart.
+    pub totals: Totals,
+    /// First half versus second half, and the slope.
+    pub dose_trend: DoseTrend,
+    /// Days with no dose of any kind shown.
+    pub days_without_dose: u32,
+    /// The taper plan, if one ran during the period and is not hidden.
+    pub plan: Option<PlanSection>,
+    /// Sleep; `None` when hidden.
+    pub sleep: Option<SleepSummary>,
+    /// Anxiety ratings; `None` when hidden.
+    pub anxiety: Option<AnxietySummary>,
+    /// GAD-7 results in the period (empty when anxiety is hidden).
+    pub gad7: Vec<Gad7Point>,
+    /// Goals set on or before the end of the period (open, or closed during it).
+    pub goals: Vec<GoalSummary>,
+    /// Questions not yet discussed.
+    pub questions: Vec<QuestionLine>,
+    /// Notes written in the period (empty when notes are hidden).
+    pub notes: Vec<NoteLine>,
+    /// What the patient left out, so the reader knows something is missing.
+    pub hidden: Vec<Hideable>,
+    /// Individual goals left out.
+    pub hidden_goals: u32,
+}
+
+crate::redacted_debug!(Summary, GoalSummary, ReviewLine);
+
+/// Mean of a non-empty sample.
+pub fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// Least-squares slope of `ys` over day indices 0, 1, 2 … , per week.
+pub fn slope_per_week(ys: &[f64]) -> Option<f64> {
+    let n = ys.len();
+    if n < 2 {
+        return None;
+    }
+    let xm = (n as f64 - 1.0) / 2.0;
+    let ym = mean(ys)?;
+    let (mut num, mut den) = (0.0, 0.0);
+    for (i, y) in ys.iter().enumerate() {
+        let dx = i as f64 - xm;
+        num += dx * (y - ym);
+        den += dx * dx;
+    }
+    Some(num / den * 7.0)
+}
+
+/// Builds the summary for `from..=to` (inclusive local dates) under `table`, showing everything.
+pub fn build(diary: &Diary, from: NaiveDate, to: NaiveDate, table: EquivalenceTable) -> Summary {
+    build_with(diary, from, to, table, &SummaryOptions::default())
+}
+
+/// Per-day accumulators.
+#[derive(Default)]
+struct Day {
+    doses: SplitTotal,
+    sleep_h: Vec<f64>,
+    anxiety: Vec<f64>,
+}
+
+/// Builds the summary with the patient's choices of what to show.
+pub fn build_with(
+    diary: &Diary,
+    from: NaiveDate,
+    to: NaiveDate,
+    table: EquivalenceTable,
+    opts: &SummaryOptions,
+) -> Summary {
+    let hides = |h| opts.hide.contains(&h);
+    let show_np = !hides(Hideable::NonPrescribed);
+    let show_notes = !hides(Hideable::Notes);
+    let mut per_day: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    let mut molecules: BTreeMap<&'static str, MoleculeTotal> = BTreeMap::new();
+    let mut totals = SplitTotal::default();
+    let (mut eff, mut quality, mut wakes, mut nights) = (vec![], vec![], vec![], 0);
+    let mut anxiety_n = 0;
+    let mut gad7 = vec![];
+    let mut notes = vec![];
+
+    for entry in diary.between(from, to) {
+        if let (true, Some(text)) = (show_notes, entry.body.note()) {
+            let hidden_np =
+                matches!(&entry.body, EntryBody::Dose(d) if d.use_ == Use::NonPrescribed && !show_np);
+            if !hidden_np {
+                notes.push(NoteLine {
+                    date: entry.body.local_date(),
+                    kind: entry.body.kind(),
+                    text: text.to_owned(),
+                });
+            }
+        }
+        match &entry.body {
+            EntryBody::Dose(d) => {
+                if d.use_ == Use::NonPrescribed && !show_np {
+                    continue;
+                }
+                per_day.entry(d.taken_at.date_naive()).or_default().doses.add(d, table);
+                totals.add(d, table);
+                add_molecule(&mut molecules, d);
+            }
+            EntryBody::Sleep(s) => {
+                nights += 1;
+                if let Some(m) = s.total_sleep_min() {
+                    per_day.entry(s.night).or_default().sleep_h.push(m as f64 / 60.0);
+                }
+                eff.extend(s.efficiency_percent());
+                quality.push(f64::from(s.quality.score()));
+                wakes.extend(s.awakenings.map(f64::from));
+            }
+            EntryBody::Anxiety(a) => {
+                anxiety_n += 1;
+                per_day.entry(a.at.date_naive()).or_default().anxiety.push(f64::from(a.score));
+            }
+            EntryBody::Gad7(g) => {
+                gad7.push(Gad7Point { date: g.at.date_naive(), total: g.total(), band: g.band() })
+            }
+            EntryBody::Goal(_) | EntryBody::Review(_) | EntryBody::Plan(_) | EntryBody::Question(_) => {}
+        }
+    }
+
+    let plan = if hides(Hideable::Plan) { None } else { plan_section(diary, from, to, opts, show_notes) };
+    let planned = plan_in_period(diary, from, to, opts);
+    let empty = Day::default();
+    let days: Vec<DaySummary> = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .map(|date| {
+            let t = per_day.get(&date).unwrap_or(&empty).doses;
+            let planned_de = planned.as_ref().and_then(|(plan, sched)| {
+                let mg = sched.planned_mg(date)?;
+                if mg == 0.0 {
+                    return Some(MgRange::ZERO);
+                }
+                table.diazepam_equivalent(plan.molecule, mg)
+            });
+            DaySummary {
+                date,
+                de_low_mg: t.prescribed.low_mg,
+                de_high_mg: t.prescribed.high_mg,
+                nonprescribed_de_low_mg: show_np.then_some(t.non_prescribed.low_mg),
+                nonprescribed_de_high_mg: show_np.then_some(t.non_prescribed.high_mg),
+                unknown_doses: t.prescribed.unknown_doses + t.non_prescribed.unknown_doses,
+                prescribed_doses: t.prescribed.doses,
+                nonprescribed_doses: show_np.then_some(t.non_prescribed.doses),
+                planned_de_low_mg: planned_de.map(|r| r.low),
+                planned_de_high_mg: planned_de.map(|r| r.high),
+            }
+        })
+        .collect();
+    let days_without_dose =
+        days.iter().filter(|d| d.prescribed_doses + d.nonprescribed_doses.unwrap_or(0) == 0).count() as u32;
+
+    let half = days.len().div_ceil(2);
+    let (first, second) = days.split_at(half.min(days.len()));
+    let mean_range = |ds: &[DaySummary]| {
+        let lows: Vec<f64> = ds.iter().map(|d| d.de_low_mg).collect();
+        let highs: Vec<f64> = ds.iter().map(|d| d.de_high_mg).collect();
+        MgRange::new(mean(&lows).unwrap_or(0.0), mean(&highs).unwrap_or(0.0))
+    };
+    let lows: Vec<f64> = days.iter().map(|d| d.de_low_mg).collect();
+    let highs: Vec<f64> = days.iter().map(|d| d.de_high_mg).collect();
+    let dose_trend = DoseTrend {
+        first_half: mean_range(first),
+        second_half: mean_range(second),
+        slope_low_mg_per_week: slope_per_week(&lows),
+        slope_high_mg_per_week: slope_per_week(&highs),
+    };
+
+    let sleep_of = |ds: &[DaySummary]| -> Vec<f64> {
+        ds.iter().flat_map(|d| per_day.get(&d.date).map(|x| x.sleep_h.clone()).unwrap_or_default()).collect()
+    };
+    let anxiety_of = |ds: &[DaySummary]| -> Vec<f64> {
+        ds.iter().flat_map(|d| per_day.get(&d.date).map(|x| x.anxiety.clone()).unwrap_or_default()).collect()
+    };
+    let weeks = days
+        .chunks(7)
+        .map(|w| {
+            let range = mean_range(w);
+            WeekSummary {
+                week_start: w[0].date,
+                days: w.len() as u32,
+                de_low_mg: range.low,
+                de_high_mg: range.high,
+                sleep_h: if hides(Hideable::Sleep) { None } else { mean(&sleep_of(w)) },
+                anxiety: if hides(Hideable::Anxiety) { None } else { mean(&anxiety_of(w)) },
+            }
+        })
+        .collect();
+
+    let sleep = (!hides(Hideable::Sleep)).then(|| SleepSummary {
+        nights,
+        mean_total_sleep_h: mean(&sleep_of(&days)),
+        mean_efficiency_percent: mean(&eff),
+        mean_quality: mean(&quality),
+        mean_awakenings: mean(&wakes),
+        first_half_h: mean(&sleep_of(first)),
+        second_half_h: mean(&sleep_of(second)),
+    });
+    let anxiety = (!hides(Hideable::Anxiety)).then(|| AnxietySummary {
+        ratings: anxiety_n,
+        mean: mean(&anxiety_of(&days)),
+        first_half: mean(&anxiety_of(first)),
+        second_half: mean(&anxiety_of(second)),
+    });
+
+    let (goals, hidden_goals) =
+        if hides(Hideable::Goals) { (vec![], 0) } else { goals(diary, from, to, table, opts, show_notes) };
+    let questions = if hides(Hideable::Questions) { vec![] } else { questions(diary, to) };
+
+    Summary {
+        from,
+        to,
+        generated_on: opts.today,
+        table: table.into(),
+        days,
+        weeks,
+        molecules: molecules.into_values().collect(),
+        totals: Totals {
+            prescribed: totals.prescribed,
+            non_prescribed: show_np.then_some(totals.non_prescribed),
+        },
+        dose_trend,
+        days_without_dose,
+        plan,
+        sleep,
+        anxiety,
+        gad7: if hides(Hideable::Anxiety) { vec![] } else { gad7 },
+        goals,
+        questions,
+        notes,
+        hidden: opts.hide.iter().copied().collect(),
+        hidden_goals,
+    }
+}
+
+fn add_molecule(molecules: &mut BTreeMap<&'static str, MoleculeTotal>, d: &Dose) {
+    let m = molecules.entry(d.substance.name()).or_insert_with(|| MoleculeTotal {
+        name: d.substance.name(),
+        atc: match d.substance {
+            Substance::Molecule(m) => Some(m.atc()),
+            Substance::Unknown => None,
+        },
+        total_mg: 0.0,
+        doses: 0,
+        unknown_strength_doses: 0,
+        nonprescribed_doses: 0,
+    });
+    m.doses += 1;
+    match d.amount.mg() {
+        Some(mg) => m.total_mg += mg,
+        None => m.unknown_strength_doses += 1,
+    }
+    m.nonprescribed_doses += u32::from(d.use_ == Use::NonPrescribed);
+}
+
+/// The plan that ran during the period: the latest one started by its end and not ended before
+/// its start.
+fn plan_for_period(diary: &Diary, from: NaiveDate, to: NaiveDate) -> Option<(EntryId, &TaperPlan)> {
+    diary
+        .iter()
+        .filter_map(|e| match &e.body {
+            EntryBody::Plan(p) if p.start <= to && p.ended.as_ref().is_none_or(|end| end.on >= from) => {
+                Some((e.id, p))
+            }
+            _ => None,
+        })
+        .last()
+}
+
+fn schedule_day(opts: &SummaryOptions, to: NaiveDate) -> NaiveDate {
+    opts.today.unwrap_or(to)
+}
+
+fn plan_in_period<'a>(
+    diary: &'a Diary,
+    from: NaiveDate,
+    to: NaiveDate,
+    opts: &SummaryOptions,
+) -> Option<(&'a TaperPlan, Schedule)> {
+    if opts.hide.contains(&Hideable::Plan) {
+        return None;
+    }
+    let (_, plan) = plan_for_period(diary, from, to)?;
+    Some((plan, plan.schedule(schedule_day(opts, to))))
+}
+
+fn plan_section(
+    diary: &Diary,
+    from: NaiveDate,
+    to: NaiveDate,
+    opts: &SummaryOptions,
+    show_notes: bool,
+) -> Option<PlanSection> {
+    let (_, plan) = plan_for_period(diary, from, to)?;
+    let schedule = plan.schedule(schedule_day(opts, to));
+    let doses = diary.between(from, to).filter_map(|e| match &e.body {
+        EntryBody::Dose(d) => Some(d),
+        _ => None,
+    });
+    let vs = plan_vs_actual(plan, &schedule, doses, from, to);
+    let first_in_effect = schedule.steps.iter().rposition(|s| s.date <= from).unwrap_or(0);
+    let last_shown =
+        schedule.steps.iter().position(|s| s.date > to).unwrap_or(schedule.steps.len().saturating_sub(1));
+    let steps = schedule
+        .steps
+        .iter()
+        .skip(first_in_effect)
+        .take(last_shown.saturating_sub(first_in_effect) + 1)
+        .map(|s| {
+            let adherence = vs.steps.iter().find(|a| a.index == s.index);
+            PlanStepSummary {
+                index: s.index,
+                date: s.date,
+                dose_mg: s.dose_mg,
+                cut_percent: s.cut_percent,
+                extended: s.extended,
+                pace_flag: s.pace_flag.as_ref().map(|f| f.reason.clone()),
+                status: s.status,
+                days_in_period: adherence.map_or(0, |a| a.days),
+                days_logged: adherence.map_or(0, |a| a.days_logged),
+                days_at_or_under: adherence.map_or(0, |a| a.days_at_or_under),
+            }
+        })
+        .collect();
+    Some(PlanSection {
+        molecule: plan.molecule.name(),
+        start: plan.start,
+        start_mg: plan.start_mg,
+        percent: plan.percent,
+        interval_days: plan.interval_days,
+        pace: plan.pace.key(),
+        switch: plan.switch.as_ref().map(|s| SwitchSummary {
+            from: s.from.name(),
+            from_mg: s.from_mg,
+            diazepam_mg: s.diazepam_mg,
+            table: s.table.into(),
+            agreed_with: s.agreed_with.clone(),
+        }),
+        steps,
+        holds: plan
+            .holds
+            .iter()
+            .map(|h| HoldSummary {
+                from: h.from,
+                until: h.until,
+                reason: show_notes.then(|| h.reason.clone()),
+            })
+            .collect(),
+        flagged_steps: schedule.steps.iter().filter(|s| s.pace_flag.is_some()).count() as u32,
+        end_date: schedule.end_date,
+        ended_on: schedule.ended_on,
+    })
+}
+
+fn goals(
+    diary: &Diary,
+    from: NaiveDate,
+    to: NaiveDate,
+    table: EquivalenceTable,
+    opts: &SummaryOptions,
+    show_notes: bool,
+) -> (Vec<GoalSummary>, u32) {
+    let mut hidden = 0;
+    let mut shown = vec![];
+    for (id, g) in diary.goals().filter(|(_, g)| g.set_at.date_naive() <= to) {
+        if opts.hidden_goals.contains(&id) {
+            hidden += 1;
+            continue;
+        }
+        let reviews: Vec<ReviewLine> = diary
+            .reviews_of(id)
+            .filter(|(_, r)| (from..=to).contains(&r.at.date_naive()))
+            .map(|(_, r)| ReviewLine {
+                date: r.at.date_naive(),
+                gas: r.gas,
+                gas_label: gas_label(r.gas),
+                decision: r.decision.key(),
+                note: r.note.clone().filter(|_| show_notes),
+            })
+            .collect();
+        // Closed goals with nothing in the period belong to an earlier conversation.
+        if !g.status.is_open() && reviews.is_empty() && g.set_at.date_naive() < from {
+            continue;
+        }
+        let start = g.set_at.date_naive().max(from);
+        shown.push(GoalSummary {
+            what_matters: g.what_matters.clone(),
+            kind: g.kind.clone(),
+            description: g.kind.describe(),
+            status: g.status,
+            due: g.due,
+            review_on: g.review_on,
+            reviews,
+            progress: measure(diary, g, start, to, table),
+        });
+    }
+    (shown, hidden)
+}
+
+fn questions(diary: &Diary, to: NaiveDate) -> Vec<QuestionLine> {
+    let day_after = to.checked_add_days(Days::new(1)).unwrap_or(to);
+    diary
+        .iter()
+        .take_while(|e| e.body.local_date() < day_after)
+        .filter_map(|e| match &e.body {
+            EntryBody::Question(q) if !q.discussed => {
+                Some(QuestionLine { date: q.asked_at.date_naive(), text: q.text.clone() })
+            }
+            _ => None,
+        })
+        .collect()
+}
