@@ -69,6 +69,10 @@ molecule-line = { $molecule }: { $n ->
    *[other] { $n } doses
 }, { $amount } in total
 none-logged = none logged
+unknown-substance = unknown substance
+substance = Substance
+unknown-strength-note = Doses of unknown strength are counted, never added as zero.
+de-range-note = A range means the table gives a range for that molecule.
 not-logged = not logged
 unknown = unknown
 days-count = { $n ->
@@ -91,6 +95,11 @@ plan-planned = Planned
 plan-logged = Logged
 plan-at-or-under = At or under plan
 plan-start-dose = Start dose
+plan-start = Start
+plan-flagged-steps = { $n ->
+    [one] { $n } step faster than the chosen pace
+   *[other] { $n } steps faster than the chosen pace
+}
 plan-end-dose = End dose
 plan-schedule = { $percent } of the current dose every { $days ->
     [one] day
@@ -176,6 +185,7 @@ goal-kind-reduce = Reduce { $molecule } to { $dose }/day
 goal-kind-stable = Stay stable at the prescribed dose, no extra use
 goal-kind-stable-molecule = Stay stable on prescribed { $molecule }, no extra use
 goal-kind-keep = Keep things as they are
+goal-due = Target date
 goal-status = Status
 goal-status-proposed = proposed
 goal-status-active = active
@@ -331,3 +341,13 @@ molecule-zopiclone = zopiclone
 molecule-eszopiclone = eszopiclone
 molecule-ethyl-loflazepate = ethyl loflazepate
 molecule-clotiazepam = clotiazepam
+
+## PDF layout
+
+label-value = { $label }: { $value }
+quoted = “{ $value }”
+more-items = … and { $n } more
+value-range = { $from } to { $to }
+chart-legend-taken = Taken as prescribed: DE low–high
+chart-legend-planned = Planned dose (taper plan): DE low–high
+chart-legend-unknown = Dose of unknown strength (counted, not added)

@@ -63,6 +63,10 @@ molecule-line = { $molecule }{"\u00A0"}: { $n ->
    *[other] { $n } prises
 }, { $amount } au total
 none-logged = aucune saisie
+unknown-substance = substance inconnue
+substance = Substance
+unknown-strength-note = Les prises de dosage inconnu sont comptées, jamais assimilées à zéro.
+de-range-note = Une fourchette signifie que la table donne une fourchette pour cette molécule.
 not-logged = non renseigné
 unknown = inconnu
 days-count = { $n ->
@@ -85,6 +89,11 @@ plan-planned = Prévu
 plan-logged = Noté
 plan-at-or-under = Conforme au plan ou en dessous
 plan-start-dose = Dose de départ
+plan-start = Début
+plan-flagged-steps = { $n ->
+    [one] { $n } palier plus rapide que le rythme choisi
+   *[other] { $n } paliers plus rapides que le rythme choisi
+}
 plan-end-dose = Dose finale
 plan-schedule = { $percent } de la dose actuelle { $days ->
     [one] chaque jour
@@ -170,6 +179,7 @@ goal-kind-reduce = { $molecule }{"\u00A0"}: réduire à { $dose }/jour
 goal-kind-stable = Rester stable à la dose prescrite, sans prise supplémentaire
 goal-kind-stable-molecule = { $molecule }{"\u00A0"}: rester stable à la dose prescrite, sans prise supplémentaire
 goal-kind-keep = Laisser les choses en l'état
+goal-due = Échéance
 goal-status = Statut
 goal-status-proposed = proposé
 goal-status-active = actif
@@ -337,3 +347,16 @@ molecule-zopiclone = zopiclone
 molecule-eszopiclone = eszopiclone
 molecule-ethyl-loflazepate = loflazépate d'éthyle
 molecule-clotiazepam = clotiazépam
+
+## Mise en page du PDF
+
+label-value = { $label }{"\u00A0"}: { $value }
+quoted = «{"\u00A0"}{ $value }{"\u00A0"}»
+more-items = { $n ->
+    [one] … et { $n } autre
+   *[other] … et { $n } autres
+}
+value-range = { $from } à { $to }
+chart-legend-taken = Pris comme prescrit{"\u00A0"}: éq. diazépam bas–haut
+chart-legend-planned = Dose prévue (plan de réduction){"\u00A0"}: éq. diazépam bas–haut
+chart-legend-unknown = Prise de dosage inconnu (comptée, non additionnée)

@@ -62,6 +62,10 @@ molecule-line = { $molecule }: { $n ->
    *[other] { $n } doser
 }, { $amount } totalt
 none-logged = ingen registrert
+unknown-substance = ukjent legemiddel
+substance = Legemiddel
+unknown-strength-note = Doser med ukjent styrke telles, men regnes aldri som null.
+de-range-note = Et spenn betyr at tabellen oppgir et spenn for dette virkestoffet.
 not-logged = ikke registrert
 unknown = ukjent
 days-count = { $n ->
@@ -84,6 +88,8 @@ plan-planned = Planlagt
 plan-logged = Registrert
 plan-at-or-under = På eller under planen
 plan-start-dose = Startdose
+plan-start = Oppstart
+plan-flagged-steps = { $n } trinn raskere enn det valgte tempoet
 plan-end-dose = Sluttdose
 plan-schedule = { $percent } av gjeldende dose { $days ->
     [one] hver dag
@@ -169,6 +175,7 @@ goal-kind-reduce = Trappe ned { $molecule } til { $dose }/dag
 goal-kind-stable = Holde seg stabil på forskrevet dose, uten ekstra bruk
 goal-kind-stable-molecule = Holde seg stabil på forskrevet dose { $molecule }, uten ekstra bruk
 goal-kind-keep = Beholde ting som de er
+goal-due = Måldato
 goal-status = Status
 goal-status-proposed = foreslått
 goal-status-active = aktivt
@@ -324,3 +331,13 @@ molecule-zopiclone = zopiklon
 molecule-eszopiclone = eszopiklon
 molecule-ethyl-loflazepate = etylloflazepat
 molecule-clotiazepam = klotiazepam
+
+## PDF-oppsett
+
+label-value = { $label }: { $value }
+quoted = «{ $value }»
+more-items = … og { $n } til
+value-range = { $from } til { $to }
+chart-legend-taken = Tatt som forskrevet: DE lav–høy
+chart-legend-planned = Planlagt dose (nedtrappingsplan): DE lav–høy
+chart-legend-unknown = Dose med ukjent styrke (telt, ikke lagt til)

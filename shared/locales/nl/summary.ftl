@@ -61,6 +61,10 @@ molecule-line = { $molecule }: { $n ->
    *[other] { $n } innames
 }, { $amount } in totaal
 none-logged = niets genoteerd
+unknown-substance = onbekend middel
+substance = Middel
+unknown-strength-note = Innames met onbekende sterkte worden geteld, nooit als nul opgeteld.
+de-range-note = Een bereik betekent dat de tabel voor dat middel een bereik geeft.
 not-logged = niet ingevuld
 unknown = onbekend
 days-count = { $n ->
@@ -83,10 +87,15 @@ plan-planned = Gepland
 plan-logged = Genoteerd
 plan-at-or-under = Volgens schema of lager
 plan-start-dose = Startdosis
+plan-start = Start
+plan-flagged-steps = { $n ->
+    [one] { $n } stap sneller dan het gekozen tempo
+   *[other] { $n } stappen sneller dan het gekozen tempo
+}
 plan-end-dose = Einddosis
 plan-schedule = { $percent } van de huidige dosis { $days ->
     [one] elke dag
-   *[other] elke { $days } dagen
+   *[other] om de { $days } dagen
 }
 plan-tablets = Tabletten
 plan-hold = Pauze
@@ -168,6 +177,7 @@ goal-kind-reduce = { $molecule } afbouwen tot { $dose }/dag
 goal-kind-stable = Stabiel blijven op de voorgeschreven dosis, zonder extra gebruik
 goal-kind-stable-molecule = Stabiel blijven op de voorgeschreven dosis { $molecule }, zonder extra gebruik
 goal-kind-keep = Alles laten zoals het is
+goal-due = Streefdatum
 goal-status = Status
 goal-status-proposed = voorgesteld
 goal-status-active = actief
@@ -323,3 +333,13 @@ molecule-zopiclone = zopiclon
 molecule-eszopiclone = eszopiclon
 molecule-ethyl-loflazepate = ethylloflazepaat
 molecule-clotiazepam = clotiazepam
+
+## Opmaak van de pdf
+
+label-value = { $label }: { $value }
+quoted = ‘{ $value }’
+more-items = … en nog { $n }
+value-range = { $from } tot { $to }
+chart-legend-taken = Ingenomen zoals voorgeschreven: DE laag–hoog
+chart-legend-planned = Geplande dosis (afbouwschema): DE laag–hoog
+chart-legend-unknown = Inname met onbekende sterkte (geteld, niet opgeteld)

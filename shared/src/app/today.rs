@@ -8,7 +8,7 @@ use super::diary::Diary;
 use crate::domain::{EntryBody, EntryId, EquivalenceTable, GoalStatus, MgRange, Use};
 use crate::plan::tablets_text;
 use crate::summary::progress::{measure, GoalProgress};
-use crate::summary::{mean, DeTotal, SplitTotal, TableRef};
+use crate::summary::{mean, SplitTotal, TableRef};
 
 /// One dose taken today.
 #[derive(Debug, Clone, PartialEq, Serialize)]

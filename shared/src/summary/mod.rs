@@ -3,6 +3,7 @@
 //! patient's entries; nothing here recommends a dose.
 
 pub mod content;
+pub mod i18n;
 pub mod progress;
 pub mod text;
 
