@@ -17,3 +17,6 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== Rust: unit, integration and CLI end-to-end tests"
 cargo test --workspace --locked
+
+echo "== Swift: generated bindings, C header, and every Swift file of the iOS shell"
+bash tests/swift/check.sh
