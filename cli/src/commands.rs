@@ -8,14 +8,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Days, Local, NaiveDate};
 use steady_core::app::today::TodayView;
-use steady_core::app::{Event, Outcome, Page, PageView};
+use steady_core::app::{Event, Export, Outcome, Page, PageView};
 use steady_core::domain::scores::band_of;
 use steady_core::domain::{
     DoseDraft, Entry, EntryBody, EntryDraft, EntryId, EntryKind, EquivalenceTable, GoalDraft, LocalInstant,
     SleepDraft,
 };
 use steady_core::store::DB_FILE;
-use steady_core::summary::text;
+use steady_core::summary::i18n::{Lang, Texts};
+use steady_core::summary::{text, Hideable, SummaryOptions};
 use steady_core::{SteadyCore, SystemClock};
 
 use crate::error::CliError;
@@ -325,14 +326,23 @@ fn period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(NaiveDate, 
 /// `steady summary`.
 pub fn summary(ctx: &Ctx, a: &SummaryArgs) -> Result<String, CliError> {
     let (from, to) = period(date("--from", a.from.as_deref())?, date("--to", a.to.as_deref())?)?;
+    let lang = Lang::parse(&a.lang)
+        .ok_or_else(|| CliError::Usage(format!("--lang: unknown language {:?} (en, fr, nl, nb)", a.lang)))?;
+    let mut options = SummaryOptions::default();
+    for part in a.exclude.iter().flat_map(|e| e.split(',')).filter(|p| !p.trim().is_empty()) {
+        let hide = Hideable::parse(part).ok_or_else(|| {
+            let known: Vec<&str> = Hideable::ALL.iter().map(|h| h.key()).collect();
+            CliError::Usage(format!("--exclude: unknown part {part:?} (one of {})", known.join(", ")))
+        })?;
+        options.hide.insert(hide);
+    }
     let core = ctx.open()?;
-    core.dispatch(Event::UseTable(a.table.into()))?;
-    let summary = match core.dispatch(Event::Show(Page::Summary { from, to }))?.page {
-        PageView::Summary(s) => s,
-        _ => return Err(CliError::Internal("the core did not return a summary".into())),
+    let event = Event::Export { from, to, table: Some(a.table.into()), options };
+    let Some(Export::Summary(summary)) = core.dispatch(event)?.export else {
+        return Err(CliError::Internal("the core did not return a summary".into()));
     };
     let body = match a.format {
-        FormatArg::Text => text::render(&summary),
+        FormatArg::Text => text::render(&summary, &Texts::new(lang)),
         FormatArg::Json => format!("{}\n", serde_json::to_string_pretty(&summary)?),
     };
     match &a.out {

@@ -13,13 +13,14 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use chrono::{Days, Duration, Local, NaiveDate, NaiveTime, TimeZone};
-use steady_core::app::{Event, Page, PageView, PlanAction};
+use steady_core::app::{Event, Export, Page, PlanAction};
 use steady_core::domain::ReviewDecision;
 use steady_core::domain::{DoseDraft, EntryDraft, EntryId, GoalDraft, LocalInstant, Proposer, SleepDraft};
 use steady_core::plan::{tablets_for, PlanDraft, Schedule, Split, Step};
 use steady_core::store::crypto::random_bytes;
 use steady_core::store::{DataKey, Unlock};
-use steady_core::summary::text;
+use steady_core::summary::i18n::{Lang, Texts};
+use steady_core::summary::{text, SummaryOptions};
 use steady_core::{Clock, SteadyCore};
 
 use crate::error::CliError;
@@ -508,9 +509,9 @@ pub fn run(days: u32) -> Result<String, CliError> {
     let today = crate::commands::today_view(&core)?;
     let to = now.date_naive();
     let from = to.checked_sub_days(Days::new(55)).unwrap_or(to);
-    let summary = match core.dispatch(Event::Show(Page::Summary { from, to }))?.page {
-        PageView::Summary(s) => s,
-        _ => return Err(CliError::Internal("the core did not return a summary".into())),
+    let event = Event::Export { from, to, table: None, options: SummaryOptions::default() };
+    let Some(Export::Summary(summary)) = core.dispatch(event)?.export else {
+        return Err(CliError::Internal("the core did not return a summary".into()));
     };
     drop(core);
 
@@ -519,7 +520,7 @@ pub fn run(days: u32) -> Result<String, CliError> {
          tapering with Dr. Peeters. {saved} entries over {days} days, in a temporary diary that is\n\
          deleted when the demo ends.\n\n{}\n{}",
         output::today(&today),
-        text::render(&summary)
+        text::render(&summary, &Texts::new(Lang::En))
     ))
 }
 

@@ -383,6 +383,13 @@ pub struct SummaryArgs {
     /// Write to this file instead of printing (a new file is readable only by you).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// The clinician's language: en, fr, nl or nb.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: String,
+    /// Leave out parts, comma-separated: non-prescribed, notes, sleep, anxiety, goals, plan, questions.
+    /// The summary says what was left out.
+    #[arg(long, value_name = "PARTS")]
+    pub exclude: Vec<String>,
 }
 
 /// Runs one command and returns what to print on stdout.

@@ -12,10 +12,19 @@ use steady_core::domain::{
     Dose, Entry, EntryBody, EntryId, EntryKind, EquivalenceTable, Goal, GoalStatus, Proposer, Use,
 };
 use steady_core::summary::progress::GoalProgress;
-use steady_core::summary::text::{mg_range, round1};
+use steady_core::summary::text::round1;
 use steady_core::summary::DeTotal;
 
 /// Name of an entry kind as printed in lists and success messages.
+/// A range of mg collapsed when both ends round alike: "10", "10–20".
+fn mg_range(low: f64, high: f64) -> String {
+    if (high - low).abs() < 0.05 {
+        round1(low)
+    } else {
+        format!("{}–{}", round1(low), round1(high))
+    }
+}
+
 pub fn kind_label(kind: EntryKind) -> &'static str {
     match kind {
         EntryKind::Gad7 => "GAD-7",

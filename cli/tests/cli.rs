@@ -420,7 +420,7 @@ fn demo_prints_today_and_an_eight_week_summary() {
     assert!(text.contains("STEADY SUMMARY"), "{text}");
     assert!(text.contains(&before) || text.contains(&after), "{text}");
     assert!(text.contains("stop lormetazepam"), "{text}");
-    assert!(text.contains("Non-prescribed: 1 doses"), "the borrowed zolpidem: {text}");
+    assert!(text.contains("Non-prescribed: 1 dose,"), "the borrowed zolpidem: {text}");
     assert!(elapsed.as_secs() < 5, "demo took {elapsed:?}");
     assert!(
         run(Command::new(env!("CARGO_BIN_EXE_steady")).args(["demo", "--days", "0"])).status.code()

@@ -7,6 +7,7 @@ use common::{at, now};
 use std::collections::BTreeSet;
 use steady_core::app::diary::Diary;
 use steady_core::domain::*;
+use steady_core::summary::i18n::{Lang, Texts};
 use steady_core::summary::{self, text, Hideable, SummaryOptions};
 
 fn d(day: u32) -> NaiveDate {
@@ -121,10 +122,11 @@ fn another_table_changes_the_figures_and_is_named() {
 #[test]
 fn the_text_summary_fits_80_columns_and_shows_the_period_and_table() {
     let s = summary::build(&week(), d(2), d(8), EquivalenceTable::Ashton);
-    let out = text::render(&s);
-    assert!(out.contains("2026-03-02 to 2026-03-08 (7 days)"));
+    let out = text::render(&s, &Texts::new(Lang::En));
+    assert!(out.contains("2 – 8 Mar 2026 (7 days)"), "{out}");
     assert!(out.contains("Ashton"));
-    assert!(out.contains("1 of unknown strength"));
+    assert!(out.contains("1 dose of unknown strength"), "{out}");
+    assert!(out.contains("Source of DE values"));
     for line in out.lines() {
         assert!(line.chars().count() <= 80, "too wide: {line}");
     }
@@ -211,7 +213,7 @@ fn hiding_notes_removes_every_free_text_but_keeps_the_facts() {
     let hidden = summary::build_with(&diary, d(2), d(8), EquivalenceTable::Ashton, &opts);
     assert!(hidden.notes.is_empty());
     assert!(!serde_json::to_string(&hidden).unwrap().contains(canary));
-    assert!(!text::render(&hidden).contains(canary));
+    assert!(!text::render(&hidden, &Texts::new(Lang::En)).contains(canary));
     assert_eq!(hidden.totals.prescribed.doses, shown.totals.prescribed.doses);
 }
 
@@ -288,4 +290,24 @@ fn a_switch_to_diazepam_shows_the_equivalence_and_its_source() {
     assert_eq!(switch.table.key, "ashton");
     assert!(switch.table.source.contains("benzo.org.uk"), "{}", switch.table.source);
     assert_eq!(switch.agreed_with, "Dr. Janssens");
+}
+
+#[test]
+fn the_text_summary_speaks_the_clinicians_language_within_80_columns() {
+    let s = summary::build(&week(), d(2), d(8), EquivalenceTable::Ashton);
+    let expect = [
+        (Lang::Fr, ["2 – 8 mars 2026", "équivalents diazépam", "Sommeil"]),
+        (Lang::Nl, ["2 – 8 mrt. 2026", "diazepamequivalenten", "Slaap"]),
+        (Lang::Nb, ["2. – 8. mars 2026", "diazepamekvivalenter", "SØVN"]),
+    ];
+    for (lang, words) in expect {
+        let out = text::render(&s, &Texts::new(lang));
+        for w in words {
+            assert!(out.to_lowercase().contains(&w.to_lowercase()), "{lang:?}: missing {w:?} in\n{out}");
+        }
+        assert!(!out.contains("Prescribed"), "{lang:?} still has English");
+        for line in out.lines() {
+            assert!(line.chars().count() <= 80, "{lang:?} too wide: {line}");
+        }
+    }
 }

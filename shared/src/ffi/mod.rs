@@ -16,7 +16,8 @@ use zeroize::Zeroizing;
 use crate::app::{Event, Export};
 use crate::domain::{parse, EquivalenceTable};
 use crate::store::{DataKey, Unlock};
-use crate::summary::{self, text};
+use crate::summary::i18n::{Lang, Texts};
+use crate::summary::{self, text, Hideable, SummaryOptions};
 use crate::{SteadyCore, SystemClock};
 pub use error::{guard, SteadyError};
 pub use input::*;
@@ -39,6 +40,52 @@ pub enum SummaryFormat {
     Json,
 }
 
+/// The clinician's language for a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum SummaryLanguage {
+    English,
+    French,
+    Dutch,
+    NorwegianBokmal,
+}
+
+impl From<SummaryLanguage> for Lang {
+    fn from(l: SummaryLanguage) -> Self {
+        match l {
+            SummaryLanguage::English => Lang::En,
+            SummaryLanguage::French => Lang::Fr,
+            SummaryLanguage::Dutch => Lang::Nl,
+            SummaryLanguage::NorwegianBokmal => Lang::Nb,
+        }
+    }
+}
+
+/// Parts of a summary the patient can leave out (the summary then says what was left out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum SummarySection {
+    NonPrescribed,
+    Notes,
+    Sleep,
+    Anxiety,
+    Goals,
+    Plan,
+    Questions,
+}
+
+impl From<SummarySection> for Hideable {
+    fn from(s: SummarySection) -> Self {
+        match s {
+            SummarySection::NonPrescribed => Hideable::NonPrescribed,
+            SummarySection::Notes => Hideable::Notes,
+            SummarySection::Sleep => Hideable::Sleep,
+            SummarySection::Anxiety => Hideable::Anxiety,
+            SummarySection::Goals => Hideable::Goals,
+            SummarySection::Plan => Hideable::Plan,
+            SummarySection::Questions => Hideable::Questions,
+        }
+    }
+}
+
 /// A request for a summary file.
 #[derive(Clone, uniffi::Record)]
 pub struct SummaryRequest {
@@ -50,6 +97,10 @@ pub struct SummaryRequest {
     pub format: SummaryFormat,
     /// Equivalence table; `None` = the diary's current table.
     pub table: Option<DeTable>,
+    /// The clinician's language; `None` = English.
+    pub language: Option<SummaryLanguage>,
+    /// What the patient leaves out.
+    pub exclude: Vec<SummarySection>,
 }
 
 /// A file for the share sheet.
@@ -109,11 +160,16 @@ impl SteadyDiary {
             let from = parse::date("from", &request.from)?;
             let to = parse::date("to", &request.to)?;
             let table = request.table.map_or(self.core.view().table, EquivalenceTable::from);
-            let s = self.summary_content(from, to, table)?;
+            let options = SummaryOptions {
+                hide: request.exclude.iter().map(|s| Hideable::from(*s)).collect(),
+                ..SummaryOptions::default()
+            };
+            let s = self.summary_content(from, to, table, options)?;
+            let texts = Texts::new(request.language.map_or(Lang::En, Lang::from));
             let name = format!("steady-summary-{from}-{to}");
             Ok(match request.format {
                 SummaryFormat::Text => SummaryFile {
-                    bytes: text::render(&s).into_bytes(),
+                    bytes: text::render(&s, &texts).into_bytes(),
                     mime_type: "text/plain; charset=utf-8".into(),
                     file_name: format!("{name}.txt"),
                 },
@@ -155,8 +211,8 @@ impl SteadyDiary {
         from: NaiveDate,
         to: NaiveDate,
         table: EquivalenceTable,
+        options: SummaryOptions,
     ) -> Result<summary::Summary, SteadyError> {
-        let options = crate::summary::SummaryOptions::default();
         match self.core.dispatch(Event::Export { from, to, table: Some(table), options })?.export {
             Some(Export::Summary(s)) => Ok(*s),
             _ => Err(SteadyError::Internal { message: "no summary was built".into() }),

@@ -336,8 +336,15 @@ pub struct PlanStepSummary {
     pub cut_percent: f64,
     /// Interval lengthened because the tablets allow no smaller cut.
     pub extended: bool,
-    /// Why the step is faster than the chosen pace, if it is.
+    /// Why the step is faster than the chosen pace, if it is (English; renderers localise from
+    /// the two numbers below).
     pub pace_flag: Option<String>,
+    /// The step's cut per 14 days, when flagged.
+    pub pace_per_14_days_percent: Option<f64>,
+    /// The limit it exceeds, when flagged (25 standard, 10 gentle).
+    pub pace_limit_percent: Option<f64>,
+    /// Days since the previous step (active days only).
+    pub interval_days: u32,
     /// Done, current, upcoming or cancelled.
     pub status: StepStatus,
     /// Days of this step inside the period.
@@ -745,6 +752,9 @@ fn plan_section(
                 cut_percent: s.cut_percent,
                 extended: s.extended,
                 pace_flag: s.pace_flag.as_ref().map(|f| f.reason.clone()),
+                pace_per_14_days_percent: s.pace_flag.as_ref().map(|f| f.per_14_days_percent),
+                pace_limit_percent: s.pace_flag.as_ref().map(|f| f.limit_percent),
+                interval_days: s.interval_days,
                 status: s.status,
                 days_in_period: adherence.map_or(0, |a| a.days),
                 days_logged: adherence.map_or(0, |a| a.days_logged),

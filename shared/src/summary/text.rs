@@ -1,19 +1,17 @@
-//! Plain-text rendering of a summary: fits 80 columns, for a message or a printout.
+//! Plain-text rendering of a summary in the clinician's language: the same content as the PDF, for
+//! a message or a printout, never wider than 80 columns. Every word comes from the Fluent resources.
 
 use std::fmt::Write;
 
-use super::{mean, DaySummary, Summary};
+use super::i18n::{Arg, Texts};
+use super::{Summary, WeekSummary};
+use crate::domain::{lookup, GoalStatus, ReviewDecision};
+use crate::plan::Pace;
 
-/// Formats a range of mg, collapsing equal ends: "10", "10–20".
-pub fn mg_range(low: f64, high: f64) -> String {
-    if (high - low).abs() < 0.05 {
-        round1(low)
-    } else {
-        format!("{}–{}", round1(low), round1(high))
-    }
-}
+/// Widest line the renderer writes.
+pub const WIDTH: usize = 80;
 
-/// One decimal, without a trailing ".0".
+/// One decimal, without a trailing ".0" (language-neutral, for ids and logs).
 pub fn round1(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
     if r.fract() == 0.0 {
@@ -23,133 +21,19 @@ pub fn round1(v: f64) -> String {
     }
 }
 
-fn opt(v: Option<f64>, unit: &str) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", round1(v)))
-}
-
-/// Renders the summary as text lines of at most 80 columns.
-pub fn render(s: &Summary) -> String {
-    let mut out = String::new();
-    let n_days = s.days.len();
-    let _ = writeln!(out, "STEADY SUMMARY  {} to {} ({n_days} days)", s.from, s.to);
-    let _ = writeln!(out, "Diazepam equivalents (DE) per {}.", s.table.name);
-    let _ = writeln!(out, "{}", "=".repeat(78));
-
-    let _ = writeln!(out, "\nDOSES");
-    let p = &s.totals.prescribed;
-    let np = &s.totals.non_prescribed;
-    if n_days > 0 {
-        let d = n_days as f64;
-        let _ = writeln!(
-            out,
-            "  Prescribed: {} doses, mean {} mg DE/day",
-            p.doses,
-            mg_range(p.low_mg / d, p.high_mg / d)
-        );
-    }
-    if let Some(np) = np.filter(|n| n.doses > 0) {
-        let _ = writeln!(
-            out,
-            "  Non-prescribed: {} doses, {} mg DE in total ({} of unknown strength)",
-            np.doses,
-            mg_range(np.low_mg, np.high_mg),
-            np.unknown_doses
-        );
-    } else if np.is_some() {
-        let _ = writeln!(out, "  Non-prescribed: none logged");
-    }
-    let _ = writeln!(out, "  Days without any dose: {}", s.days_without_dose);
-    for m in &s.molecules {
-        let _ = writeln!(
-            out,
-            "  {:<22} {:>3} doses, {} mg{}",
-            m.name,
-            m.doses,
-            round1(m.total_mg),
-            if m.unknown_strength_doses > 0 {
-                format!(" (+{} unknown strength)", m.unknown_strength_doses)
-            } else {
-                String::new()
-            }
-        );
-    }
-
-    let _ = writeln!(out, "\n  Week from    Prescribed DE/day   Non-prescr. DE   Unknown");
-    for week in s.days.chunks(7) {
-        let _ = writeln!(out, "{}", week_line(week));
-    }
-
-    if let Some(sleep) = &s.sleep {
-        let _ = writeln!(out, "\nSLEEP ({} nights)", sleep.nights);
-        let _ = writeln!(
-            out,
-            "  Mean sleep {}, efficiency {}, quality {}/5, awakenings {}",
-            opt(sleep.mean_total_sleep_h, " h"),
-            opt(sleep.mean_efficiency_percent, " %"),
-            opt(sleep.mean_quality, ""),
-            opt(sleep.mean_awakenings, "")
-        );
-    }
-    if let Some(anxiety) = &s.anxiety {
-        let _ = writeln!(out, "\nANXIETY ({} ratings)", anxiety.ratings);
-        let _ = writeln!(out, "  Mean {}/10", opt(anxiety.mean, ""));
-    }
-    for g in &s.gad7 {
-        let _ = writeln!(out, "  GAD-7 {}: {} ({})", g.date, g.total, g.band.label());
-    }
-
-    let _ = writeln!(out, "\nGOALS");
-    if s.goals.is_empty() {
-        let _ = writeln!(out, "  none set");
-    }
-    for g in &s.goals {
-        let _ = writeln!(out, "{}", wrap(&format!("  \"{}\"", g.what_matters), 78, "   "));
-        let _ = writeln!(out, "{}", wrap(&format!("   Goal: {} ({:?})", g.description, g.status), 78, "   "));
-        for r in &g.reviews {
-            let line = format!(
-                "   Review {}: GAS {:+} ({}), decision: {}{}",
-                r.date,
-                r.gas,
-                r.gas_label,
-                r.decision,
-                r.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default()
-            );
-            let _ = writeln!(out, "{}", wrap(&line, 78, "     "));
-        }
-        if let Some(next) = g.review_on {
-            let _ = writeln!(out, "   Next review: {next}");
-        }
-    }
-    let _ = writeln!(out, "\nSource of DE values: {}", s.table.name);
-    let _ = writeln!(out, "{}", wrap(&format!("  {}", s.table.source), 78, "  "));
-    out
-}
-
-fn week_line(week: &[DaySummary]) -> String {
-    let lows: Vec<f64> = week.iter().map(|d| d.de_low_mg).collect();
-    let highs: Vec<f64> = week.iter().map(|d| d.de_high_mg).collect();
-    let np_low: f64 = week.iter().filter_map(|d| d.nonprescribed_de_low_mg).sum();
-    let np_high: f64 = week.iter().filter_map(|d| d.nonprescribed_de_high_mg).sum();
-    let unknown: u32 = week.iter().map(|d| d.unknown_doses).sum();
-    format!(
-        "  {}   {:>15}   {:>14}   {:>7}",
-        week[0].date,
-        mg_range(mean(&lows).unwrap_or(0.0), mean(&highs).unwrap_or(0.0)),
-        mg_range(np_low, np_high),
-        unknown
-    )
-}
-
-/// Greedy word wrap to `width` columns, continuing lines with `indent`.
+/// Greedy word wrap to `width` columns; continuation lines start with `indent`. Leading spaces of
+/// the first line are kept.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut lines = vec![String::new()];
-    for word in text.split(' ') {
+    let lead = text.len() - text.trim_start().len();
+    let mut lines = vec![text[..lead].to_owned()];
+    for word in text.split_whitespace() {
         let last = lines.last_mut().expect("never empty");
         let len = last.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width && last.trim() != "" {
+        let fresh = last.trim().is_empty();
+        if !fresh && len + 1 + word.chars().count() > width {
             lines.push(format!("{indent}{word}"));
         } else {
-            if len > 0 {
+            if !fresh {
                 last.push(' ');
             }
             last.push_str(word);
@@ -158,21 +42,390 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     lines.join("\n")
 }
 
+/// Collects wrapped lines.
+struct Page {
+    out: String,
+}
+
+impl Page {
+    /// Writes a line as is when it fits (so table columns keep their spacing), else wrapped.
+    fn line(&mut self, text: &str) {
+        if text.chars().count() <= WIDTH - 2 {
+            let _ = writeln!(self.out, "{}", text.trim_end());
+        } else {
+            let _ = writeln!(self.out, "{}", wrap(text, WIDTH - 2, "      "));
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        let _ = writeln!(self.out, "\n{}", text.to_uppercase());
+    }
+}
+
+fn opt(t: &Texts, v: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    v.map_or_else(|| t.t("not-logged"), f)
+}
+
+/// Renders the summary as text lines of at most 80 columns.
+pub fn render(s: &Summary, t: &Texts) -> String {
+    let mut p = Page { out: String::new() };
+    let days = s.days.len() as i64;
+    p.line(&t.t("summary-title").to_uppercase());
+    p.line(&format!(
+        "{}: {}",
+        t.t("period"),
+        t.t_args(
+            "period-value",
+            &[("range", Arg::Str(t.date_range(s.from, s.to))), ("days", Arg::Int(days))]
+        )
+    ));
+    if let Some(d) = s.generated_on {
+        p.line(&t.t_args("generated-on", &[("date", Arg::Str(t.date(d)))]));
+    }
+    p.line(&t.t_args("de-basis", &[("table", Arg::Str(s.table.name.into()))]));
+    p.line(&t.t("summary-subtitle"));
+    if let Some(left_out) = t.left_out(&s.hidden, s.hidden_goals) {
+        let n = s.hidden.len() as i64 + i64::from(s.hidden_goals);
+        p.line(&format!("{} — {left_out}", t.t_args("hidden-sections", &[("n", Arg::Int(n))])));
+    }
+    p.line(&"=".repeat(WIDTH - 2));
+    doses(&mut p, s, t);
+    plan(&mut p, s, t);
+    sleep_and_anxiety(&mut p, s, t);
+    goals(&mut p, s, t);
+    if !s.hidden.contains(&super::Hideable::Questions) {
+        p.heading(&t.t("section-questions"));
+        if s.questions.is_empty() {
+            p.line(&format!("  {}", t.t("questions-none")));
+        }
+        for q in &s.questions {
+            p.line(&format!("  • {} ({})", q.text, t.date(q.date)));
+        }
+    }
+    if !s.notes.is_empty() {
+        p.heading(&t.t("section-notes"));
+        for n in &s.notes {
+            p.line(&format!("  {} ({}): {}", t.date(n.date), t.entry_kind(n.kind), n.text));
+        }
+    }
+    p.line("");
+    p.line(&t.t_args("de-source", &[("source", Arg::Str(s.table.source.into()))]));
+    p.line(&t.t("unknown-strength-note"));
+    p.out
+}
+
+fn doses(p: &mut Page, s: &Summary, t: &Texts) {
+    p.heading(&t.t("section-doses"));
+    let d = s.days.len().max(1) as f64;
+    let pr = &s.totals.prescribed;
+    p.line(&format!(
+        "  {}: {}, {} ({})",
+        t.t("prescribed"),
+        t.t_args("dose-count", &[("n", Arg::Int(i64::from(pr.doses)))]),
+        t.t_args("de-per-day", &[("amount", Arg::Str(t.mg_range(pr.low_mg / d, pr.high_mg / d)))]),
+        t.t("mean-per-day").to_lowercase()
+    ));
+    if pr.unknown_doses > 0 {
+        p.line(&format!(
+            "    {}",
+            t.t_args("unknown-strength-count", &[("n", Arg::Int(i64::from(pr.unknown_doses)))])
+        ));
+    }
+    if let Some(np) = &s.totals.non_prescribed {
+        let what = if np.doses == 0 {
+            t.t("none-logged")
+        } else {
+            let mut line = format!(
+                "{}, {}",
+                t.t_args("dose-count", &[("n", Arg::Int(i64::from(np.doses)))]),
+                t.t_args("de-in-total", &[("amount", Arg::Str(t.mg_range(np.low_mg, np.high_mg)))])
+            );
+            if np.unknown_doses > 0 {
+                let unknown =
+                    t.t_args("unknown-strength-count", &[("n", Arg::Int(i64::from(np.unknown_doses)))]);
+                let _ = write!(line, " ({unknown})");
+            }
+            line
+        };
+        p.line(&format!("  {}: {what}", t.t("non-prescribed")));
+    }
+    p.line(&format!("  {}: {}", t.t("days-without-dose"), s.days_without_dose));
+    let trend = &s.dose_trend;
+    let slope = match (trend.slope_low_mg_per_week, trend.slope_high_mg_per_week) {
+        (Some(lo), Some(hi)) if (hi - lo).abs() < 0.05 => t.mg_change(lo),
+        (Some(lo), Some(hi)) => format!("{} … {}", t.mg_change(lo), t.mg_change(hi)),
+        _ => t.t("unknown"),
+    };
+    p.line(&format!(
+        "  {}: {} · {}: {} · {}: {}",
+        t.t("first-half"),
+        t.mg_range_of(trend.first_half),
+        t.t("second-half"),
+        t.mg_range_of(trend.second_half),
+        t.t("trend-per-week"),
+        t.t_args("trend-value", &[("amount", Arg::Str(slope))])
+    ));
+    for m in &s.molecules {
+        p.line(&format!(
+            "  {}",
+            t.t_args(
+                "molecule-line",
+                &[
+                    ("molecule", Arg::Str(t.molecule_named(m.name))),
+                    ("n", Arg::Int(i64::from(m.doses))),
+                    ("amount", Arg::Str(t.mg(m.total_mg))),
+                ],
+            )
+        ));
+        if m.unknown_strength_doses > 0 {
+            let n = i64::from(m.unknown_strength_doses);
+            p.line(&format!("    {}", t.t_args("unknown-strength-count", &[("n", Arg::Int(n))])));
+        }
+    }
+    p.line(&format!("  {}", t.t("weekly-means")));
+    for w in &s.weeks {
+        p.line(&week_line(w, t));
+    }
+}
+
+fn week_line(w: &WeekSummary, t: &Texts) -> String {
+    let mut line = format!(
+        "    {:<14} {:>12} {}",
+        t.date(w.week_start),
+        t.mg_range(w.de_low_mg, w.de_high_mg),
+        t.t("de-abbr")
+    );
+    if let Some(h) = w.sleep_h {
+        let _ = write!(line, " · {}", t.hours(h));
+    }
+    if let Some(a) = w.anxiety {
+        let _ = write!(line, " · {}", t.t_args("out-of-10", &[("value", Arg::Num(a))]));
+    }
+    line
+}
+
+fn plan(p: &mut Page, s: &Summary, t: &Texts) {
+    let Some(plan) = &s.plan else { return };
+    let pace = Pace::parse(plan.pace).unwrap_or(Pace::Standard);
+    p.heading(&t.t("section-taper-plan"));
+    p.line(&format!(
+        "  {} · {}: {} ({}) · {}: {}",
+        t.molecule_named(plan.molecule),
+        t.t("plan-start-dose"),
+        t.mg(plan.start_mg),
+        t.date(plan.start),
+        t.t("plan-pace"),
+        t.pace(pace)
+    ));
+    p.line(&format!(
+        "  {}",
+        t.t_args(
+            "plan-schedule",
+            &[
+                ("percent", Arg::Str(t.percent(plan.percent))),
+                ("days", Arg::Int(i64::from(plan.interval_days)))
+            ],
+        )
+    ));
+    if let Some(sw) = &plan.switch {
+        let text = match lookup(sw.from) {
+            Some(m) => t.plan_switch(m, sw.from_mg, sw.diazepam_mg, sw.table.name, &sw.agreed_with),
+            None => sw.agreed_with.clone(),
+        };
+        p.line(&format!("  {}: {text}", t.t("plan-switch-title")));
+        p.line(&format!("    {}", t.t_args("de-source", &[("source", Arg::Str(sw.table.source.into()))])));
+    }
+    p.line(&format!(
+        "  {:<5} {:<12} {:>9} {:>8}  {}",
+        t.t("plan-step"),
+        t.t("plan-date"),
+        t.t("plan-planned"),
+        t.t("plan-cut"),
+        t.t("plan-at-or-under")
+    ));
+    for step in &plan.steps {
+        let cut = if step.index == 0 { "–".to_owned() } else { t.percent(step.cut_percent) };
+        let followed = if step.days_in_period == 0 {
+            t.step_status(step.status)
+        } else {
+            t.t_args(
+                "days-n-of-total",
+                &[
+                    ("n", Arg::Int(i64::from(step.days_at_or_under))),
+                    ("total", Arg::Int(i64::from(step.days_in_period))),
+                ],
+            )
+        };
+        let extended = if step.extended { "*" } else { " " };
+        p.line(&format!(
+            "  {:<5} {:<12} {:>9} {:>8}{extended} {followed}",
+            step.index,
+            t.date(step.date),
+            t.mg(step.dose_mg),
+            cut
+        ));
+        if let (Some(rate), Some(limit)) = (step.pace_per_14_days_percent, step.pace_limit_percent) {
+            let to_zero = (step.dose_mg == 0.0).then_some(step.interval_days);
+            p.line(&format!("        ⚑ {}", t.pace_reason(rate, limit, pace, to_zero)));
+        }
+    }
+    if plan.steps.iter().any(|s| s.extended) {
+        p.line(&format!("  * {}", t.t("plan-extended-interval")));
+    }
+    for h in &plan.holds {
+        let when = match h.until {
+            Some(until) => t.t_args("plan-hold-range", &[("range", Arg::Str(t.date_range(h.from, until)))]),
+            None => t.t_args("plan-hold-open", &[("date", Arg::Str(t.date(h.from)))]),
+        };
+        let reason =
+            h.reason.as_deref().filter(|r| !r.is_empty()).map(|r| format!(" — {r}")).unwrap_or_default();
+        p.line(&format!("  {when}{reason}"));
+    }
+    if !plan.holds.is_empty() {
+        p.line(&format!("  {}", t.t("plan-hold-note")));
+    }
+    match (plan.ended_on, plan.end_date) {
+        (Some(end), _) => {
+            p.line(&format!("  {}", t.t_args("plan-ended-on", &[("date", Arg::Str(t.date(end)))])))
+        }
+        (None, Some(end)) => {
+            p.line(&format!("  {}: {} ({})", t.t("plan-end-date"), t.date(end), t.t("plan-end-date-moves")))
+        }
+        (None, None) => p.line(&format!("  {}: {}", t.t("plan-end-date"), t.t("plan-end-open"))),
+    }
+    if plan.flagged_steps > 0 {
+        p.line(&format!("  {}", t.t("plan-pace-informative")));
+    }
+}
+
+fn sleep_and_anxiety(p: &mut Page, s: &Summary, t: &Texts) {
+    if let Some(sleep) = &s.sleep {
+        p.heading(&format!(
+            "{} ({})",
+            t.t("section-sleep"),
+            t.t_args("sleep-nights", &[("n", Arg::Int(i64::from(sleep.nights)))])
+        ));
+        p.line(&format!(
+            "  {}: {} · {}: {} · {}: {} · {}: {}",
+            t.t("mean-sleep"),
+            opt(t, sleep.mean_total_sleep_h, |h| t.hours(h)),
+            t.t("sleep-efficiency"),
+            opt(t, sleep.mean_efficiency_percent, |e| t.percent(e)),
+            t.t("sleep-quality"),
+            opt(t, sleep.mean_quality, |q| t.t_args("sleep-quality-value", &[("value", Arg::Num(q))])),
+            t.t("awakenings"),
+            opt(t, sleep.mean_awakenings, |a| t.number(a, 1)),
+        ));
+        p.line(&format!(
+            "  {}: {} · {}: {}",
+            t.t("first-half"),
+            opt(t, sleep.first_half_h, |h| t.hours(h)),
+            t.t("second-half"),
+            opt(t, sleep.second_half_h, |h| t.hours(h))
+        ));
+    }
+    if let Some(anxiety) = &s.anxiety {
+        p.heading(&format!(
+            "{} ({})",
+            t.t("section-anxiety"),
+            t.t_args("anxiety-ratings", &[("n", Arg::Int(i64::from(anxiety.ratings)))])
+        ));
+        let ten = |v: f64| t.t_args("out-of-10", &[("value", Arg::Num(v))]);
+        p.line(&format!(
+            "  {}: {} · {}: {} · {}: {}",
+            t.t("anxiety-mean"),
+            opt(t, anxiety.mean, ten),
+            t.t("first-half"),
+            opt(t, anxiety.first_half, ten),
+            t.t("second-half"),
+            opt(t, anxiety.second_half, ten)
+        ));
+        for g in &s.gad7 {
+            p.line(&format!(
+                "  {} {}: {} ({})",
+                t.t("section-gad7"),
+                t.date(g.date),
+                g.total,
+                t.gad7_band(g.band)
+            ));
+        }
+    }
+}
+
+fn goals(p: &mut Page, s: &Summary, t: &Texts) {
+    if s.hidden.contains(&super::Hideable::Goals) {
+        return;
+    }
+    p.heading(&t.t("section-goals"));
+    if s.goals.is_empty() {
+        p.line(&format!("  {}", t.t("goal-none")));
+    }
+    for g in &s.goals {
+        p.line(&format!("  “{}”", g.what_matters));
+        p.line(&format!(
+            "    {}: {} · {}: {}",
+            t.t("goal-kind"),
+            t.goal_kind(&g.kind),
+            t.t("goal-status"),
+            t.goal_status(g.status)
+        ));
+        for r in &g.reviews {
+            let decision =
+                ReviewDecision::parse(r.decision).map(|d| t.review_decision(d)).unwrap_or_default();
+            let note = r.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+            p.line(&format!(
+                "    {} {}: {} · {}: {decision}{note}",
+                t.t("review"),
+                t.date(r.date),
+                t.gas(r.gas),
+                t.t("review-decision")
+            ));
+        }
+        let pr = &g.progress;
+        let mut measured = format!(
+            "    {}: {} {}",
+            t.t("progress-measured"),
+            t.t("progress-days-with-dose"),
+            t.t_args(
+                "days-n-of-total",
+                &[("n", Arg::Int(i64::from(pr.days_with_dose))), ("total", Arg::Int(i64::from(pr.days)))]
+            )
+        );
+        if let Some(n) = pr.days_at_or_under_target {
+            let _ = write!(measured, " · {} {n}", t.t("progress-days-at-or-under-target"));
+        }
+        if let Some(mg) = pr.mean_daily_mg {
+            let _ = write!(measured, " · {} {}", t.t("progress-mean-daily-dose"), t.mg(mg));
+        }
+        if !s.hidden.contains(&super::Hideable::NonPrescribed) {
+            let _ =
+                write!(measured, " · {} {}", t.t("progress-days-non-prescribed"), pr.days_with_nonprescribed);
+        }
+        p.line(&measured);
+        if let (Some(next), true) =
+            (g.review_on, matches!(g.status, GoalStatus::Active | GoalStatus::OnHold | GoalStatus::Proposed))
+        {
+            p.line(&format!("    {}", t.t_args("review-next", &[("date", Arg::Str(t.date(next)))])));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn ranges_and_rounding_read_naturally() {
-        assert_eq!(mg_range(10.0, 10.0), "10");
-        assert_eq!(mg_range(10.0, 20.0), "10–20");
+    fn one_decimal_without_trailing_zero() {
+        assert_eq!(round1(10.0), "10");
         assert_eq!(round1(2.25), "2.3");
     }
 
     #[test]
-    fn wrap_keeps_lines_within_width() {
-        let long = "word ".repeat(50);
-        for line in wrap(&long, 30, "  ").lines() {
+    fn wrap_keeps_lines_within_width_and_keeps_the_indent() {
+        let long = format!("    {}", "word ".repeat(50));
+        let wrapped = wrap(&long, 30, "  ");
+        assert!(wrapped.starts_with("    word"));
+        for line in wrapped.lines() {
             assert!(line.chars().count() <= 30, "{line}");
         }
     }
