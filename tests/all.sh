@@ -20,3 +20,9 @@ cargo test --workspace --locked
 
 echo "== Swift: generated bindings, C header, and every Swift file of the iOS shell"
 bash tests/swift/check.sh
+
+echo "== FHIR R4: sample bundles validated by independent validators (fhir.resources, fhircraft)"
+bash tests/fhir/run.sh
+
+echo "== iCalendar: the plan's .ics parsed by Python's icalendar"
+bash tests/ics/check.sh

@@ -15,15 +15,16 @@ use steady_core::domain::{
     SleepDraft,
 };
 use steady_core::store::DB_FILE;
-use steady_core::summary::i18n::{Lang, Texts};
-use steady_core::summary::{text, Hideable, SummaryOptions};
+use steady_core::summary::export::{ExportFormat, ExportRequest};
+use steady_core::summary::i18n::Lang;
+use steady_core::summary::{Hideable, SummaryOptions};
 use steady_core::{SteadyCore, SystemClock};
 
 use crate::error::CliError;
 use crate::unlock::{self, Purpose};
 use crate::{output, parse};
 use crate::{
-    AnxietyArgs, DoseArgs, FormatArg, Gad7Args, GoalReviewArgs, GoalSetArgs, ListArgs, SleepArgs, SummaryArgs,
+    AnxietyArgs, DoseArgs, Gad7Args, GoalReviewArgs, GoalSetArgs, ListArgs, SleepArgs, SummaryArgs,
 };
 
 /// Length of the default summary period: the last 8 weeks, ending on the last day.
@@ -323,7 +324,7 @@ fn period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(NaiveDate, 
     Ok((from, to))
 }
 
-/// `steady summary`.
+/// `steady summary`: any format, in the clinician's language, leaving out what the patient chose.
 pub fn summary(ctx: &Ctx, a: &SummaryArgs) -> Result<String, CliError> {
     let (from, to) = period(date("--from", a.from.as_deref())?, date("--to", a.to.as_deref())?)?;
     let lang = Lang::parse(&a.lang)
@@ -336,19 +337,19 @@ pub fn summary(ctx: &Ctx, a: &SummaryArgs) -> Result<String, CliError> {
         })?;
         options.hide.insert(hide);
     }
+    let format = a.format.into();
+    if format == ExportFormat::Pdf && a.out.is_none() {
+        return Err(CliError::Usage("a PDF needs --out FILE".into()));
+    }
     let core = ctx.open()?;
-    let event = Event::Export { from, to, table: Some(a.table.into()), options };
-    let Some(Export::Summary(summary)) = core.dispatch(event)?.export else {
+    let request = ExportRequest { from, to, table: Some(a.table.into()), options, format, lang };
+    let Some(Export::File(file)) = core.dispatch(Event::ExportFile(request))?.export else {
         return Err(CliError::Internal("the core did not return a summary".into()));
     };
-    let body = match a.format {
-        FormatArg::Text => text::render(&summary, &Texts::new(lang)),
-        FormatArg::Json => format!("{}\n", serde_json::to_string_pretty(&summary)?),
-    };
     match &a.out {
-        None => Ok(body),
+        None => Ok(String::from_utf8_lossy(&file.bytes).into_owned()),
         Some(path) => {
-            write_private(path, body.as_bytes())?;
+            write_private(path, &file.bytes)?;
             Ok(format!("Wrote the summary for {from} to {to} to {}.\n", path.display()))
         }
     }

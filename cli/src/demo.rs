@@ -20,6 +20,7 @@ use steady_core::plan::{tablets_for, PlanDraft, Schedule, Split, Step};
 use steady_core::store::crypto::random_bytes;
 use steady_core::store::{DataKey, Unlock};
 use steady_core::summary::i18n::{Lang, Texts};
+use steady_core::summary::export::{ExportFormat, ExportRequest};
 use steady_core::summary::{text, SummaryOptions};
 use steady_core::{Clock, SteadyCore};
 
@@ -492,7 +493,7 @@ impl Drop for ThrowAway {
 
 /// Builds the demo diary and returns what to print: a header, the today view and the text
 /// summary of the last 8 weeks.
-pub fn run(days: u32) -> Result<String, CliError> {
+pub fn run(days: u32, pdf_out: &std::path::Path) -> Result<String, CliError> {
     if !(1..=MAX_DAYS).contains(&days) {
         return Err(CliError::Usage(format!("--days must be between 1 and {MAX_DAYS}")));
     }
@@ -513,14 +514,28 @@ pub fn run(days: u32) -> Result<String, CliError> {
     let Some(Export::Summary(summary)) = core.dispatch(event)?.export else {
         return Err(CliError::Internal("the core did not return a summary".into()));
     };
+    let request = ExportRequest {
+        from,
+        to,
+        table: None,
+        options: SummaryOptions::default(),
+        format: ExportFormat::Pdf,
+        lang: Lang::En,
+    };
+    let Some(Export::File(pdf)) = core.dispatch(Event::ExportFile(request))?.export else {
+        return Err(CliError::Internal("the core did not return the PDF".into()));
+    };
+    crate::commands::write_private(pdf_out, &pdf.bytes)?;
     drop(core);
 
     Ok(format!(
         "Steady demo: a made-up diary. Anke, 56, takes lormetazepam 2 mg at night and wants to stop,\n\
          tapering with Dr. Peeters. {saved} entries over {days} days, in a temporary diary that is\n\
-         deleted when the demo ends.\n\n{}\n{}",
+         deleted when the demo ends.\n\n{}\n{}\nThe same summary as a PDF for the appointment: {} ({} KB).\n",
         output::today(&today),
-        text::render(&summary, &Texts::new(Lang::En))
+        text::render(&summary, &Texts::new(Lang::En)),
+        pdf_out.display(),
+        pdf.bytes.len().div_ceil(1024)
     ))
 }
 
@@ -577,7 +592,10 @@ mod tests {
 
     #[test]
     fn the_diary_plan_in_the_core_matches_the_lived_plan() {
-        let text = run(200).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("summary.pdf");
+        let text = run(200, &pdf).unwrap();
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
         assert!(text.contains("STEADY SUMMARY"));
         // The core's today view shows the same planned dose the demo logged tonight.
         let now = Local::now().fixed_offset();

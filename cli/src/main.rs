@@ -88,6 +88,9 @@ enum Command {
         /// Days of made-up diary, ending today.
         #[arg(long, default_value_t = demo::DEFAULT_DAYS, value_name = "N")]
         days: u32,
+        /// Where to write the PDF summary.
+        #[arg(long, value_name = "FILE", default_value = "summary.pdf")]
+        pdf: PathBuf,
     },
 }
 
@@ -361,8 +364,27 @@ impl From<TableArg> for EquivalenceTable {
 pub enum FormatArg {
     /// Plain text, 80 columns.
     Text,
-    /// JSON.
+    /// JSON (fields documented in README).
     Json,
+    /// The raw entries as CSV (RFC 4180).
+    Csv,
+    /// The A4 summary with charts (needs --out).
+    Pdf,
+    /// A FHIR R4 document Bundle (JSON).
+    Fhir,
+}
+
+impl From<FormatArg> for steady_core::summary::export::ExportFormat {
+    fn from(f: FormatArg) -> Self {
+        use steady_core::summary::export::ExportFormat as F;
+        match f {
+            FormatArg::Text => F::Text,
+            FormatArg::Json => F::Json,
+            FormatArg::Csv => F::Csv,
+            FormatArg::Pdf => F::Pdf,
+            FormatArg::Fhir => F::Fhir,
+        }
+    }
 }
 
 /// `summary`.
@@ -411,7 +433,7 @@ fn run(cli: Cli) -> Result<String, CliError> {
         Command::Delete { id } => commands::delete(&ctx, &id),
         Command::Today { json } => commands::today(&ctx, json),
         Command::Summary(a) => commands::summary(&ctx, &a),
-        Command::Demo { days } => demo::run(days),
+        Command::Demo { days, pdf } => demo::run(days, &pdf),
     }
 }
 

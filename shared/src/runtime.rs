@@ -115,6 +115,7 @@ impl SteadyCore {
         match &view.outcome {
             Some(Outcome::Rejected(e)) => Err(e.clone().into()),
             Some(Outcome::Failed(e)) => Err(e.clone().into()),
+            Some(Outcome::ExportFailed(e)) => Err(CoreError::Internal(e.to_string())),
             _ => Ok(view),
         }
     }

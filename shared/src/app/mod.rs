@@ -17,6 +17,7 @@ use crate::domain::{
     ReviewDecision, ValidationError,
 };
 use crate::store::StoreError;
+use crate::summary::export::{export, ExportError, ExportFile, ExportRequest};
 use crate::summary::{self, Summary, SummaryOptions};
 use diary::Diary;
 pub use effects::{ClockOp, StoreOp, StoreReply, WriteSet};
@@ -84,6 +85,8 @@ pub enum Event {
     Export { from: NaiveDate, to: NaiveDate, table: Option<EquivalenceTable>, options: SummaryOptions },
     /// Compute the latest plan's schedule for export (a calendar file).
     ExportPlan,
+    /// Render a summary file (text, JSON, CSV, PDF or FHIR) without leaving the current page.
+    ExportFile(ExportRequest),
 
     /// The clock answered.
     Clock(LocalInstant),
@@ -106,6 +109,8 @@ pub enum Outcome {
     Rejected(ValidationError),
     /// The store failed; nothing was written.
     Failed(StoreError),
+    /// A file could not be rendered (nothing was written either).
+    ExportFailed(ExportError),
 }
 
 /// A one-off result for the shell to turn into a file; cleared by the next event.
@@ -115,6 +120,8 @@ pub enum Export {
     Summary(Box<Summary>),
     /// The latest plan with its schedule.
     Plan(Box<PlanView>),
+    /// A rendered summary file.
+    File(ExportFile),
 }
 
 /// The app's state: the unlocked diary in memory and what the shell shows.
@@ -366,6 +373,21 @@ impl App for SteadyApp {
                 options.today = options.today.or(model.now.map(|n| n.date_naive()));
                 let content = summary::build_with(&model.diary, from, to, table, &options);
                 model.export = Some(Export::Summary(Box::new(content)));
+                render()
+            }
+            Event::ExportFile(request) => {
+                model.outcome = None;
+                if request.from > request.to {
+                    return reject(model, "from", Problem::Inconsistent("the period starts after it ends"));
+                }
+                let Some(now) = model.now else {
+                    return reject(model, "now", Problem::Required);
+                };
+                let table = request.table.unwrap_or(model.table);
+                match export(&model.diary, &request, table, now) {
+                    Ok(file) => model.export = Some(Export::File(file)),
+                    Err(e) => model.outcome = Some(Outcome::ExportFailed(e)),
+                }
                 render()
             }
             Event::ExportPlan => {

@@ -10,14 +10,14 @@ pub mod view;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use zeroize::Zeroizing;
 
 use crate::app::{Event, Export};
 use crate::domain::{parse, EquivalenceTable};
 use crate::store::{DataKey, Unlock};
-use crate::summary::i18n::{Lang, Texts};
-use crate::summary::{self, text, Hideable, SummaryOptions};
+use crate::summary::export::{ExportFormat, ExportRequest};
+use crate::summary::i18n::Lang;
+use crate::summary::{Hideable, SummaryOptions};
 use crate::{SteadyCore, SystemClock};
 pub use error::{guard, SteadyError};
 pub use input::*;
@@ -38,6 +38,12 @@ pub enum SummaryFormat {
     Text,
     /// The JSON documented in README.
     Json,
+    /// The raw entries of the period (RFC 4180, formula cells defused).
+    Csv,
+    /// The A4 summary with charts.
+    Pdf,
+    /// A FHIR R4 document Bundle.
+    Fhir,
 }
 
 /// The clinician's language for a summary.
@@ -154,32 +160,33 @@ impl SteadyDiary {
         self.core.view().into()
     }
 
-    /// Builds a summary file for the share sheet.
+    /// Builds a summary file for the share sheet: text, JSON, CSV, PDF or FHIR, in the clinician's
+    /// language, leaving out what the patient chose (and saying so).
     pub fn summary(&self, request: SummaryRequest) -> Result<SummaryFile, SteadyError> {
         guard(|| {
-            let from = parse::date("from", &request.from)?;
-            let to = parse::date("to", &request.to)?;
-            let table = request.table.map_or(self.core.view().table, EquivalenceTable::from);
-            let options = SummaryOptions {
-                hide: request.exclude.iter().map(|s| Hideable::from(*s)).collect(),
-                ..SummaryOptions::default()
+            let request = ExportRequest {
+                from: parse::date("from", &request.from)?,
+                to: parse::date("to", &request.to)?,
+                table: request.table.map(EquivalenceTable::from),
+                options: SummaryOptions {
+                    hide: request.exclude.iter().map(|s| Hideable::from(*s)).collect(),
+                    ..SummaryOptions::default()
+                },
+                format: match request.format {
+                    SummaryFormat::Text => ExportFormat::Text,
+                    SummaryFormat::Json => ExportFormat::Json,
+                    SummaryFormat::Csv => ExportFormat::Csv,
+                    SummaryFormat::Pdf => ExportFormat::Pdf,
+                    SummaryFormat::Fhir => ExportFormat::Fhir,
+                },
+                lang: request.language.map_or(Lang::En, Lang::from),
             };
-            let s = self.summary_content(from, to, table, options)?;
-            let texts = Texts::new(request.language.map_or(Lang::En, Lang::from));
-            let name = format!("steady-summary-{from}-{to}");
-            Ok(match request.format {
-                SummaryFormat::Text => SummaryFile {
-                    bytes: text::render(&s, &texts).into_bytes(),
-                    mime_type: "text/plain; charset=utf-8".into(),
-                    file_name: format!("{name}.txt"),
-                },
-                SummaryFormat::Json => SummaryFile {
-                    bytes: serde_json::to_vec_pretty(&s)
-                        .map_err(|e| SteadyError::Internal { message: e.to_string() })?,
-                    mime_type: "application/json".into(),
-                    file_name: format!("{name}.json"),
-                },
-            })
+            match self.core.dispatch(Event::ExportFile(request))?.export {
+                Some(Export::File(f)) => {
+                    Ok(SummaryFile { bytes: f.bytes, mime_type: f.mime_type.into(), file_name: f.file_name })
+                }
+                _ => Err(SteadyError::Internal { message: "no summary file was made".into() }),
+            }
         })
     }
 }
@@ -204,18 +211,3 @@ impl SteadyDiary {
     }
 }
 
-impl SteadyDiary {
-    /// Computes the summary content through the app, which reads the same in-memory diary.
-    fn summary_content(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-        table: EquivalenceTable,
-        options: SummaryOptions,
-    ) -> Result<summary::Summary, SteadyError> {
-        match self.core.dispatch(Event::Export { from, to, table: Some(table), options })?.export {
-            Some(Export::Summary(s)) => Ok(*s),
-            _ => Err(SteadyError::Internal { message: "no summary was built".into() }),
-        }
-    }
-}

@@ -3,7 +3,11 @@
 //! patient's entries; nothing here recommends a dose.
 
 pub mod content;
+pub mod csv;
+pub mod export;
+pub mod fhir;
 pub mod i18n;
+pub mod pdf;
 pub mod progress;
 pub mod text;
 

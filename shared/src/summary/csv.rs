@@ -1,0 +1,142 @@
+//! The raw entries of a period as CSV (RFC 4180, via the `csv` crate), for a clinician's
+//! spreadsheet or a research form. Headers are in the clinician's language; values stay
+//! machine-readable (ISO dates, `.` decimals). Every cell that a spreadsheet could run as a
+//! formula (starting with `=`, `+`, `-`, `@`, tab or CR) is prefixed with `'` (OWASP, "CSV
+//! Injection"). What the patient hid is left out here too.
+
+use chrono::NaiveDate;
+
+use super::i18n::Texts;
+use super::{Hideable, SummaryOptions};
+use crate::app::diary::Diary;
+use crate::domain::{EntryBody, EntryKind, EquivalenceTable, Substance, Use};
+
+/// Column message ids, in order.
+const COLUMNS: [&str; 13] = [
+    "csv-date",
+    "csv-time",
+    "csv-kind",
+    "csv-substance",
+    "csv-atc",
+    "csv-amount-mg",
+    "csv-tablets",
+    "csv-strength-mg",
+    "csv-prescribed",
+    "csv-de-low-mg",
+    "csv-de-high-mg",
+    "csv-value",
+    "csv-note",
+];
+
+/// Neutralises a cell a spreadsheet would otherwise evaluate.
+pub fn defuse(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(|v| format!("{}", (v * 1000.0).round() / 1000.0)).unwrap_or_default()
+}
+
+/// Which part of the summary an entry kind belongs to, for the patient's exclusions.
+fn part_of(kind: EntryKind) -> Option<Hideable> {
+    match kind {
+        EntryKind::Sleep => Some(Hideable::Sleep),
+        EntryKind::Anxiety | EntryKind::Gad7 => Some(Hideable::Anxiety),
+        EntryKind::Goal | EntryKind::Review => Some(Hideable::Goals),
+        EntryKind::Plan => Some(Hideable::Plan),
+        EntryKind::Question => Some(Hideable::Questions),
+        EntryKind::Dose => None,
+    }
+}
+
+/// Renders `from..=to` as CSV bytes (UTF-8, CRLF line ends).
+pub fn render(
+    diary: &Diary,
+    from: NaiveDate,
+    to: NaiveDate,
+    table: EquivalenceTable,
+    opts: &SummaryOptions,
+    t: &Texts,
+) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(vec![]);
+    w.write_record(COLUMNS.iter().map(|id| defuse(&t.t(id))))?;
+    let show_notes = !opts.hide.contains(&Hideable::Notes);
+    for e in diary.between(from, to) {
+        let kind = e.body.kind();
+        if part_of(kind).is_some_and(|h| opts.hide.contains(&h)) {
+            continue;
+        }
+        if let EntryBody::Goal(_) | EntryBody::Review(_) = &e.body {
+            let goal = match &e.body {
+                EntryBody::Review(r) => r.goal,
+                _ => e.id,
+            };
+            if opts.hidden_goals.contains(&goal) {
+                continue;
+            }
+        }
+        let (date, time) = e.body.local_moment();
+        let mut row: [String; 13] = Default::default();
+        row[0] = date.to_string();
+        row[1] = time.format("%H:%M").to_string();
+        row[2] = t.entry_kind(kind);
+        match &e.body {
+            EntryBody::Dose(d) => {
+                if d.use_ == Use::NonPrescribed && opts.hide.contains(&Hideable::NonPrescribed) {
+                    continue;
+                }
+                row[3] = match d.substance {
+                    Substance::Molecule(m) => t.molecule(m),
+                    Substance::Unknown => t.t("unknown-substance"),
+                };
+                row[4] = match d.substance {
+                    Substance::Molecule(m) => m.atc().to_owned(),
+                    Substance::Unknown => String::new(),
+                };
+                row[5] = num(d.amount.mg());
+                row[6] = num(d.amount.tablets());
+                if let crate::domain::Amount::Tablets { strength_mg, .. } = d.amount {
+                    row[7] = num(strength_mg);
+                }
+                row[8] = t.yes_no(d.use_ == Use::Prescribed);
+                let de = d.diazepam_equivalent(table);
+                row[9] = num(de.map(|r| r.low));
+                row[10] = num(de.map(|r| r.high));
+            }
+            EntryBody::Sleep(s) => row[11] = num(s.total_sleep_min().map(|m| m as f64 / 60.0)),
+            EntryBody::Anxiety(a) => row[11] = a.score.to_string(),
+            EntryBody::Gad7(g) => row[11] = g.total().to_string(),
+            EntryBody::Goal(g) => row[11] = format!("{} — {}", t.goal_kind(&g.kind), g.what_matters),
+            EntryBody::Review(r) => row[11] = r.gas.to_string(),
+            EntryBody::Plan(p) => {
+                row[3] = t.molecule(p.molecule);
+                row[4] = p.molecule.atc().to_owned();
+                row[5] = num(Some(p.start_mg));
+            }
+            EntryBody::Question(q) => row[11] = q.text.clone(),
+        }
+        if show_notes {
+            row[12] = e.body.note().unwrap_or_default().to_owned();
+        }
+        w.write_record(row.iter().map(|c| defuse(c)))?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_defused_and_plain_ones_kept() {
+        for bad in ["=1+1", "+cmd", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(defuse(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(defuse("lormetazepam"), "lormetazepam");
+        assert_eq!(defuse("2.5"), "2.5");
+        assert_eq!(defuse(""), "");
+    }
+}

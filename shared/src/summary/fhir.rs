@@ -1,0 +1,878 @@
+//! FHIR R4 export of a summary: a *document* Bundle a clinician's record can import, holding the
+//! same facts as the one-page summary (see shared/domain.md, "Export to a clinician's record").
+//!
+//! Shape: `Bundle` (type `document`, `identifier`, `timestamp`) whose first entry is the
+//! `Composition` (one section per part of the summary, each with generated XHTML narrative and
+//! references to the resources behind it), then the `Patient`, one `MedicationAdministration` per
+//! dose, `Observation`s for sleep, anxiety ratings, GAD-7 and goal reviews, one `Goal` per goal and a
+//! `CarePlan` for the taper plan. Every entry's `fullUrl` is `urn:uuid:<id>` and every reference
+//! points inside the bundle.
+//!
+//! What is left out stays out everywhere: the patient's choices ([`FhirOptions`] and the summary's
+//! own `hidden` list) remove the resources *and* their figures from the narrative, and the
+//! Composition's last section says what was left out, never silently.
+//!
+//! Ids: resources made from a diary entry get a name-based (RFC 4122 version 5) UUID derived from
+//! the entry's random id and the resource type, so the same dose exported twice keeps the same id
+//! and a record can de-duplicate it. The Patient, the Composition and the Bundle are scoped to the
+//! `bundle_id` the caller passes, so no identifier of the person persists across exports. The
+//! Patient carries no identifier and no name unless the patient chose a display name.
+
+mod resources;
+mod xhtml;
+
+pub use resources::{achievement_status, care_plan_status, lifecycle_status, step_status};
+
+use std::collections::BTreeMap;
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
+use ring::digest;
+use serde_json::{json, Value};
+use uuid::{Builder, Uuid};
+
+use super::{GoalSummary, Hideable, Summary};
+use crate::app::diary::Diary;
+use crate::domain::{Dose, EntryBody, EntryId, Goal, GoalKind, Molecule, Use};
+use crate::plan::{StepStatus, TaperPlan};
+use xhtml::Xhtml;
+
+/// LOINC code system.
+pub const LOINC: &str = "http://loinc.org";
+/// WHO ATC code system, as FHIR names it.
+pub const ATC: &str = "http://www.whocc.no/atc";
+/// UCUM units.
+pub const UCUM: &str = "http://unitsofmeasure.org";
+/// Composition.type: LOINC 51855-5 "Patient Note". The document is written by the patient from
+/// their own diary, and LOINC's document ontology gives this code the patient as author. The
+/// alternative 60591-5 "Patient summary Document" is the International Patient Summary's code, and
+/// a receiving system may expect that profile's required sections (allergies, problems, …), which
+/// a diary summary does not have.
+pub const DOCUMENT_TYPE_LOINC: &str = "51855-5";
+/// LOINC sleep duration.
+pub const SLEEP_DURATION_LOINC: &str = "93832-4";
+/// LOINC section codes used where one fits: medication use, plan of care, goals.
+const SECTION_MEDICATIONS: (&str, &str) = ("10160-0", "History of Medication use Narrative");
+const SECTION_PLAN: (&str, &str) = ("18776-5", "Plan of care note");
+const SECTION_GOALS: (&str, &str) = ("61146-7", "Goals");
+const LIST_EMPTY_REASON: &str = "http://terminology.hl7.org/CodeSystem/list-empty-reason";
+
+/// Namespace of Steady's name-based resource ids (a fixed random UUID).
+const ID_NAMESPACE: Uuid = Uuid::from_u128(0x6f23_2221_b312_403f_9220_2ffc_1341_a969);
+
+/// What the patient chose for this export, and the caller-supplied identity of the document.
+#[derive(Clone, PartialEq)]
+pub struct FhirOptions {
+    /// Include doses taken outside the prescription (also off when the summary hides them).
+    pub include_nonprescribed: bool,
+    /// Include the patient's free-text notes, hold and end reasons (also off when the summary hides
+    /// notes).
+    pub include_notes: bool,
+    /// A name for `Patient.name.text`, only if the patient wants one; otherwise no name at all.
+    pub patient_display: Option<String>,
+    /// The document's id: a UUID is used as is, anything else is turned into one (name-based).
+    pub bundle_id: String,
+    /// When the document is made (`Bundle.timestamp`, `Composition.date`).
+    pub timestamp: DateTime<FixedOffset>,
+}
+
+impl FhirOptions {
+    /// Everything included, no name.
+    pub fn new(bundle_id: impl Into<String>, timestamp: DateTime<FixedOffset>) -> Self {
+        Self {
+            include_nonprescribed: true,
+            include_notes: true,
+            patient_display: None,
+            bundle_id: bundle_id.into(),
+            timestamp,
+        }
+    }
+}
+
+crate::redacted_debug!(FhirOptions);
+
+/// What the resource builders need to know.
+pub(crate) struct Ctx {
+    /// fullUrl of the Patient.
+    pub patient: String,
+    /// Include the patient's notes.
+    pub show_notes: bool,
+}
+
+/// A resource's id and fullUrl.
+pub(crate) struct Ref {
+    pub id: String,
+    pub url: String,
+}
+
+impl Ref {
+    fn new(uuid: Uuid) -> Self {
+        Self { id: uuid.to_string(), url: format!("urn:uuid:{uuid}") }
+    }
+}
+
+/// RFC 4122 version 5 UUID of `name` in Steady's namespace. SHA-1 is what version 5 is defined
+/// with; it only spreads names over ids here, it protects nothing.
+fn v5(name: &str) -> Uuid {
+    let mut ctx = digest::Context::new(&digest::SHA1_FOR_LEGACY_USE_ONLY);
+    ctx.update(ID_NAMESPACE.as_bytes());
+    ctx.update(name.as_bytes());
+    let digest = ctx.finish();
+    let mut bytes = [0u8; 16];
+    for (b, d) in bytes.iter_mut().zip(digest.as_ref()) {
+        *b = *d;
+    }
+    Builder::from_sha1_bytes(bytes).into_uuid()
+}
+
+fn entry_ref(resource_type: &str, id: EntryId) -> Ref {
+    Ref::new(v5(&format!("{resource_type}/{id}")))
+}
+
+fn document_ref(bundle: Uuid, what: &str) -> Ref {
+    Ref::new(v5(&format!("{bundle}/{what}")))
+}
+
+/// A JSON decimal rounded to 4 places (no float noise such as 0.30000000000000004); `null` (and so
+/// pruned) when not finite.
+pub(crate) fn num(v: f64) -> Value {
+    let r = (v * 10_000.0).round() / 10_000.0;
+    if r.is_finite() {
+        json!(if r == 0.0 { 0.0 } else { r })
+    } else {
+        Value::Null
+    }
+}
+
+/// A UCUM Quantity.
+pub(crate) fn quantity(value: f64, unit: &str, code: &str) -> Value {
+    json!({ "value": num(value), "unit": unit, "system": UCUM, "code": code })
+}
+
+/// A Quantity in mg.
+pub(crate) fn qty_mg(mg: f64) -> Value {
+    quantity(mg, "mg", "mg")
+}
+
+/// A resource's own narrative: one generated paragraph (dom-6), never containing the patient's notes.
+pub(crate) fn narrative(text: &str) -> Value {
+    let mut x = Xhtml::new();
+    x.p(text);
+    json!({ "status": "generated", "div": x.finish() })
+}
+
+/// A literal reference.
+pub(crate) fn reference(url: &str) -> Value {
+    json!({ "reference": url })
+}
+
+/// Up to three decimals, without trailing zeros: "2", "1.75", "0.125".
+pub(crate) fn fmt_num(v: f64) -> String {
+    trim_decimals(format!("{v:.3}"))
+}
+
+/// One decimal, without a trailing ".0".
+pub(crate) fn fmt1(v: f64) -> String {
+    trim_decimals(format!("{v:.1}"))
+}
+
+fn trim_decimals(s: String) -> String {
+    let t = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { s.as_str() };
+    if t == "-0" {
+        "0".to_owned()
+    } else {
+        t.to_owned()
+    }
+}
+
+/// A range of mg with one decimal, collapsed when both ends agree: "10", "7.5–15".
+pub(crate) fn range(low: f64, high: f64) -> String {
+    if (high - low).abs() < 0.05 {
+        fmt1(low)
+    } else {
+        format!("{}–{}", fmt1(low), fmt1(high))
+    }
+}
+
+fn opt1(v: Option<f64>, unit: &str) -> String {
+    v.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", fmt1(v)))
+}
+
+/// Removes `null`, empty strings, empty arrays and empty objects, recursively: FHIR JSON allows none
+/// of them (ele-1), and the builders write optional facts as `null`. Returns true when `v` itself is
+/// empty.
+fn prune(v: &mut Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(items) => {
+            items.retain_mut(|x| !prune(x));
+            items.is_empty()
+        }
+        Value::Object(map) => {
+            map.retain(|_, x| !prune(x));
+            map.is_empty()
+        }
+        Value::Bool(_) | Value::Number(_) => false,
+    }
+}
+
+/// One Composition section.
+struct Section {
+    title: &'static str,
+    code: Option<(&'static str, &'static str)>,
+    text: Xhtml,
+    entries: Vec<String>,
+    withheld: bool,
+}
+
+impl Section {
+    fn new(title: &'static str, code: Option<(&'static str, &'static str)>) -> Self {
+        Self { title, code, text: Xhtml::new(), entries: Vec::new(), withheld: false }
+    }
+
+    /// A section the patient left out: no entries, narrative says so, emptyReason `withheld`.
+    fn withheld(title: &'static str, code: Option<(&'static str, &'static str)>) -> Self {
+        let mut s = Self::new(title, code);
+        s.text.p("Left out of this summary by the patient.");
+        s.withheld = true;
+        s
+    }
+
+    fn to_json(&self) -> Value {
+        let code =
+            self.code.map(|(c, d)| json!({ "coding": [{ "system": LOINC, "code": c, "display": d }] }));
+        let empty_reason = (self.withheld && self.entries.is_empty()).then(|| {
+            json!({ "coding": [{ "system": LIST_EMPTY_REASON, "code": "withheld", "display": "Information Withheld" }] })
+        });
+        json!({
+            "title": self.title,
+            "code": code,
+            "text": { "status": "generated", "div": self.text.finish() },
+            "entry": self.entries.iter().map(|u| reference(u)).collect::<Vec<_>>(),
+            "emptyReason": empty_reason,
+        })
+    }
+}
+
+/// A note the patient wrote, kept for the notes section.
+struct NoteRow {
+    date: NaiveDate,
+    on: &'static str,
+    text: String,
+    url: String,
+}
+
+/// Per-molecule tally of the doses actually exported (so figures never include left-out doses).
+#[derive(Default)]
+struct MoleculeRow {
+    atc: Option<&'static str>,
+    doses: u32,
+    known_mg: f64,
+    unknown_strength: u32,
+    non_prescribed: u32,
+}
+
+/// The goals the summary shows, matched back to their diary entries (the summary leaves out goals
+/// the patient hid, and closed goals from earlier conversations).
+fn shown_goals<'a>(diary: &'a Diary, summary: &Summary) -> Vec<(EntryId, &'a Goal)> {
+    let same = |s: &GoalSummary, g: &Goal| {
+        s.what_matters == g.what_matters
+            && s.kind == g.kind
+            && s.status == g.status
+            && s.review_on == g.review_on
+    };
+    let mut wanted: Vec<&GoalSummary> = summary.goals.iter().collect();
+    diary
+        .goals()
+        .filter(|(_, g)| g.set_at.date_naive() <= summary.to)
+        .filter(|(_, g)| match wanted.iter().position(|s| same(s, g)) {
+            Some(i) => {
+                wanted.remove(i);
+                true
+            }
+            None => false,
+        })
+        .collect()
+}
+
+/// The plan the summary shows, matched back to its diary entry.
+fn shown_plan<'a>(diary: &'a Diary, summary: &Summary) -> Option<(EntryId, &'a TaperPlan)> {
+    let sp = summary.plan.as_ref()?;
+    diary
+        .iter()
+        .filter_map(|e| match &e.body {
+            EntryBody::Plan(p)
+                if p.start == sp.start && p.molecule.name() == sp.molecule && p.start_mg == sp.start_mg =>
+            {
+                Some((e.id, p))
+            }
+            _ => None,
+        })
+        .last()
+}
+
+/// Goals a taper plan serves: stop or reduce goals naming the plan's molecule (or the one switched
+/// from), or stop goals naming none.
+fn plan_serves(plan: &TaperPlan, goal: &Goal) -> bool {
+    let matches = |m: Molecule| m == plan.molecule || plan.switch.as_ref().is_some_and(|s| s.from == m);
+    match goal.kind {
+        GoalKind::Stop { molecule: None } => true,
+        GoalKind::Stop { molecule: Some(m) } | GoalKind::Reduce { molecule: m, .. } => matches(m),
+        GoalKind::Stable { .. } | GoalKind::Keep => false,
+    }
+}
+
+/// English label of a part the patient can leave out (by its stable key, so new parts still show).
+fn hidden_label(key: &str) -> String {
+    match key {
+        "non-prescribed" => "Non-prescribed use (doses taken outside the prescription)".to_owned(),
+        "notes" => "The patient's notes on entries (including reasons for holds)".to_owned(),
+        "sleep" => "Sleep".to_owned(),
+        "anxiety" => "Anxiety ratings and GAD-7".to_owned(),
+        "goals" => "Goals".to_owned(),
+        "plan" => "Taper plan".to_owned(),
+        "questions" => "Questions for the appointment".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+fn step_label(s: StepStatus) -> &'static str {
+    match s {
+        StepStatus::Done => "done",
+        StepStatus::Current => "current",
+        StepStatus::Upcoming => "upcoming",
+        StepStatus::Cancelled => "cancelled",
+    }
+}
+
+/// Builds the FHIR R4 document Bundle for `summary` (computed from `diary`), honouring the
+/// patient's choices in `opts` and in the summary itself.
+pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
+    let bundle_uuid =
+        Uuid::parse_str(opts.bundle_id.trim()).unwrap_or_else(|_| v5(&format!("bundle/{}", opts.bundle_id)));
+    let patient = document_ref(bundle_uuid, "Patient");
+    let composition = document_ref(bundle_uuid, "Composition");
+    let hides = |h: Hideable| summary.hidden.contains(&h);
+    let show_np = opts.include_nonprescribed
+        && !hides(Hideable::NonPrescribed)
+        && summary.totals.non_prescribed.is_some();
+    let show_notes = opts.include_notes && !hides(Hideable::Notes);
+    let ctx = Ctx { patient: patient.url.clone(), show_notes };
+
+    let mut resources: Vec<(String, Value)> = Vec::new();
+    let mut notes: Vec<NoteRow> = Vec::new();
+    let (mut dose_urls, mut sleep_urls, mut anxiety_urls) = (vec![], vec![], vec![]);
+    let mut molecules: BTreeMap<&'static str, MoleculeRow> = BTreeMap::new();
+    let mut dose_days: BTreeSet<NaiveDate> = BTreeSet::new();
+    let mut note = |date, on, text: Option<&str>, url: &str| {
+        if let Some(t) = text.filter(|t| show_notes && !t.trim().is_empty()) {
+            notes.push(NoteRow { date, on, text: t.to_owned(), url: url.to_owned() });
+        }
+    };
+
+    for e in diary.between(summary.from, summary.to) {
+        match &e.body {
+            EntryBody::Dose(d) if d.use_ == Use::Prescribed || show_np => {
+                let r = entry_ref("MedicationAdministration", e.id);
+                resources.push((r.url.clone(), resources::medication_administration(&r, d, &ctx)));
+                tally(&mut molecules, d);
+                dose_days.insert(d.taken_at.date_naive());
+                note(d.taken_at.date_naive(), "dose", d.note.as_deref(), &r.url);
+                dose_urls.push(r.url);
+            }
+            EntryBody::Sleep(s) if summary.sleep.is_some() => {
+                let r = entry_ref("Observation/sleep", e.id);
+                resources.push((r.url.clone(), resources::sleep(&r, s, &ctx)));
+                note(s.night, "sleep", s.note.as_deref(), &r.url);
+                sleep_urls.push(r.url);
+            }
+            EntryBody::Anxiety(a) if summary.anxiety.is_some() => {
+                let r = entry_ref("Observation/anxiety", e.id);
+                resources.push((r.url.clone(), resources::anxiety(&r, a, &ctx)));
+                note(a.at.date_naive(), "anxiety rating", a.note.as_deref(), &r.url);
+                anxiety_urls.push(r.url);
+            }
+            EntryBody::Gad7(g) if summary.anxiety.is_some() => {
+                let (p, t) =
+                    (entry_ref("Observation/gad7-panel", e.id), entry_ref("Observation/gad7-total", e.id));
+                let (panel, total) = resources::gad7(&p, &t, g, &ctx);
+                resources.push((p.url.clone(), panel));
+                resources.push((t.url.clone(), total));
+                anxiety_urls.push(p.url);
+                anxiety_urls.push(t.url);
+            }
+            _ => {}
+        }
+    }
+
+    let goals = shown_goals(diary, summary);
+    let mut goal_urls: Vec<(EntryId, String)> = Vec::new();
+    let mut goal_entries: Vec<String> = Vec::new();
+    for (id, g) in &goals {
+        let r = entry_ref("Goal", *id);
+        let mut outcomes = Vec::new();
+        for (rid, rv) in diary.reviews_of(*id) {
+            if (summary.from..=summary.to).contains(&rv.at.date_naive()) {
+                let rr = entry_ref("Observation/review", rid);
+                resources.push((rr.url.clone(), resources::review(&rr, rv, &r.url, &ctx)));
+                note(rv.at.date_naive(), "goal review", rv.note.as_deref(), &rr.url);
+                outcomes.push(rr.url);
+            }
+        }
+        let latest_gas = diary
+            .reviews_of(*id)
+            .filter(|(_, rv)| rv.at.date_naive() <= summary.to)
+            .map(|(_, rv)| rv.gas)
+            .last();
+        resources.push((r.url.clone(), resources::goal(&r, g, latest_gas, &outcomes, &ctx)));
+        goal_entries.push(r.url.clone());
+        goal_entries.extend(outcomes);
+        goal_urls.push((*id, r.url));
+    }
+
+    let schedule_day = summary.generated_on.unwrap_or(summary.to);
+    let mut plan_urls = Vec::new();
+    if let Some((id, plan)) = shown_plan(diary, summary) {
+        let r = entry_ref("CarePlan", id);
+        let schedule = plan.schedule(schedule_day);
+        let served: Vec<String> = goals
+            .iter()
+            .zip(&goal_urls)
+            .filter(|((_, g), _)| plan_serves(plan, g))
+            .map(|(_, (_, url))| url.clone())
+            .collect();
+        resources.push((r.url.clone(), resources::care_plan(&r, plan, &schedule, &served, &ctx)));
+        plan_urls.push(r.url);
+    }
+
+    let mut sections = vec![
+        doses_section(summary, show_np, &molecules, dose_days.len(), dose_urls),
+        plan_section(summary, show_notes, plan_urls),
+        sleep_section(summary, sleep_urls),
+        anxiety_section(summary, anxiety_urls),
+        goals_section(summary, show_notes, goal_entries),
+    ];
+    if hides(Hideable::Questions) {
+        sections.push(Section::withheld("What I want to talk about", None));
+    } else if !summary.questions.is_empty() {
+        let mut s = Section::new("What I want to talk about", None);
+        s.text.p("Questions the patient wrote for this appointment, in their own words:");
+        let items: Vec<String> =
+            summary.questions.iter().map(|q| format!("{}: {}", q.date, q.text)).collect();
+        s.text.ul(&items);
+        sections.push(s);
+    }
+    if !notes.is_empty() {
+        let mut s = Section::new("The patient's notes", None);
+        notes.sort_by_key(|n| n.date);
+        let rows: Vec<Vec<String>> =
+            notes.iter().map(|n| vec![n.date.to_string(), n.on.to_owned(), n.text.clone()]).collect();
+        s.text.table(&["Date", "On", "Note"], &rows);
+        s.entries = notes.iter().map(|n| n.url.clone()).collect();
+        s.entries.dedup();
+        sections.push(s);
+    }
+    sections.push(left_out_section(summary, show_np, show_notes));
+
+    let mut overview = Xhtml::new();
+    overview.p(&format!(
+        "Patient-reported summary from the Steady diary for {} – {}, written by the patient from their own \
+         entries. Steady records and computes; it does not prescribe.",
+        summary.from, summary.to
+    ));
+    overview.p(&format!("Diazepam equivalents per {}: {}.", summary.table.name, summary.table.source));
+    let composition_json = json!({
+        "resourceType": "Composition",
+        "id": composition.id,
+        "text": { "status": "generated", "div": overview.finish() },
+        "status": "final",
+        "type": {
+            "coding": [{ "system": LOINC, "code": DOCUMENT_TYPE_LOINC, "display": "Patient Note" }],
+            "text": "Patient-reported summary",
+        },
+        "subject": reference(&patient.url),
+        "date": opts.timestamp.to_rfc3339_opts(SecondsFormat::Secs, false),
+        "author": [reference(&patient.url)],
+        "title": format!("Steady summary {} – {}", summary.from, summary.to),
+        "confidentiality": "R",
+        "event": [{ "period": { "start": summary.from.to_string(), "end": summary.to.to_string() } }],
+        "section": sections.iter().map(Section::to_json).collect::<Vec<_>>(),
+    });
+    let patient_json = json!({
+        "resourceType": "Patient",
+        "id": patient.id,
+        "text": narrative("The person who kept this diary and wrote this summary; no identifying details included."),
+        "name": opts.patient_display.as_deref().filter(|n| !n.trim().is_empty()).map(|n| json!([{ "text": n.trim() }])),
+    });
+
+    let mut entries = vec![(composition.url, composition_json), (patient.url, patient_json)];
+    entries.extend(resources);
+    let mut out = json!({
+        "resourceType": "Bundle",
+        "id": bundle_uuid.to_string(),
+        "identifier": { "system": "urn:ietf:rfc:3986", "value": format!("urn:uuid:{bundle_uuid}") },
+        "type": "document",
+        "timestamp": opts.timestamp.to_rfc3339_opts(SecondsFormat::Secs, false),
+        "entry": entries
+            .into_iter()
+            .map(|(url, resource)| json!({ "fullUrl": url, "resource": resource }))
+            .collect::<Vec<_>>(),
+    });
+    prune(&mut out);
+    out
+}
+
+fn tally(molecules: &mut BTreeMap<&'static str, MoleculeRow>, d: &Dose) {
+    let row = molecules.entry(d.substance.name()).or_default();
+    row.atc = match d.substance {
+        crate::domain::Substance::Molecule(m) => Some(m.atc()),
+        crate::domain::Substance::Unknown => None,
+    };
+    row.doses += 1;
+    match d.amount.mg() {
+        Some(mg) => row.known_mg += mg,
+        None => row.unknown_strength += 1,
+    }
+    row.non_prescribed += u32::from(d.use_ == Use::NonPrescribed);
+}
+
+fn doses_section(
+    summary: &Summary,
+    show_np: bool,
+    molecules: &BTreeMap<&'static str, MoleculeRow>,
+    days_with_dose: usize,
+    entries: Vec<String>,
+) -> Section {
+    let mut s = Section::new("Doses", Some(SECTION_MEDICATIONS));
+    let days = summary.days.len().max(1);
+    let t = &summary.table;
+    s.text.p(&format!(
+        "Doses the patient logged, {} – {} ({} days). Diazepam equivalents (DE) per {} (source: {}). \
+         Ranges show where the table gives a range; doses with no known equivalent are counted, never \
+         added as zero.",
+        summary.from,
+        summary.to,
+        summary.days.len(),
+        t.name,
+        t.source
+    ));
+    let p = &summary.totals.prescribed;
+    s.text.labelled(
+        "Prescribed:",
+        &format!(
+            "{} doses; {} mg DE in total, {} mg DE per day on average; {} without a known equivalent.",
+            p.doses,
+            range(p.low_mg, p.high_mg),
+            range(p.low_mg / days as f64, p.high_mg / days as f64),
+            p.unknown_doses
+        ),
+    );
+    match summary.totals.non_prescribed.filter(|_| show_np) {
+        Some(np) => s.text.labelled(
+            "Non-prescribed:",
+            &format!(
+                "{} doses, kept apart from prescribed use; {} mg DE in total; {} of unknown strength, \
+                 substance or equivalent.",
+                np.doses,
+                range(np.low_mg, np.high_mg),
+                np.unknown_doses
+            ),
+        ),
+        None => s.text.labelled("Non-prescribed use:", "left out of this summary by the patient."),
+    };
+    let trend = &summary.dose_trend;
+    let slope = match (trend.slope_low_mg_per_week, trend.slope_high_mg_per_week) {
+        (Some(lo), Some(hi)) => format!("; slope {} mg per week", range(lo.min(hi), lo.max(hi))),
+        _ => String::new(),
+    };
+    s.text.labelled(
+        "Trend of prescribed DE per day:",
+        &format!(
+            "first half {} mg, second half {} mg{slope}.",
+            range(trend.first_half.low, trend.first_half.high),
+            range(trend.second_half.low, trend.second_half.high)
+        ),
+    );
+    s.text.labelled(
+        "Days without any dose shown:",
+        &format!("{} of {}.", summary.days.len().saturating_sub(days_with_dose), summary.days.len()),
+    );
+    let rows: Vec<Vec<String>> = molecules
+        .iter()
+        .map(|(name, m)| {
+            let mut row = vec![
+                (*name).to_owned(),
+                m.atc.unwrap_or("–").to_owned(),
+                m.doses.to_string(),
+                fmt_num(m.known_mg),
+                m.unknown_strength.to_string(),
+            ];
+            if show_np {
+                row.push(m.non_prescribed.to_string());
+            }
+            row
+        })
+        .collect();
+    let headers: &[&str] = if show_np {
+        &["Molecule", "ATC", "Doses", "Known mg", "Unknown strength", "Non-prescribed"]
+    } else {
+        &["Molecule", "ATC", "Doses", "Known mg", "Unknown strength"]
+    };
+    s.text.table(headers, &rows);
+    let weeks: Vec<Vec<String>> = summary
+        .weeks
+        .iter()
+        .map(|w| vec![w.week_start.to_string(), w.days.to_string(), range(w.de_low_mg, w.de_high_mg)])
+        .collect();
+    s.text.table(&["Week from", "Days", "Prescribed DE per day (mg)"], &weeks);
+    s.entries = entries;
+    s
+}
+
+fn plan_section(summary: &Summary, show_notes: bool, entries: Vec<String>) -> Section {
+    let Some(plan) = &summary.plan else {
+        if summary.hidden.contains(&Hideable::Plan) {
+            return Section::withheld("Taper plan", Some(SECTION_PLAN));
+        }
+        let mut s = Section::new("Taper plan", Some(SECTION_PLAN));
+        s.text.p("No taper plan during this period.");
+        return s;
+    };
+    let mut s = Section::new("Taper plan", Some(SECTION_PLAN));
+    let mut molecule = plan.molecule.to_owned();
+    if let Some(first) = molecule.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    s.text.p(&format!(
+        "{molecule} from {} mg/day, started {}: {} % of the current dose every {} days ({} pace). A hold \
+         is a normal step; the patient sets the pace.",
+        fmt_num(plan.start_mg),
+        plan.start,
+        fmt_num(plan.percent),
+        plan.interval_days,
+        plan.pace
+    ));
+    if let Some(sw) = &plan.switch {
+        s.text.labelled(
+            "Switch:",
+            &format!(
+                "from {} {} mg/day to diazepam, agreed with {}. Equivalence used: {} mg {} ≈ {} mg diazepam \
+                 per {} (source: {}).",
+                sw.from,
+                fmt_num(sw.from_mg),
+                sw.agreed_with,
+                fmt_num(sw.from_mg),
+                sw.from,
+                range(sw.diazepam_mg.low, sw.diazepam_mg.high),
+                sw.table.name,
+                sw.table.source
+            ),
+        );
+    }
+    let rows: Vec<Vec<String>> = plan
+        .steps
+        .iter()
+        .map(|st| {
+            vec![
+                st.index.to_string(),
+                st.date.to_string(),
+                fmt_num(st.dose_mg),
+                if st.index == 0 { "–".to_owned() } else { format!("{} %", fmt1(st.cut_percent)) },
+                step_label(st.status).to_owned(),
+                format!("{} of {}", st.days_logged, st.days_in_period),
+                st.days_at_or_under.to_string(),
+                st.pace_flag.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    s.text.table(
+        &[
+            "Step",
+            "From",
+            "Planned mg/day",
+            "Cut",
+            "Status",
+            "Days logged in period",
+            "Days at or under plan",
+            "Pace note",
+        ],
+        &rows,
+    );
+    let holds: Vec<String> = plan
+        .holds
+        .iter()
+        .map(|h| {
+            let span = match h.until.and_then(|u| u.pred_opt()) {
+                Some(last) => format!("Hold {} – {}", h.from, last),
+                None => format!("Hold since {} (ongoing)", h.from),
+            };
+            match h.reason.as_deref().filter(|r| show_notes && !r.trim().is_empty()) {
+                Some(r) => format!("{span}: {r}"),
+                None => span,
+            }
+        })
+        .collect();
+    s.text.ul(&holds);
+    match (plan.ended_on, plan.end_date) {
+        (Some(on), _) => s.text.labelled("Ended on:", &on.to_string()),
+        (None, Some(end)) => s.text.labelled("Expected last step:", &end.to_string()),
+        (None, None) => s.text.labelled("Expected last step:", "not computed"),
+    };
+    s.entries = entries;
+    s
+}
+
+fn sleep_section(summary: &Summary, entries: Vec<String>) -> Section {
+    let Some(sl) = &summary.sleep else {
+        return Section::withheld("Sleep", None);
+    };
+    let mut s = Section::new("Sleep", None);
+    s.text.p(&format!(
+        "{} nights logged (Consensus Sleep Diary). Mean total sleep {}, efficiency {}, quality {} (1 very \
+         poor – 5 very good), awakenings {} per night. First half {}, second half {}.",
+        sl.nights,
+        opt1(sl.mean_total_sleep_h, " h"),
+        opt1(sl.mean_efficiency_percent, " %"),
+        opt1(sl.mean_quality, ""),
+        opt1(sl.mean_awakenings, ""),
+        opt1(sl.first_half_h, " h"),
+        opt1(sl.second_half_h, " h"),
+    ));
+    let weeks: Vec<Vec<String>> =
+        summary.weeks.iter().map(|w| vec![w.week_start.to_string(), opt1(w.sleep_h, "")]).collect();
+    if sl.nights > 0 {
+        s.text.table(&["Week from", "Mean total sleep (h)"], &weeks);
+    }
+    s.entries = entries;
+    s
+}
+
+fn anxiety_section(summary: &Summary, entries: Vec<String>) -> Section {
+    let Some(a) = &summary.anxiety else {
+        return Section::withheld("Anxiety", None);
+    };
+    let mut s = Section::new("Anxiety", None);
+    s.text.p(&format!(
+        "{} daily ratings (0 none – 10 worst), mean {}; first half {}, second half {}.",
+        a.ratings,
+        opt1(a.mean, ""),
+        opt1(a.first_half, ""),
+        opt1(a.second_half, "")
+    ));
+    let rows: Vec<Vec<String>> = summary
+        .gad7
+        .iter()
+        .map(|g| vec![g.date.to_string(), g.total.to_string(), g.band.label().to_owned()])
+        .collect();
+    if rows.is_empty() {
+        s.text.p("No GAD-7 in this period.");
+    } else {
+        s.text.p("GAD-7 (0–21; minimal 0–4, mild 5–9, moderate 10–14, severe 15–21):");
+        s.text.table(&["Date", "GAD-7 total", "Band"], &rows);
+    }
+    s.entries = entries;
+    s
+}
+
+fn goals_section(summary: &Summary, show_notes: bool, entries: Vec<String>) -> Section {
+    if summary.hidden.contains(&Hideable::Goals) {
+        return Section::withheld("Goals", Some(SECTION_GOALS));
+    }
+    let mut s = Section::new("Goals", Some(SECTION_GOALS));
+    if summary.goals.is_empty() {
+        s.text.p("No goals in this period.");
+    }
+    let rows: Vec<Vec<String>> = summary
+        .goals
+        .iter()
+        .map(|g| {
+            let reviews: Vec<String> = g
+                .reviews
+                .iter()
+                .map(|r| {
+                    let mut line = format!("{}: GAS {:+} ({}), {}", r.date, r.gas, r.gas_label, r.decision);
+                    if let Some(n) = r.note.as_deref().filter(|_| show_notes) {
+                        line.push_str(&format!(" – {n}"));
+                    }
+                    line
+                })
+                .collect();
+            vec![
+                g.what_matters.clone(),
+                g.description.clone(),
+                g.status.key().replace('_', " "),
+                g.review_on.map(|d| d.to_string()).unwrap_or_default(),
+                if reviews.is_empty() { "none in this period".to_owned() } else { reviews.join("; ") },
+            ]
+        })
+        .collect();
+    s.text.table(
+        &["What matters (patient's words)", "Treatment goal", "Status", "Next review", "Reviews"],
+        &rows,
+    );
+    if summary.hidden_goals > 0 {
+        s.text.p(&format!("{} goal(s) left out by the patient.", summary.hidden_goals));
+    }
+    s.entries = entries;
+    s
+}
+
+fn left_out_section(summary: &Summary, show_np: bool, show_notes: bool) -> Section {
+    let mut s = Section::new("Left out by the patient", None);
+    let mut keys: Vec<&'static str> = Vec::new();
+    if !show_np {
+        keys.push("non-prescribed");
+    }
+    if !show_notes {
+        keys.push("notes");
+    }
+    for h in &summary.hidden {
+        if !keys.contains(&h.key()) {
+            keys.push(h.key());
+        }
+    }
+    let mut items: Vec<String> = keys.into_iter().map(hidden_label).collect();
+    if summary.hidden_goals > 0 {
+        items.push(format!("{} goal(s)", summary.hidden_goals));
+    }
+    if items.is_empty() {
+        s.text.p("The patient left nothing out of this summary.");
+    } else {
+        s.text.p(&format!(
+            "The patient chose to leave {} part(s) out of this summary; they are absent from every section \
+             and resource of this document:",
+            items.len()
+        ));
+        s.text.ul(&items);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_version_5_stable_and_distinct_per_resource_type() {
+        let id = EntryId::new();
+        let a = entry_ref("MedicationAdministration", id);
+        assert_eq!(a.url, entry_ref("MedicationAdministration", id).url);
+        assert_ne!(a.url, entry_ref("Observation/sleep", id).url);
+        let u = Uuid::parse_str(&a.id).unwrap();
+        assert_eq!(u.get_version_num(), 5);
+        assert_eq!(a.url, format!("urn:uuid:{}", a.id));
+        assert!(!a.id.contains(&id.to_string()));
+    }
+
+    #[test]
+    fn numbers_and_pruning() {
+        assert_eq!(num(0.1 + 0.2), json!(0.3));
+        assert_eq!(num(f64::NAN), Value::Null);
+        assert_eq!((fmt_num(2.0), fmt_num(1.75), fmt_num(-0.0001)), ("2".into(), "1.75".into(), "0".into()));
+        assert_eq!(range(10.0, 20.0), "10–20");
+        let mut v = json!({ "a": null, "b": [], "c": { "d": "" }, "e": [null, 1], "f": false });
+        prune(&mut v);
+        assert_eq!(v, json!({ "e": [1], "f": false }));
+    }
+}

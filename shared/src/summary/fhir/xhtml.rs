@@ -1,0 +1,120 @@
+//! A tiny builder for FHIR narrative: XHTML in the `http://www.w3.org/1999/xhtml` namespace, using
+//! only the elements FHIR allows in a narrative (`p`, `ul`/`li`, `table` and its parts, `b`). Every
+//! piece of text goes through [`escape`], so a note with `<`, `&` or a control character can never
+//! break the document or inject markup.
+
+/// The XHTML namespace FHIR requires on the narrative's root `div` (txt-1 / txt-3).
+pub const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// Escapes text for XHTML element content or attribute values, and drops characters XML 1.0 does
+/// not allow at all (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Narrative under construction: a sequence of block elements inside the root `div`.
+#[derive(Default)]
+pub struct Xhtml {
+    body: String,
+}
+
+impl Xhtml {
+    /// An empty narrative.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A paragraph of plain text.
+    pub fn p(&mut self, text: &str) -> &mut Self {
+        self.body.push_str("<p>");
+        self.body.push_str(&escape(text));
+        self.body.push_str("</p>");
+        self
+    }
+
+    /// A paragraph that starts with a bold label, e.g. "Prescribed: 14 doses".
+    pub fn labelled(&mut self, label: &str, text: &str) -> &mut Self {
+        self.body.push_str("<p><b>");
+        self.body.push_str(&escape(label));
+        self.body.push_str("</b> ");
+        self.body.push_str(&escape(text));
+        self.body.push_str("</p>");
+        self
+    }
+
+    /// A bulleted list; nothing when `items` is empty.
+    pub fn ul<S: AsRef<str>>(&mut self, items: &[S]) -> &mut Self {
+        if items.is_empty() {
+            return self;
+        }
+        self.body.push_str("<ul>");
+        for item in items {
+            self.body.push_str("<li>");
+            self.body.push_str(&escape(item.as_ref()));
+            self.body.push_str("</li>");
+        }
+        self.body.push_str("</ul>");
+        self
+    }
+
+    /// A table with a header row; nothing when `rows` is empty.
+    pub fn table<S: AsRef<str>>(&mut self, headers: &[&str], rows: &[Vec<S>]) -> &mut Self {
+        if rows.is_empty() {
+            return self;
+        }
+        self.body.push_str("<table><thead><tr>");
+        for h in headers {
+            self.body.push_str("<th>");
+            self.body.push_str(&escape(h));
+            self.body.push_str("</th>");
+        }
+        self.body.push_str("</tr></thead><tbody>");
+        for row in rows {
+            self.body.push_str("<tr>");
+            for cell in row {
+                self.body.push_str("<td>");
+                self.body.push_str(&escape(cell.as_ref()));
+                self.body.push_str("</td>");
+            }
+            self.body.push_str("</tr>");
+        }
+        self.body.push_str("</tbody></table>");
+        self
+    }
+
+    /// The finished `div`, with the namespace; a narrative is never empty (txt-2), so an empty body
+    /// becomes a single paragraph saying so.
+    pub fn finish(&self) -> String {
+        let body = if self.body.is_empty() { "<p>Nothing to show.</p>" } else { self.body.as_str() };
+        format!("<div xmlns=\"{XHTML_NS}\">{body}</div>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_control_characters_dropped() {
+        assert_eq!(escape("a<b & \"c\" 'd'>\u{1}\u{7}\tz"), "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;\tz");
+        let mut x = Xhtml::new();
+        x.p("<script>alert(1)</script>").table(&["A"], &[vec!["x&y"]]).ul(&["1 < 2"]);
+        let div = x.finish();
+        assert!(div.starts_with("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>&lt;script&gt;"));
+        assert!(div.contains("<td>x&amp;y</td>") && div.contains("<li>1 &lt; 2</li>"));
+        assert!(Xhtml::new().finish().contains("<p>"));
+    }
+}

@@ -1,0 +1,54 @@
+//! The summary as a PDF a clinician reads in ten minutes: A4, one page for what matters most
+//! (period, DE table and source, key figures, a chart of daily diazepam equivalents with the taper
+//! plan's planned dose, sleep and anxiety by week, goals with their reviews, the patient's
+//! questions), and a second page only when the taper plan, doses per molecule, weekly means and
+//! notes need it. Never more than two pages: a list that would run further ends with "… and N more".
+//!
+//! Made with [krilla](https://docs.rs/krilla) (a PDF library; no hand-written PDF syntax) and the
+//! embedded Noto Sans Regular and Bold (SIL OFL 1.1, `shared/assets/fonts/`), subset into the file,
+//! so every accent of French, Dutch and Norwegian prints and the text stays selectable. Every word
+//! comes from [`Texts`]. Grey levels, dash styles, hatching and marker shapes carry every
+//! distinction, so a black-and-white printout reads the same. The same summary and language always
+//! give the same bytes: the only date written is the summary's own `generated_on`.
+
+mod chart;
+mod draw;
+mod fonts;
+mod layout;
+mod sections;
+mod words;
+
+use thiserror::Error;
+
+use super::i18n::Texts;
+use super::Summary;
+
+/// Why a PDF could not be made.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum PdfError {
+    /// An embedded font could not be read (a build problem, not a data problem).
+    #[error("the embedded font {0} could not be read")]
+    Font(&'static str),
+    /// The page size was rejected.
+    #[error("invalid page geometry")]
+    Geometry,
+    /// The summary's date cannot be written as a PDF date.
+    #[error("the summary's date is out of range for a PDF")]
+    Date,
+    /// The PDF library failed to write the document.
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
+}
+
+/// Renders `summary` as PDF bytes in the language of `texts`.
+pub fn render(summary: &Summary, texts: &Texts) -> Result<Vec<u8>, PdfError> {
+    let fonts = fonts::Fonts::load()?;
+    let ctx = sections::Ctx { s: summary, t: texts, f: &fonts };
+    let pages = sections::layout(&ctx);
+    let info = draw::Info {
+        title: sections::title(&ctx),
+        language: texts.lang().key().to_owned(),
+        date: summary.generated_on,
+    };
+    draw::write(&pages, &fonts, info)
+}

@@ -1,0 +1,659 @@
+//! FHIR R4 export: structure checks on bundles built from fixed diaries. The independent validation
+//! (Python `fhir.resources` R4B models and `fhircraft` R4 models with FHIRPath invariants) runs in
+//! tests/fhir/run.sh on the samples written by the ignored `write_fhir_samples` test below.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{NaiveDate, NaiveTime};
+use common::{at, now};
+use serde_json::Value;
+use steady_core::app::diary::Diary;
+use steady_core::domain::*;
+use steady_core::plan::{PlanDraft, SwitchDraft};
+use steady_core::summary::fhir::{self, FhirOptions};
+use steady_core::summary::{self, Hideable, Summary, SummaryOptions};
+
+/// Random per run, so a leak cannot pass by matching a fixed string by accident elsewhere.
+fn canary() -> String {
+    format!("CANARY-{}", uuid_like())
+}
+
+fn uuid_like() -> String {
+    EntryId::new().to_string().replace('-', "")
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn entry(body: EntryBody) -> Entry {
+    Entry { id: EntryId::new(), body }
+}
+
+fn dose(draft: DoseDraft) -> Entry {
+    entry(EntryBody::Dose(draft.validate(now()).unwrap()))
+}
+
+const FROM: (i32, u32, u32) = (2026, 2, 9);
+const TO: (i32, u32, u32) = (2026, 3, 8);
+
+fn period() -> (NaiveDate, NaiveDate) {
+    (d(FROM.0, FROM.1, FROM.2), d(TO.0, TO.1, TO.2))
+}
+
+/// Sam-like diary (scenario 4 with a hold, as in scenario 3): alprazolam switched to diazepam with a
+/// taper plan that held for two weeks, prescribed doses in mg and in tablets, two non-prescribed
+/// "Xanax" of unknown strength and one unknown pill, sleep, anxiety, two GAD-7s, four goals (one
+/// reviewed), a question. Every free-text note carries `note`.
+struct Rich {
+    diary: Diary,
+    doses: usize,
+    nonprescribed: usize,
+    nights: usize,
+    ratings: usize,
+    gad7: usize,
+    reviews: usize,
+    goals: usize,
+    keep_goal: EntryId,
+}
+
+fn rich(note: &str) -> Rich {
+    let mut entries = Vec::new();
+    let plan = PlanDraft {
+        drug: "diazepam".into(),
+        start_mg: 30.0,
+        start: Some(d(2026, 1, 12)),
+        strengths_mg: vec![2.0, 5.0, 10.0],
+        split: 2,
+        switch: Some(SwitchDraft {
+            from_drug: "Xanax".into(),
+            from_mg: 1.5,
+            table: Some("ashton".into()),
+            agreed_with: "Dr. Claes, psychiatrist".into(),
+        }),
+        ..PlanDraft::default()
+    }
+    .validate(at("2026-01-12T09:00:00+01:00"))
+    .unwrap()
+    .hold(d(2026, 2, 16), &format!("sleep got bad {note}"))
+    .unwrap()
+    .resume(d(2026, 3, 2))
+    .unwrap();
+    entries.push(entry(EntryBody::Plan(plan)));
+
+    // Prescribed diazepam every other evening of the period, in mg; some as tablets of known strength.
+    let mut doses = 0;
+    let mut day = d(FROM.0, FROM.1, FROM.2);
+    while day <= d(TO.0, TO.1, TO.2) {
+        let when = at(&format!("{day}T21:00:00+01:00"));
+        let draft = if doses % 3 == 0 {
+            DoseDraft {
+                taken_at: Some(when),
+                drug: "Valium".into(),
+                tablets: Some(2.5),
+                strength_mg: Some(10.0),
+                note: Some(format!("took it late {note}")),
+                ..DoseDraft::default()
+            }
+        } else {
+            DoseDraft {
+                taken_at: Some(when),
+                drug: "diazepam".into(),
+                mg: Some(27.0),
+                ..DoseDraft::default()
+            }
+        };
+        entries.push(dose(draft));
+        doses += 1;
+        day = day.succ_opt().unwrap().succ_opt().unwrap();
+    }
+    // Non-prescribed: street "Xanax" of unknown strength (twice) and an unknown pill.
+    for when in ["2026-02-20T23:30:00+01:00", "2026-03-03T01:15:00+01:00"] {
+        entries.push(dose(DoseDraft {
+            taken_at: Some(at(when)),
+            drug: "Xanax".into(),
+            tablets: Some(1.0),
+            non_prescribed: true,
+            note: Some(format!("bought at the station {note}")),
+            ..DoseDraft::default()
+        }));
+    }
+    entries.push(dose(DoseDraft {
+        taken_at: Some(at("2026-02-27T22:00:00+01:00")),
+        drug: "unknown".into(),
+        tablets: Some(0.5),
+        non_prescribed: true,
+        ..DoseDraft::default()
+    }));
+    // Outside the period: must not appear.
+    entries.push(dose(DoseDraft {
+        taken_at: Some(at("2026-02-08T21:00:00+01:00")),
+        drug: "diazepam".into(),
+        mg: Some(30.0),
+        ..DoseDraft::default()
+    }));
+    let nonprescribed = 3;
+
+    let mut nights = 0;
+    for (i, day) in [9, 12, 15, 18, 21, 24, 27].into_iter().enumerate() {
+        let with_times = i % 2 == 0;
+        let draft = SleepDraft {
+            night: Some(d(2026, 2, day)),
+            hours: (!with_times).then_some(5.5 + i as f64 * 0.25),
+            quality: Some(1 + (i as i64 % 5)),
+            latency_min: Some(20),
+            awakenings: Some((i % 3) as i64),
+            waso_min: Some(15),
+            in_bed: with_times.then(|| NaiveTime::from_hms_opt(22, 45, 0).unwrap()),
+            out_of_bed: with_times.then(|| NaiveTime::from_hms_opt(6, 45, 0).unwrap()),
+            final_awakening: with_times.then(|| NaiveTime::from_hms_opt(6, 15, 0).unwrap()),
+            note: Some(format!("woke at 3 {note}")),
+            ..SleepDraft::default()
+        };
+        entries.push(entry(EntryBody::Sleep(draft.validate(now()).unwrap())));
+        nights += 1;
+    }
+    let mut ratings = 0;
+    for (i, day) in [10, 14, 19, 23, 28].into_iter().enumerate() {
+        let when = at(&format!("2026-02-{day}T12:00:00+01:00"));
+        let rating = AnxietyRating::new(when, 3 + i as i64, Some(&format!("busy day <b>&{note}")), now());
+        entries.push(entry(EntryBody::Anxiety(rating.unwrap())));
+        ratings += 1;
+    }
+    for (when, items) in [
+        ("2026-02-10T09:00:00+01:00", [2, 2, 2, 2, 2, 1, 1]),
+        ("2026-03-05T09:00:00+01:00", [1, 1, 1, 0, 1, 0, 0]),
+    ] {
+        entries.push(entry(EntryBody::Gad7(Gad7::new(at(when), &items, now()).unwrap())));
+    }
+
+    let goal = |kind: &str, drug: Option<&str>, target: Option<f64>, words: &str, by: Proposer| {
+        GoalDraft {
+            set_at: Some(at("2026-01-12T10:00:00+01:00")),
+            kind: kind.into(),
+            what_matters: words.into(),
+            drug: drug.map(Into::into),
+            target_mg: target,
+            due: Some(d(2026, 9, 1)),
+            review_on: Some(d(2026, 4, 1)),
+            proposed_by: by,
+            agreed_with: Some("Dr. Peeters".into()),
+        }
+        .validate(now())
+        .unwrap()
+    };
+    let reduce = entry(EntryBody::Goal(goal(
+        "reduce",
+        Some("diazepam"),
+        Some(10.0),
+        "Drive my grandchildren to school",
+        Proposer::Together,
+    )));
+    let stable = entry(EntryBody::Goal(goal(
+        "stable",
+        Some("diazepam"),
+        None,
+        "Stop buying pills",
+        Proposer::Clinician,
+    )));
+    let keep = entry(EntryBody::Goal(goal("keep", None, None, "Not fall at night", Proposer::Patient)));
+    let review = GoalReview::new(
+        reduce.id,
+        at("2026-03-04T10:00:00+01:00"),
+        1,
+        Some(&format!("going better than I hoped {note}")),
+        ReviewDecision::Adjust,
+        now(),
+        true,
+    )
+    .unwrap();
+    let keep_review =
+        GoalReview::new(keep.id, at("2026-02-25T10:00:00+01:00"), 0, None, ReviewDecision::Keep, now(), true)
+            .unwrap();
+    let keep_goal = keep.id;
+    entries.extend([reduce, stable, keep]);
+    entries.push(entry(EntryBody::Review(review)));
+    entries.push(entry(EntryBody::Review(keep_review)));
+    entries.push(entry(EntryBody::Question(
+        Question::new(at("2026-03-06T20:00:00+01:00"), "Can we slow down after the summer?", false, now())
+            .unwrap(),
+    )));
+
+    Rich {
+        diary: Diary::from_entries(entries),
+        doses: doses + nonprescribed,
+        nonprescribed,
+        nights,
+        ratings,
+        gad7: 2,
+        reviews: 2,
+        goals: 3,
+        keep_goal,
+    }
+}
+
+fn summary_of(diary: &Diary, opts: &SummaryOptions) -> Summary {
+    let (from, to) = period();
+    let opts = SummaryOptions { today: Some(to), ..opts.clone() };
+    summary::build_with(diary, from, to, EquivalenceTable::Ashton, &opts)
+}
+
+fn options(id: &str) -> FhirOptions {
+    FhirOptions::new(id, at("2026-03-09T08:30:00+01:00"))
+}
+
+fn export(diary: &Diary, sopts: &SummaryOptions, fopts: &FhirOptions) -> Value {
+    fhir::bundle(diary, &summary_of(diary, sopts), fopts)
+}
+
+fn resources(b: &Value) -> Vec<&Value> {
+    b["entry"].as_array().unwrap().iter().map(|e| &e["resource"]).collect()
+}
+
+fn of_type<'a>(b: &'a Value, t: &str) -> Vec<&'a Value> {
+    resources(b).into_iter().filter(|r| r["resourceType"] == t).collect()
+}
+
+fn counts(b: &Value) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for r in resources(b) {
+        *m.entry(r["resourceType"].as_str().unwrap().to_owned()).or_default() += 1;
+    }
+    m
+}
+
+/// Every `reference` string anywhere in `v`.
+fn references(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("reference", Value::String(s)) => out.push(s.clone()),
+                    _ => references(x, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| references(x, out)),
+        _ => {}
+    }
+}
+
+fn check_structure(b: &Value) {
+    assert_eq!(b["resourceType"], "Bundle");
+    assert_eq!(b["type"], "document");
+    assert_eq!(b["identifier"]["system"], "urn:ietf:rfc:3986");
+    assert!(b["timestamp"].as_str().unwrap().ends_with("+01:00"));
+    let entries = b["entry"].as_array().unwrap();
+    assert_eq!(entries[0]["resource"]["resourceType"], "Composition", "Composition first");
+    let urls: Vec<&str> = entries.iter().map(|e| e["fullUrl"].as_str().unwrap()).collect();
+    let unique: BTreeSet<&str> = urls.iter().copied().collect();
+    assert_eq!(unique.len(), urls.len(), "fullUrls unique");
+    for e in entries {
+        let url = e["fullUrl"].as_str().unwrap();
+        assert!(url.starts_with("urn:uuid:"));
+        assert_eq!(&url[9..], e["resource"]["id"].as_str().unwrap(), "id matches fullUrl");
+    }
+    let mut refs = Vec::new();
+    references(b, &mut refs);
+    assert!(!refs.is_empty());
+    for r in refs {
+        assert!(unique.contains(r.as_str()), "unresolved reference {r}");
+    }
+    for s in entries[0]["resource"]["section"].as_array().unwrap() {
+        assert_eq!(s["text"]["status"], "generated");
+        assert!(s["text"]["div"]
+            .as_str()
+            .unwrap()
+            .starts_with("<div xmlns=\"http://www.w3.org/1999/xhtml\">"));
+    }
+    assert!(!b.to_string().contains("null"), "no nulls");
+}
+
+fn section<'a>(b: &'a Value, title: &str) -> &'a Value {
+    resources(b)[0]["section"].as_array().unwrap().iter().find(|s| s["title"] == title).unwrap()
+}
+
+fn codes(v: &Value) -> Vec<String> {
+    v["coding"]
+        .as_array()
+        .map(|c| c.iter().map(|x| x["code"].as_str().unwrap().to_owned()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn rich_bundle_has_every_resource_with_composition_first_and_references_resolving() {
+    let note = canary();
+    let r = rich(&note);
+    let b = export(&r.diary, &SummaryOptions::default(), &options("rich"));
+    check_structure(&b);
+    let c = counts(&b);
+    assert_eq!(c["Composition"], 1);
+    assert_eq!(c["Patient"], 1);
+    assert_eq!(c["MedicationAdministration"], r.doses);
+    assert_eq!(c["Observation"], r.nights + r.ratings + 2 * r.gad7 + r.reviews);
+    assert_eq!(c["Goal"], r.goals);
+    assert_eq!(c["CarePlan"], 1);
+    let text = b.to_string();
+    assert!(text.contains(&note), "notes included by default");
+    for loinc in ["69737-5", "70274-6", "93832-4", "51855-5"] {
+        assert!(text.contains(&format!("\"{loinc}\"")), "{loinc}");
+    }
+    // The title names the period; the Composition references the Patient as subject and author.
+    let comp = resources(&b)[0];
+    assert_eq!(comp["title"], "Steady summary 2026-02-09 – 2026-03-08");
+    assert_eq!(comp["subject"]["reference"], b["entry"][1]["fullUrl"]);
+    assert_eq!(comp["author"][0]["reference"], b["entry"][1]["fullUrl"]);
+    assert_eq!(section(&b, "Doses")["entry"].as_array().unwrap().len(), r.doses);
+    let doses_div = section(&b, "Doses")["text"]["div"].as_str().unwrap();
+    assert!(doses_div.contains("Ashton Manual") && doses_div.contains("benzo.org.uk"), "{doses_div}");
+    assert!(section(&b, "Left out by the patient")["text"]["div"].as_str().unwrap().contains("nothing"));
+    // Notes with markup are escaped in the narrative.
+    assert!(text.contains("busy day &lt;b&gt;&amp;"));
+}
+
+#[test]
+fn doses_carry_atc_units_offsets_and_mark_non_prescribed_use_as_patient_specified() {
+    let r = rich("n");
+    let b = export(&r.diary, &SummaryOptions::default(), &options("doses"));
+    let mas = of_type(&b, "MedicationAdministration");
+    for ma in &mas {
+        assert_eq!(ma["status"], "completed");
+        assert!(ma.get("request").is_none(), "no request: Steady holds no prescriptions");
+        assert!(ma["effectiveDateTime"].as_str().unwrap().ends_with("+01:00"));
+        assert!(ma["dosage"]["dose"].is_object(), "mad-1: a dosage has a dose");
+    }
+    let diazepam: Vec<_> =
+        mas.iter().filter(|m| codes(&m["medicationCodeableConcept"]) == ["N05BA01"]).collect();
+    assert!(!diazepam.is_empty());
+    let coding = &diazepam[0]["medicationCodeableConcept"]["coding"][0];
+    assert_eq!(
+        (coding["system"].as_str(), coding["display"].as_str()),
+        (Some("http://www.whocc.no/atc"), Some("diazepam"))
+    );
+    let valium = diazepam.iter().find(|m| m["dosage"]["text"].as_str().unwrap().contains("tablets")).unwrap();
+    let q = &valium["dosage"]["dose"];
+    assert_eq!(
+        (q["value"].as_f64(), q["code"].as_str(), q["system"].as_str()),
+        (Some(25.0), Some("mg"), Some("http://unitsofmeasure.org"))
+    );
+
+    let np: Vec<_> = mas.iter().filter(|m| codes(&m["category"]) == ["patientspecified"]).collect();
+    assert_eq!(np.len(), r.nonprescribed);
+    assert_eq!(
+        mas.iter().filter(|m| codes(&m["category"]) == ["community"]).count(),
+        r.doses - r.nonprescribed
+    );
+    let xanax = np.iter().find(|m| codes(&m["medicationCodeableConcept"]) == ["N05BA12"]).unwrap();
+    assert_eq!(xanax["dosage"]["text"], "1 tablet, strength unknown");
+    assert_eq!(xanax["dosage"]["dose"]["code"], "{tablet}", "unknown strength is never mg");
+    let unknown = np.iter().find(|m| m["medicationCodeableConcept"]["text"] == "unknown substance").unwrap();
+    assert!(unknown["medicationCodeableConcept"].get("coding").is_none(), "no guessed code");
+}
+
+#[test]
+fn excluded_non_prescribed_use_and_notes_leave_no_trace() {
+    let note = canary();
+    let r = rich(&note);
+    let fopts = FhirOptions { include_nonprescribed: false, include_notes: false, ..options("excluded") };
+    let b = export(&r.diary, &SummaryOptions::default(), &fopts);
+    check_structure(&b);
+    let mas = of_type(&b, "MedicationAdministration");
+    assert_eq!(mas.len(), r.doses - r.nonprescribed);
+    assert!(mas.iter().all(|m| codes(&m["category"]) == ["community"]));
+    let text = b.to_string();
+    assert!(!text.contains(&note), "no note text when include_notes is false");
+    assert!(
+        !text.contains("patientspecified")
+            && !text.contains("N05BA12")
+            && !text.contains("unknown substance")
+    );
+    for r in of_type(&b, "MedicationAdministration").into_iter().chain(of_type(&b, "Observation")) {
+        assert!(r.get("note").is_none(), "no patient note elements");
+    }
+    let left_out = section(&b, "Left out by the patient")["text"]["div"].as_str().unwrap();
+    assert!(left_out.contains("Non-prescribed use") && left_out.contains("notes"), "{left_out}");
+    let doses = section(&b, "Doses")["text"]["div"].as_str().unwrap();
+    assert!(doses.contains("left out of this summary by the patient"));
+    assert!(!doses.contains("Non-prescribed</th>"));
+    // The hold is still shown, without its reason.
+    let plan = &of_type(&b, "CarePlan")[0];
+    assert!(plan["note"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["text"].as_str().unwrap().starts_with("Hold from 2026-02-16")));
+}
+
+#[test]
+fn parts_the_summary_hides_are_withheld_sections_without_resources() {
+    let note = canary();
+    let r = rich(&note);
+    let hide: BTreeSet<Hideable> =
+        [Hideable::Sleep, Hideable::Plan, Hideable::NonPrescribed, Hideable::Notes].into();
+    let b = export(&r.diary, &SummaryOptions { hide, ..SummaryOptions::default() }, &options("hidden"));
+    check_structure(&b);
+    let c = counts(&b);
+    assert!(!c.contains_key("CarePlan"));
+    assert_eq!(c["MedicationAdministration"], r.doses - r.nonprescribed);
+    assert!(of_type(&b, "Observation").iter().all(|o| !o.to_string().contains("93832-4")));
+    for title in ["Sleep", "Taper plan"] {
+        let s = section(&b, title);
+        assert_eq!(s["emptyReason"]["coding"][0]["code"], "withheld", "{title}");
+        assert!(s.get("entry").is_none());
+    }
+    assert!(!b.to_string().contains(&note));
+    let left_out = section(&b, "Left out by the patient")["text"]["div"].as_str().unwrap();
+    assert!(left_out.contains("Sleep") && left_out.contains("Taper plan") && left_out.contains("4 part(s)"));
+}
+
+#[test]
+fn a_goal_the_patient_hid_is_absent_with_its_reviews_and_counted_as_left_out() {
+    let r = rich("n");
+    let sopts = SummaryOptions { hidden_goals: [r.keep_goal].into(), ..SummaryOptions::default() };
+    let b = export(&r.diary, &sopts, &options("hidden-goal"));
+    check_structure(&b);
+    let goals = of_type(&b, "Goal");
+    assert_eq!(goals.len(), r.goals - 1);
+    let text = b.to_string();
+    assert!(!text.contains("Not fall at night"));
+    let reviews = of_type(&b, "Observation")
+        .into_iter()
+        .filter(|o| o["code"]["text"].as_str().is_some_and(|t| t.contains("GAS")))
+        .count();
+    assert_eq!(reviews, r.reviews - 1, "the hidden goal's review is left out too");
+    let left_out = section(&b, "Left out by the patient")["text"]["div"].as_str().unwrap();
+    assert!(left_out.contains("1 goal(s)"), "{left_out}");
+}
+
+#[test]
+fn gad7_sleep_and_anxiety_observations_use_the_documented_codes() {
+    let r = rich("n");
+    let b = export(&r.diary, &SummaryOptions::default(), &options("obs"));
+    let obs = of_type(&b, "Observation");
+    let by_code =
+        |code: &str| obs.iter().filter(|o| codes(&o["code"]).contains(&code.to_owned())).collect::<Vec<_>>();
+    let panels = by_code("69737-5");
+    let totals = by_code("70274-6");
+    assert_eq!((panels.len(), totals.len()), (2, 2));
+    let total_urls: Vec<String> = b["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| codes(&e["resource"]["code"]).contains(&"70274-6".to_owned()))
+        .map(|e| e["fullUrl"].as_str().unwrap().to_owned())
+        .collect();
+    for p in &panels {
+        assert_eq!(p["component"].as_array().unwrap().len(), 7);
+        assert!(total_urls.contains(&p["hasMember"][0]["reference"].as_str().unwrap().to_owned()));
+        assert_eq!(p["category"][0]["coding"][0]["code"], "survey");
+    }
+    let first =
+        totals.iter().find(|t| t["effectiveDateTime"].as_str().unwrap().starts_with("2026-02-10")).unwrap();
+    assert_eq!(first["valueInteger"], 12);
+    assert!(first["interpretation"][0]["text"].as_str().unwrap().starts_with("moderate"));
+    let nights = by_code("93832-4");
+    assert_eq!(nights.len(), r.nights);
+    let q = &nights[0]["valueQuantity"];
+    assert_eq!((q["code"].as_str(), q["system"].as_str()), (Some("h"), Some("http://unitsofmeasure.org")));
+    assert_eq!(nights[0]["effectivePeriod"]["start"], "2026-02-09");
+    assert_eq!(nights[0]["effectivePeriod"]["end"], "2026-02-10");
+    let ratings: Vec<_> = obs.iter().filter(|o| o["code"]["text"] == "Anxiety rating 0–10").collect();
+    assert_eq!(ratings.len(), r.ratings);
+    assert!(ratings.iter().all(|o| o["code"].get("coding").is_none() && o["valueInteger"].is_u64()));
+}
+
+#[test]
+fn goals_map_status_achievement_proposer_and_target() {
+    let r = rich("n");
+    let b = export(&r.diary, &SummaryOptions::default(), &options("goals"));
+    let patient = b["entry"][1]["fullUrl"].as_str().unwrap().to_owned();
+    let goals = of_type(&b, "Goal");
+    let by_words = |w: &str| *goals.iter().find(|g| g["description"]["text"] == w).unwrap();
+    let reduce = by_words("Drive my grandchildren to school");
+    assert_eq!(reduce["lifecycleStatus"], "active");
+    assert_eq!(codes(&reduce["achievementStatus"]), ["improving"], "latest GAS +1");
+    assert_eq!(reduce["expressedBy"]["reference"], patient.as_str(), "proposed together");
+    let t = &reduce["target"][0];
+    assert_eq!(t["measure"]["text"], "daily dose of diazepam");
+    assert_eq!(
+        (t["detailQuantity"]["value"].as_f64(), t["detailQuantity"]["code"].as_str()),
+        (Some(10.0), Some("mg"))
+    );
+    assert_eq!(t["dueDate"], "2026-09-01");
+    assert_eq!(reduce["outcomeReference"].as_array().unwrap().len(), 1);
+    let keep = by_words("Not fall at night");
+    assert_eq!(codes(&keep["achievementStatus"]), ["sustaining"], "keep goal at GAS 0");
+    assert!(keep["target"][0].get("detailQuantity").is_none());
+    let stable = by_words("Stop buying pills");
+    assert_eq!(stable["expressedBy"]["display"], "clinician");
+    assert!(stable.get("achievementStatus").is_none(), "not reviewed yet");
+    assert_eq!(stable["target"][0]["detailInteger"], 0);
+    // The review is an Observation focused on its goal, with the GAS as an integer.
+    let reviews: Vec<_> = of_type(&b, "Observation")
+        .into_iter()
+        .filter(|o| o["code"]["text"].as_str().is_some_and(|t| t.contains("GAS")))
+        .collect();
+    assert_eq!(reviews.len(), r.reviews);
+    assert!(reviews
+        .iter()
+        .any(|o| o["valueInteger"] == 1 && o["component"][0]["valueCodeableConcept"]["text"] == "adjust"));
+}
+
+#[test]
+fn care_plan_lists_every_step_the_hold_and_the_switch_with_its_source() {
+    let r = rich("n");
+    let b = export(&r.diary, &SummaryOptions::default(), &options("plan"));
+    let plans = of_type(&b, "CarePlan");
+    let plan = plans[0];
+    assert_eq!((plan["status"].as_str(), plan["intent"].as_str()), (Some("active"), Some("plan")));
+    assert_eq!(plan["period"]["start"], "2026-01-12");
+    let activities = plan["activity"].as_array().unwrap();
+    assert!(activities.len() > 10);
+    let first = &activities[0]["detail"];
+    assert_eq!(first["description"], "30 mg diazepam daily; tablets: 3 × 10 mg");
+    assert_eq!(first["status"], "completed");
+    assert_eq!(first["dailyAmount"]["value"], 30.0);
+    assert_eq!(codes(&first["productCodeableConcept"]), ["N05BA01"]);
+    let statuses: BTreeSet<&str> =
+        activities.iter().map(|a| a["detail"]["status"].as_str().unwrap()).collect();
+    assert!(statuses.contains("in-progress") && statuses.contains("not-started"), "{statuses:?}");
+    let notes: Vec<&str> =
+        plan["note"].as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
+    assert!(
+        notes.iter().any(|n| n.contains("Switched from alprazolam 1.5 mg/day")
+            && n.contains("Ashton")
+            && n.contains("30 mg diazepam")),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.starts_with("Hold from 2026-02-16 to 2026-03-01 (14 days): sleep got bad")),
+        "{notes:?}"
+    );
+    // The plan serves the reduce-diazepam goal.
+    let reduce_url = b["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["resource"]["description"]["text"] == "Drive my grandchildren to school")
+        .unwrap()["fullUrl"]
+        .clone();
+    assert_eq!(plan["goal"][0]["reference"], reduce_url);
+}
+
+#[test]
+fn empty_diary_gives_a_valid_minimal_document() {
+    let b = export(&Diary::default(), &SummaryOptions::default(), &options("empty"));
+    check_structure(&b);
+    assert_eq!(counts(&b), BTreeMap::from([("Composition".to_owned(), 1), ("Patient".to_owned(), 1)]));
+    let sections = resources(&b)[0]["section"].as_array().unwrap();
+    assert!(sections.len() >= 6);
+}
+
+#[test]
+fn ids_are_stable_per_entry_and_the_patient_carries_no_identity() {
+    let r = rich("n");
+    let one = export(&r.diary, &SummaryOptions::default(), &options("a"));
+    let two = export(&r.diary, &SummaryOptions::default(), &options("b"));
+    let urls = |b: &Value, t: &str| -> Vec<String> {
+        b["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["resource"]["resourceType"] == t)
+            .map(|e| e["fullUrl"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(urls(&one, "MedicationAdministration"), urls(&two, "MedicationAdministration"));
+    assert_ne!(urls(&one, "Patient"), urls(&two, "Patient"));
+    assert_ne!(one["identifier"], two["identifier"]);
+    let patient = &of_type(&one, "Patient")[0];
+    assert!(patient.get("name").is_none() && patient.get("identifier").is_none());
+    let named = FhirOptions { patient_display: Some("Sam".into()), ..options("c") };
+    let b = export(&r.diary, &SummaryOptions::default(), &named);
+    assert_eq!(of_type(&b, "Patient")[0]["name"][0]["text"], "Sam");
+    let uuid = "0b7d6d54-0d55-4d0e-9d1e-6a4c1f0e2a11";
+    assert_eq!(export(&Diary::default(), &SummaryOptions::default(), &options(uuid))["id"], uuid);
+    assert_eq!(format!("{named:?}"), "FhirOptions(<redacted>)");
+}
+
+/// Writes the sample bundles tests/fhir/run.sh validates with the independent validators.
+#[test]
+#[ignore = "writes files; run by tests/fhir/run.sh"]
+fn write_fhir_samples() {
+    let dir = std::env::var("FHIR_SAMPLES_DIR")
+        .unwrap_or_else(|_| format!("{}/../target/fhir-samples", env!("CARGO_MANIFEST_DIR")));
+    std::fs::create_dir_all(&dir).unwrap();
+    let r = rich("a note with <markup> & \"quotes\"");
+    let hide: BTreeSet<Hideable> = [Hideable::Sleep, Hideable::Plan, Hideable::Questions].into();
+    let samples = [
+        (
+            "rich",
+            export(
+                &r.diary,
+                &SummaryOptions::default(),
+                &FhirOptions { patient_display: Some("Sam".into()), ..options("rich") },
+            ),
+        ),
+        (
+            "nonprescribed-excluded",
+            export(
+                &r.diary,
+                &SummaryOptions::default(),
+                &FhirOptions { include_nonprescribed: false, include_notes: false, ..options("excluded") },
+            ),
+        ),
+        (
+            "summary-hides-sections",
+            export(&r.diary, &SummaryOptions { hide, ..SummaryOptions::default() }, &options("hidden")),
+        ),
+        ("empty", export(&Diary::default(), &SummaryOptions::default(), &options("empty"))),
+    ];
+    for (name, b) in samples {
+        check_structure(&b);
+        let path = format!("{dir}/{name}.json");
+        std::fs::write(&path, serde_json::to_string_pretty(&b).unwrap()).unwrap();
+        println!("wrote {path}");
+    }
+}
