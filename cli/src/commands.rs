@@ -23,9 +23,7 @@ use steady_core::{SteadyCore, SystemClock};
 use crate::error::CliError;
 use crate::unlock::{self, Purpose};
 use crate::{output, parse};
-use crate::{
-    AnxietyArgs, DoseArgs, Gad7Args, GoalReviewArgs, GoalSetArgs, ListArgs, SleepArgs, SummaryArgs,
-};
+use crate::{AnxietyArgs, DoseArgs, Gad7Args, GoalReviewArgs, GoalSetArgs, ListArgs, SleepArgs, SummaryArgs};
 
 /// Length of the default summary period: the last 8 weeks, ending on the last day.
 const DEFAULT_SUMMARY_DAYS: u64 = 8 * 7;

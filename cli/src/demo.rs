@@ -19,8 +19,8 @@ use steady_core::domain::{DoseDraft, EntryDraft, EntryId, GoalDraft, LocalInstan
 use steady_core::plan::{tablets_for, PlanDraft, Schedule, Split, Step};
 use steady_core::store::crypto::random_bytes;
 use steady_core::store::{DataKey, Unlock};
-use steady_core::summary::i18n::{Lang, Texts};
 use steady_core::summary::export::{ExportFormat, ExportRequest};
+use steady_core::summary::i18n::{Lang, Texts};
 use steady_core::summary::{text, SummaryOptions};
 use steady_core::{Clock, SteadyCore};
 

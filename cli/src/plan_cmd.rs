@@ -20,7 +20,7 @@ use crate::{parse, TableArg};
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
     /// Create a taper plan (one active plan at a time).
-    Create(PlanCreateArgs),
+    Create(Box<PlanCreateArgs>),
     /// Show the plan: every step with date, dose and cut, holds, planned versus logged.
     Show {
         /// Print JSON instead of text.

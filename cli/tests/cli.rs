@@ -414,7 +414,8 @@ fn demo_prints_today_and_an_eight_week_summary() {
     let before = chrono::Local::now().date_naive().to_string();
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("summary.pdf");
-    let out = run(Command::new(env!("CARGO_BIN_EXE_steady")).args(["demo", "--days", "60", "--pdf"]).arg(&pdf));
+    let out =
+        run(Command::new(env!("CARGO_BIN_EXE_steady")).args(["demo", "--days", "60", "--pdf"]).arg(&pdf));
     let after = chrono::Local::now().date_naive().to_string();
     let text = ok(&out);
     assert!(text.contains("STEADY SUMMARY"), "{text}");
