@@ -515,7 +515,9 @@ impl From<ViewModel> for AppView {
                 }
                 Outcome::Rejected(e) => Notice::Rejected { error: e.into() },
                 Outcome::Failed(e) => Notice::Failed { error: e.into() },
-                Outcome::ExportFailed(e) => Notice::Failed { error: SteadyError::Internal { message: e.to_string() } },
+                Outcome::ExportFailed(e) => {
+                    Notice::Failed { error: SteadyError::Internal { message: e.to_string() } }
+                }
             }),
             damaged_ids: v.damaged.iter().map(ToString::to_string).collect(),
             entry_count: v.entry_count as u64,

@@ -107,15 +107,19 @@ pub fn export(
     let texts = Texts::new(req.lang);
     let bytes = match req.format {
         ExportFormat::Text => text::render(&summary, &texts).into_bytes(),
-        ExportFormat::Json => serde_json::to_vec_pretty(&summary).map_err(|e| failed("JSON")(e.to_string()))?,
+        ExportFormat::Json => {
+            serde_json::to_vec_pretty(&summary).map_err(|e| failed("JSON")(e.to_string()))?
+        }
         ExportFormat::Csv => csv::render(diary, req.from, req.to, table, &options, &texts)
             .map_err(|e| failed("CSV")(e.to_string()))?,
         ExportFormat::Pdf => pdf::render(&summary, &texts).map_err(|e| failed("PDF")(e.to_string()))?,
         ExportFormat::Fhir => {
-            let mut fhir = FhirOptions::new(format!("steady/{}/{}/{}", req.from, req.to, now.to_rfc3339()), now);
+            let mut fhir =
+                FhirOptions::new(format!("steady/{}/{}/{}", req.from, req.to, now.to_rfc3339()), now);
             fhir.include_nonprescribed = !options.hide.contains(&Hideable::NonPrescribed);
             fhir.include_notes = !options.hide.contains(&Hideable::Notes);
-            serde_json::to_vec_pretty(&bundle(diary, &summary, &fhir)).map_err(|e| failed("FHIR")(e.to_string()))?
+            serde_json::to_vec_pretty(&bundle(diary, &summary, &fhir))
+                .map_err(|e| failed("FHIR")(e.to_string()))?
         }
     };
     let (mime_type, ext) = req.format.mime_and_extension();
