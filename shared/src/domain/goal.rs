@@ -212,18 +212,21 @@ impl GoalStatus {
         }
     }
 
+    /// Every status, in lifecycle order.
+    pub const ALL: [GoalStatus; 6] = [
+        GoalStatus::Proposed,
+        GoalStatus::Active,
+        GoalStatus::OnHold,
+        GoalStatus::Achieved,
+        GoalStatus::Changed,
+        GoalStatus::Abandoned,
+    ];
+
     /// Parses a key.
     pub fn parse(s: &str) -> Valid<Self> {
-        const ALL: [GoalStatus; 6] = [
-            GoalStatus::Proposed,
-            GoalStatus::Active,
-            GoalStatus::OnHold,
-            GoalStatus::Achieved,
-            GoalStatus::Changed,
-            GoalStatus::Abandoned,
-        ];
         let t = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        ALL.into_iter()
+        Self::ALL
+            .into_iter()
             .find(|g| g.key() == t)
             .ok_or_else(|| ValidationError::new("status", Problem::Unreadable(s.chars().take(20).collect())))
     }

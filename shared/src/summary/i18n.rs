@@ -959,14 +959,7 @@ mod tests {
                 assert!(t.has(&format!("molecule-{}", m.name().replace(' ', "-"))), "{lang}: {m:?}");
                 names.push(t.molecule(m));
             }
-            for s in [
-                GoalStatus::Proposed,
-                GoalStatus::Active,
-                GoalStatus::OnHold,
-                GoalStatus::Achieved,
-                GoalStatus::Changed,
-                GoalStatus::Abandoned,
-            ] {
+            for s in GoalStatus::ALL {
                 names.push(t.goal_status(s));
             }
             for g in -2..=2 {

@@ -597,14 +597,7 @@ mod tests {
     fn goal_status_mapping_stays_in_the_r4_value_sets() {
         let r4 =
             ["proposed", "planned", "accepted", "active", "on-hold", "completed", "cancelled", "rejected"];
-        for s in [
-            GoalStatus::Proposed,
-            GoalStatus::Active,
-            GoalStatus::OnHold,
-            GoalStatus::Achieved,
-            GoalStatus::Changed,
-            GoalStatus::Abandoned,
-        ] {
+        for s in GoalStatus::ALL {
             assert!(r4.contains(&lifecycle_status(s)), "{s:?}");
         }
         let reduce = GoalKind::Reduce { molecule: Molecule::Lormetazepam, target_mg: 0.5 };
