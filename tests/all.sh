@@ -26,3 +26,6 @@ bash tests/fhir/run.sh
 
 echo "== iCalendar: the plan's .ics parsed by Python's icalendar"
 bash tests/ics/check.sh
+
+echo "== CSV: exports re-read by Python's csv module, formula cells defused"
+bash tests/csv/check.sh
