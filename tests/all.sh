@@ -18,6 +18,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== Rust: unit, integration and CLI end-to-end tests"
 cargo test --workspace --locked
 
+echo "== Kotlin on the JVM: the phone bindings driven through JNA, as the Android app does"
+bash tests/jvm/run.sh
+
 echo "== Swift: generated bindings, C header, and every Swift file of the iOS shell"
 bash tests/swift/check.sh
 

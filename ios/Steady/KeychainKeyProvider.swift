@@ -108,7 +108,7 @@ final class KeychainKeyProvider: KeyProvider, @unchecked Sendable {
 
     private func failure(_ what: String, _ status: OSStatus) -> SteadyError {
         let reason = SecCopyErrorMessageString(status, nil) as String? ?? "OSStatus \(status)"
-        return SteadyError.KeyProvider(message: "\(what): \(reason)")
+        return SteadyError.KeyProvider(detail: "\(what): \(reason)")
     }
 }
 

@@ -5,12 +5,13 @@ use crate::domain::ValidationError;
 use crate::store::StoreError;
 use crate::CoreError;
 
-/// Errors thrown to Kotlin (`SteadyException`) and Swift (`SteadyError`).
+/// Errors thrown to Kotlin (`SteadyException`) and Swift (`SteadyError`). Text fields are named
+/// `detail`, not `message`: UniFFI's Kotlin exceptions would clash with `Throwable.message`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
 pub enum SteadyError {
     /// Input refused; `field` names it (e.g. "mg", "quality"). Nothing was written.
-    #[error("{field} {message}")]
-    InvalidInput { field: String, message: String },
+    #[error("{field} {detail}")]
+    InvalidInput { field: String, detail: String },
     /// The key from the keystore does not open this diary. Nothing was written or wiped.
     #[error("wrong key: this diary was not changed")]
     WrongKey,
@@ -18,25 +19,25 @@ pub enum SteadyError {
     #[error("record {id} is damaged or was tampered with")]
     Tampered { id: String },
     /// The diary file is damaged.
-    #[error("the diary file is damaged: {message}")]
-    Corrupt { message: String },
+    #[error("the diary file is damaged: {detail}")]
+    Corrupt { detail: String },
     /// The device is full; earlier entries are intact.
     #[error("the device is full: the entry was not saved")]
     DiskFull,
     /// Any other storage failure.
-    #[error("storage error: {message}")]
-    Storage { message: String },
+    #[error("storage error: {detail}")]
+    Storage { detail: String },
     /// The platform keystore failed or returned a key of the wrong size.
-    #[error("key provider failed: {message}")]
-    KeyProvider { message: String },
+    #[error("key provider failed: {detail}")]
+    KeyProvider { detail: String },
     /// A bug in the core; reported instead of crashing the app.
-    #[error("internal error: {message}")]
-    Internal { message: String },
+    #[error("internal error: {detail}")]
+    Internal { detail: String },
 }
 
 impl From<ValidationError> for SteadyError {
     fn from(e: ValidationError) -> Self {
-        SteadyError::InvalidInput { field: e.field.to_owned(), message: e.problem.to_string() }
+        SteadyError::InvalidInput { field: e.field.to_owned(), detail: e.problem.to_string() }
     }
 }
 
@@ -45,12 +46,12 @@ impl From<StoreError> for SteadyError {
         match e {
             StoreError::WrongKey => SteadyError::WrongKey,
             StoreError::Tampered { id } => SteadyError::Tampered { id },
-            StoreError::Corrupt(message) => SteadyError::Corrupt { message },
+            StoreError::Corrupt(detail) => SteadyError::Corrupt { detail },
             StoreError::DiskFull => SteadyError::DiskFull,
             StoreError::BadKeyLength(n) => {
-                SteadyError::KeyProvider { message: format!("a data key must be 32 bytes, got {n}") }
+                SteadyError::KeyProvider { detail: format!("a data key must be 32 bytes, got {n}") }
             }
-            other => SteadyError::Storage { message: other.to_string() },
+            other => SteadyError::Storage { detail: other.to_string() },
         }
     }
 }
@@ -60,21 +61,21 @@ impl From<CoreError> for SteadyError {
         match e {
             CoreError::Invalid(v) => v.into(),
             CoreError::Store(s) => s.into(),
-            CoreError::Internal(message) => SteadyError::Internal { message },
+            CoreError::Internal(detail) => SteadyError::Internal { detail },
         }
     }
 }
 
 impl From<uniffi::UnexpectedUniFFICallbackError> for SteadyError {
     fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        SteadyError::KeyProvider { message: e.reason }
+        SteadyError::KeyProvider { detail: e.reason }
     }
 }
 
 /// Runs `f`, turning a panic into [`SteadyError::Internal`] so no panic ever unwinds into the app.
 pub fn guard<T>(f: impl FnOnce() -> Result<T, SteadyError>) -> Result<T, SteadyError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
-        Err(SteadyError::Internal { message: "the core hit a bug; nothing was written".into() })
+        Err(SteadyError::Internal { detail: "the core hit a bug; nothing was written".into() })
     })
 }
 
@@ -94,7 +95,7 @@ mod tests {
         let e: SteadyError = CoreError::Invalid(ValidationError::new("mg", Problem::NotPositive)).into();
         assert_eq!(
             e,
-            SteadyError::InvalidInput { field: "mg".into(), message: "must be greater than zero".into() }
+            SteadyError::InvalidInput { field: "mg".into(), detail: "must be greater than zero".into() }
         );
         assert_eq!(SteadyError::from(CoreError::Store(StoreError::WrongKey)), SteadyError::WrongKey);
     }

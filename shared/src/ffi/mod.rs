@@ -185,7 +185,7 @@ impl SteadyDiary {
                 Some(Export::File(f)) => {
                     Ok(SummaryFile { bytes: f.bytes, mime_type: f.mime_type.into(), file_name: f.file_name })
                 }
-                _ => Err(SteadyError::Internal { message: "no summary file was made".into() }),
+                _ => Err(SteadyError::Internal { detail: "no summary file was made".into() }),
             }
         })
     }
@@ -199,7 +199,7 @@ impl SteadyDiary {
         guard(|| {
             let view = self.core.dispatch(Event::ExportPlan)?;
             let Some(Export::Plan(p)) = view.export else {
-                return Err(SteadyError::Internal { message: "no plan was exported".into() });
+                return Err(SteadyError::Internal { detail: "no plan was exported".into() });
             };
             let ics = crate::plan::schedule_ics(&p.schedule, &p.id.short());
             Ok(SummaryFile {

@@ -516,7 +516,7 @@ impl From<ViewModel> for AppView {
                 Outcome::Rejected(e) => Notice::Rejected { error: e.into() },
                 Outcome::Failed(e) => Notice::Failed { error: e.into() },
                 Outcome::ExportFailed(e) => {
-                    Notice::Failed { error: SteadyError::Internal { message: e.to_string() } }
+                    Notice::Failed { error: SteadyError::Internal { detail: e.to_string() } }
                 }
             }),
             damaged_ids: v.damaged.iter().map(ToString::to_string).collect(),

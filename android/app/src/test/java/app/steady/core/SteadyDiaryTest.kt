@@ -1,0 +1,658 @@
+package app.steady.core
+
+import java.io.File
+import java.time.LocalDate
+import java.time.LocalTime
+import java.time.OffsetDateTime
+import java.time.ZoneId
+import java.time.format.DateTimeFormatter
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+import org.junit.After
+import org.junit.Assert.assertArrayEquals
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNotNull
+import org.junit.Assert.assertNull
+import org.junit.Assert.assertThrows
+import org.junit.Assert.assertTrue
+import org.junit.Before
+import org.junit.Rule
+import org.junit.Test
+import org.junit.rules.TemporaryFolder
+
+/**
+ * Drives the real steady-core library through its generated Kotlin bindings, as the Android app
+ * does: a Kotlin KeyProvider, typed events in, typed view model out, exceptions for refusals.
+ */
+class SteadyDiaryTest {
+    @get:Rule
+    val tmp = TemporaryFolder()
+
+    private companion object {
+        // RFC 3339 needs the seconds, which OffsetDateTime.toString() drops when they are zero.
+        val RFC_3339: DateTimeFormatter = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")
+    }
+
+    private lateinit var dataDir: File
+    private lateinit var keys: MemoryKeyProvider
+    private val opened = mutableListOf<SteadyDiary>()
+
+    @Before
+    fun setUp() {
+        dataDir = tmp.newFolder("diary")
+        keys = MemoryKeyProvider()
+    }
+
+    @After
+    fun closeAll() {
+        // close() is idempotent, so diaries a test already closed are fine here.
+        opened.forEach { it.close() }
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private fun open(provider: KeyProvider = keys, dir: File = dataDir): SteadyDiary =
+        SteadyDiary.open(dir.path, provider).also { opened += it }
+
+    private fun dose(
+        drug: String,
+        mg: Double? = null,
+        tablets: Double? = null,
+        strengthMg: Double? = null,
+        nonPrescribed: Boolean = false,
+        at: String? = null,
+        note: String? = null,
+    ) = EntryInput.Dose(
+        DoseInput(
+            takenAt = at, drug = drug, mg = mg, tablets = tablets, strengthMg = strengthMg,
+            nonPrescribed = nonPrescribed, note = note,
+        ),
+    )
+
+    private fun sleep(
+        night: String,
+        quality: Long = 4,
+        hours: Double? = null,
+        inBed: String? = "22:30",
+        outOfBed: String? = "07:00",
+    ) = EntryInput.Sleep(
+        SleepInput(
+            night = night, hours = hours, quality = quality, latencyMin = 20, awakenings = 1,
+            wasoMin = 30, inBed = inBed, triedToSleep = inBed?.let { "23:00" },
+            finalAwakening = outOfBed?.let { "06:30" }, outOfBed = outOfBed, note = null,
+        ),
+    )
+
+    private fun goal(
+        whatMatters: String,
+        kind: GoalKindInput = GoalKindInput.KEEP,
+        reviewOn: String? = null,
+        drug: String? = null,
+        targetMg: Double? = null,
+        due: String? = null,
+    ) = EntryInput.Goal(
+        GoalInput(
+            kind = kind, whatMatters = whatMatters, drug = drug, targetMg = targetMg, due = due,
+            reviewOn = reviewOn, proposedBy = ProposedBy.TOGETHER, agreedWith = "Dr. Peeters",
+        ),
+    )
+
+    private fun gad7(vararg items: Long, at: String? = null) = EntryInput.Gad7(at, items.toList())
+
+    private fun review(goalId: String, gas: Long, decision: Decision = Decision.KEEP, note: String? = null) =
+        EntryInput.Review(goalId = goalId, at = null, gas = gas, note = note, decision = decision, nextReview = null)
+
+    private fun request(
+        from: String,
+        to: String,
+        format: SummaryFormat,
+        table: DeTable? = null,
+        exclude: List<SummarySection> = emptyList(),
+    ) = SummaryRequest(from = from, to = to, format = format, table = table, language = null, exclude = exclude)
+
+    /** Logs an entry and returns the id the core reports in `Notice.Saved`. */
+    private fun SteadyDiary.log(entry: EntryInput): String {
+        val notice = send(UserEvent.Log(entry)).notice
+        assertTrue("expected Saved, got $notice", notice is Notice.Saved)
+        return (notice as Notice.Saved).id
+    }
+
+    private fun SteadyDiary.today(): TodayScreen {
+        val screen = send(UserEvent.Show(PageRequest.Today)).screen
+        assertTrue("expected the today screen, got $screen", screen is Screen.Today)
+        return (screen as Screen.Today).today
+    }
+
+    private fun SteadyDiary.history(): List<EntryRow> {
+        val screen = send(UserEvent.Show(PageRequest.History(null, null))).screen
+        assertTrue("expected the history screen, got $screen", screen is Screen.History)
+        return (screen as Screen.History).entries
+    }
+
+    /** The core's own date for "today" (the same device clock the app uses). */
+    private fun SteadyDiary.date(): LocalDate = LocalDate.parse(today().date)
+
+    /** An RFC 3339 instant `daysAgo` days before the core's today, at a fixed local clock time. */
+    private fun SteadyDiary.at(daysAgo: Long, hour: Int, minute: Int = 0): String {
+        val day = date().minusDays(daysAgo)
+        val time = LocalTime.of(hour, minute)
+        val offset = ZoneId.systemDefault().rules.getOffset(day.atTime(time))
+        return OffsetDateTime.of(day, time, offset).format(RFC_3339)
+    }
+
+    private inline fun <reified E : SteadyException> refused(crossinline block: () -> Unit): E =
+        assertThrows(E::class.java) { block() }
+
+    private fun invalidField(block: () -> Unit): String = refused<SteadyException.InvalidInput>(block).field
+
+    private fun assertClose(expected: Double, actual: Double?, what: String) {
+        assertNotNull("$what is missing", actual)
+        assertEquals(what, expected, actual!!, 1e-9)
+    }
+
+    // --- opening ----------------------------------------------------------------------------------
+
+    @Test
+    fun opensWithAKotlinKeyProviderAndCreatesTheDiaryOnFirstUse() {
+        assertFalse(keys.created)
+        val diary = open()
+        assertTrue("the provider created a key", keys.created)
+        assertEquals(1, keys.calls.get())
+        assertTrue("the diary wrote its file", dataDir.listFiles()!!.isNotEmpty())
+
+        val view = diary.view()
+        assertEquals(0uL, view.entryCount)
+        assertEquals(DeTable.ASHTON, view.table)
+        assertTrue(view.damagedIds.isEmpty())
+        val today = (view.screen as Screen.Today).today
+        assertEquals(LocalDate.now().toString(), today.date)
+        assertTrue(today.doses.isEmpty())
+        assertNull(today.lastNight)
+        assertEquals(7, today.anxiety7d.size)
+    }
+
+    // --- logging each kind ------------------------------------------------------------------------
+
+    @Test
+    fun logsADoseInMilligrams() {
+        val diary = open()
+        val id = diary.log(dose("diazepam", mg = 10.0, note = "morning"))
+
+        val today = diary.today()
+        val line = today.doses.single()
+        assertEquals(id, line.id)
+        assertEquals("diazepam", line.substance)
+        assertClose(10.0, line.mg, "mg")
+        assertNull(line.tablets)
+        assertFalse(line.nonPrescribed)
+        assertTrue(Regex("""\d\d:\d\d""").matches(line.time))
+        assertClose(10.0, line.deLowMg, "DE low")
+        assertClose(10.0, line.deHighMg, "DE high")
+        assertEquals(DeTotalView(10.0, 10.0, 1u, 0u), today.prescribed)
+        assertEquals(1uL, diary.view().entryCount)
+    }
+
+    @Test
+    fun logsThreeQuartersOfATwoMilligramTabletByBrandName() {
+        val diary = open()
+        diary.log(dose("Loramet", tablets = 0.75, strengthMg = 2.0))
+
+        val line = diary.today().doses.single()
+        assertEquals("lormetazepam", line.substance)
+        assertClose(0.75, line.tablets, "tablets")
+        assertClose(1.5, line.mg, "mg")
+        // Ashton: 1–2 mg lormetazepam ≈ 10 mg diazepam, so 1.5 mg is a range, 7.5–15 mg.
+        assertClose(7.5, line.deLowMg, "DE low")
+        assertClose(15.0, line.deHighMg, "DE high")
+        assertTrue(diary.history().single().line.startsWith("lormetazepam 1.5 mg"))
+    }
+
+    @Test
+    fun logsANonPrescribedDoseOfUnknownStrengthAsUnknownNeverZero() {
+        val diary = open()
+        diary.log(dose("Xanax", tablets = 2.0, nonPrescribed = true, note = "bought"))
+
+        val today = diary.today()
+        val line = today.doses.single()
+        assertEquals("alprazolam", line.substance)
+        assertTrue(line.nonPrescribed)
+        assertNull("unknown strength has no mg", line.mg)
+        assertNull("and no diazepam equivalent", line.deLowMg)
+        assertEquals(DeTotalView(0.0, 0.0, 1u, 1u), today.nonPrescribed)
+        assertEquals(DeTotalView(0.0, 0.0, 0u, 0u), today.prescribed)
+
+        val row = diary.history().single()
+        assertEquals(EntryKindView.DOSE, row.kind)
+        assertTrue(row.nonPrescribed)
+        assertEquals("bought", row.note)
+        assertTrue(row.line, row.line.contains("unknown strength"))
+    }
+
+    @Test
+    fun todayTotalsKeepPrescribedAndNonPrescribedApartAsRanges() {
+        val diary = open()
+        diary.log(dose("diazepam", mg = 10.0))
+        diary.log(dose("lormetazepam", tablets = 0.75, strengthMg = 2.0))
+        diary.log(dose("alprazolam", mg = 0.5, nonPrescribed = true))
+        diary.log(dose("unknown", tablets = 1.0, nonPrescribed = true))
+
+        val today = diary.today()
+        assertEquals(4, today.doses.size)
+        assertEquals(2, today.doses.count { it.nonPrescribed })
+        // Prescribed: 10 + (7.5–15) = 17.5–25 mg diazepam, nothing unknown.
+        assertClose(17.5, today.prescribed.lowMg, "prescribed low")
+        assertClose(25.0, today.prescribed.highMg, "prescribed high")
+        assertEquals(2u, today.prescribed.doses)
+        assertEquals(0u, today.prescribed.unknownDoses)
+        // Non-prescribed: 0.5 mg alprazolam = 10 mg; the unknown pill is counted, not added.
+        assertClose(10.0, today.nonPrescribed.lowMg, "non-prescribed low")
+        assertClose(10.0, today.nonPrescribed.highMg, "non-prescribed high")
+        assertEquals(2u, today.nonPrescribed.doses)
+        assertEquals(1u, today.nonPrescribed.unknownDoses)
+        assertEquals("unknown substance", today.doses.last().substance)
+    }
+
+    @Test
+    fun logsASleepDiaryNightWithBedTimesAndShowsItAsLastNight() {
+        val diary = open()
+        val yesterday = diary.date().minusDays(1).toString()
+        diary.log(sleep(yesterday, quality = 4))
+
+        val night = diary.today().lastNight
+        assertNotNull(night)
+        assertEquals(yesterday, night!!.night)
+        assertEquals(4.toUByte(), night.quality)
+        // Consensus Sleep Diary: 23:00 → 06:30 minus 20 min latency and 30 min awake = 400 min.
+        assertClose(400.0 / 60.0, night.totalSleepH, "total sleep")
+        // In bed 22:30 → 07:00 = 510 min.
+        assertClose(400.0 / 510.0 * 100.0, night.efficiencyPercent, "efficiency")
+        val row = diary.history().single()
+        assertEquals(EntryKindView.SLEEP, row.kind)
+        assertEquals(yesterday, row.date)
+    }
+
+    @Test
+    fun anxietyRatingsFillTheSevenDayWeek() {
+        val diary = open()
+        diary.log(EntryInput.Anxiety(at = null, score = 6, note = null))
+        diary.log(EntryInput.Anxiety(at = null, score = 4, note = "after the GP"))
+        diary.log(EntryInput.Anxiety(at = diary.at(2, 12), score = 1, note = null))
+
+        val today = diary.today()
+        val week = today.anxiety7d
+        assertEquals(7, week.size)
+        assertEquals(today.date, week.last().date)
+        assertEquals(diary.date().minusDays(6).toString(), week.first().date)
+        assertClose(5.0, week.last().mean, "today's mean")
+        assertClose(1.0, week[4].mean, "two days ago")
+        assertNull(week[5].mean)
+        assertClose(11.0 / 3.0, today.anxiety7dMean, "week mean")
+    }
+
+    @Test
+    fun logsAGad7Questionnaire() {
+        val diary = open()
+        val id = diary.log(gad7(1, 2, 0, 3, 1, 0, 2))
+
+        val row = diary.history().single()
+        assertEquals(id, row.id)
+        assertEquals(EntryKindView.GAD7, row.kind)
+        assertTrue(row.line, row.line.contains("GAD-7 9"))
+        assertTrue(row.line, row.line.contains("mild"))
+    }
+
+    @Test
+    fun setsAGoalAndReviewsItThroughTheIdFromNoticeSaved() {
+        val diary = open()
+        val today = diary.date().toString()
+        val goalId = diary.log(goal("not fall at night", reviewOn = today))
+
+        val line = diary.today().goals.single()
+        assertEquals(goalId, line.id)
+        assertEquals("not fall at night", line.whatMatters)
+        assertTrue(line.description.isNotBlank())
+        assertEquals(today, line.nextReview)
+        assertTrue("a review dated today is due", line.reviewDue)
+
+        val reviewId = diary.log(
+            review(goalId, gas = 1, note = "slept better"),
+        )
+        val rows = diary.history()
+        assertEquals(listOf(EntryKindView.GOAL, EntryKindView.REVIEW), rows.map { it.kind })
+        assertEquals(reviewId, rows.last().id)
+        assertTrue(rows.last().line, rows.last().line.contains("GAS +1"))
+        assertEquals("slept better", rows.last().note)
+    }
+
+    @Test
+    fun aReduceGoalNamesItsDrugAndTarget() {
+        val diary = open()
+        val due = diary.date().plusDays(60).toString()
+        diary.log(goal("stop buying pills", GoalKindInput.REDUCE, drug = "Noctamid", targetMg = 1.0, due = due))
+
+        val line = diary.today().goals.single()
+        assertTrue(line.description, line.description.contains("lormetazepam"))
+        assertNull(line.nextReview)
+        assertFalse(line.reviewDue)
+    }
+
+    // --- reading, editing, deleting ---------------------------------------------------------------
+
+    @Test
+    fun historyListsEntriesInTimeOrderOldestFirst() {
+        val diary = open()
+        diary.log(EntryInput.Anxiety(at = diary.at(1, 9), score = 3, note = null))
+        diary.log(dose("diazepam", mg = 5.0, at = diary.at(3, 8)))
+        diary.log(gad7(0, 0, 1, 0, 0, 1, 0, at = diary.at(2, 20)))
+        diary.log(dose("diazepam", mg = 5.0, at = diary.at(3, 21, 30)))
+
+        val rows = diary.history()
+        assertEquals(
+            listOf(EntryKindView.DOSE, EntryKindView.DOSE, EntryKindView.GAD7, EntryKindView.ANXIETY),
+            rows.map { it.kind },
+        )
+        assertEquals(listOf("08:00", "21:30", "20:00", "09:00"), rows.map { it.time })
+        assertEquals(rows.sortedWith(compareBy({ it.date }, { it.time })), rows)
+        assertEquals(diary.date().minusDays(3).toString(), rows.first().date)
+    }
+
+    @Test
+    fun editReplacesAnEntryKeepingItsId() {
+        val diary = open()
+        val id = diary.log(dose("diazepam", mg = 10.0))
+
+        val view = diary.send(UserEvent.Edit(id, dose("diazepam", mg = 5.0, note = "halved")))
+        assertEquals(Notice.Saved(id), view.notice)
+        assertEquals(1uL, view.entryCount)
+        val line = diary.today().doses.single()
+        assertEquals(id, line.id)
+        assertClose(5.0, line.mg, "edited mg")
+        assertEquals("halved", diary.history().single().note)
+    }
+
+    @Test
+    fun deleteRemovesAnEntryAndAGoalTakesItsReviews() {
+        val diary = open()
+        val doseId = diary.log(dose("diazepam", mg = 10.0))
+        val goalId = diary.log(goal("drive my grandchildren"))
+        val reviewId = diary.log(
+            review(goalId, gas = 0, decision = Decision.ADJUST),
+        )
+        assertEquals(3uL, diary.view().entryCount)
+
+        val first = diary.send(UserEvent.Delete(doseId))
+        assertEquals(Notice.Deleted(listOf(doseId)), first.notice)
+        assertTrue(diary.today().doses.isEmpty())
+
+        val second = diary.send(UserEvent.Delete(goalId))
+        val deleted = (second.notice as Notice.Deleted).ids
+        assertEquals(setOf(goalId, reviewId), deleted.toSet())
+        assertEquals(0uL, second.entryCount)
+        assertTrue(diary.history().isEmpty())
+
+        assertEquals("id", invalidField { diary.send(UserEvent.Delete(doseId)) })
+    }
+
+    // --- closing, reopening, keys -----------------------------------------------------------------
+
+    @Test
+    fun closeAndReopenKeepsEveryEntry() {
+        val first = open()
+        val doseId = first.log(dose("Stilnoct", tablets = 0.5, strengthMg = 10.0))
+        first.log(EntryInput.Anxiety(at = null, score = 2, note = null))
+        val before = first.history()
+        first.close()
+        assertThrows(IllegalStateException::class.java) { first.view() }
+
+        val second = open()
+        assertEquals(2uL, second.view().entryCount)
+        assertEquals(before, second.history())
+        val line = second.today().doses.single()
+        assertEquals(doseId, line.id)
+        assertEquals("zolpidem", line.substance)
+        assertEquals(2, keys.calls.get())
+    }
+
+    @Test
+    fun destroyReleasesTheDiaryToo() {
+        val first = open()
+        first.log(dose("diazepam", mg = 2.0))
+        first.destroy()
+        first.destroy() // a second call is harmless
+        assertThrows(IllegalStateException::class.java) { first.send(UserEvent.Refresh) }
+        assertEquals(1uL, open().view().entryCount)
+    }
+
+    @Test
+    fun wrongKeyThrowsWrongKeyAndTheDiaryStillOpensWithTheRightKey() {
+        open().apply {
+            log(dose("diazepam", mg = 10.0))
+            close()
+        }
+
+        refused<SteadyException.WrongKey> { open(MemoryKeyProvider(TestKeys.random())) }
+
+        val diary = open()
+        assertEquals(1uL, diary.view().entryCount)
+        assertEquals(1, diary.today().doses.size)
+    }
+
+    @Test
+    fun aKeyProviderThatRefusesBecomesAKeyProviderException() {
+        val e = refused<SteadyException.KeyProvider> { open(RefusingKeyProvider("keystore is locked")) }
+        assertTrue(e.message, e.message.contains("keystore is locked"))
+        // Nothing was damaged: the right provider opens an empty diary afterwards.
+        assertEquals(0uL, open().view().entryCount)
+    }
+
+    @Test
+    fun aKeyProviderThatCrashesIsReportedNotPropagatedAsACrash() {
+        refused<SteadyException.KeyProvider> { open(CrashingKeyProvider()) }
+        assertEquals(0uL, open().view().entryCount)
+    }
+
+    @Test
+    fun aKeyOf31BytesIsAnErrorNotACrash() {
+        val e = refused<SteadyException.KeyProvider> { open(ShortKeyProvider()) }
+        assertTrue(e.message, e.message.contains("31"))
+        assertEquals(0uL, open().view().entryCount)
+    }
+
+    // --- refusals name the field ------------------------------------------------------------------
+
+    @Test
+    fun aNegativeDoseNamesMg() {
+        val diary = open()
+        val e = refused<SteadyException.InvalidInput> { diary.send(UserEvent.Log(dose("diazepam", mg = -1.0))) }
+        assertEquals("mg", e.field)
+        assertTrue("readable message: ${e.message}", e.message.contains("mg"))
+        assertEquals("nothing was written", 0uL, diary.view().entryCount)
+    }
+
+    @Test
+    fun eachBadInputNamesItsField() {
+        val diary = open()
+        val yesterday = diary.date().minusDays(1).toString()
+        assertEquals("item5", invalidField { diary.send(UserEvent.Log(gad7(0, 1, 2, 3, 4, 0, 0))) })
+        assertEquals("quality", invalidField { diary.send(UserEvent.Log(sleep(yesterday, quality = 6))) })
+        assertEquals("night", invalidField { diary.send(UserEvent.Log(sleep("last tuesday"))) })
+        assertEquals(
+            "goal_id",
+            invalidField {
+                diary.send(UserEvent.Log(review("not-an-id", gas = 1)))
+            },
+        )
+        assertEquals("drug", invalidField { diary.send(UserEvent.Log(dose("aspirin", mg = 500.0))) })
+        assertEquals("tablets", invalidField { diary.send(UserEvent.Log(dose("diazepam", tablets = 0.3, strengthMg = 5.0))) })
+        assertEquals("score", invalidField { diary.send(UserEvent.Log(EntryInput.Anxiety(null, 11, null))) })
+        assertEquals("taken_at", invalidField { diary.send(UserEvent.Log(dose("diazepam", mg = 5.0, at = "22:00"))) })
+        assertEquals("nothing was written", 0uL, diary.view().entryCount)
+    }
+
+    @Test
+    fun aReviewOfAGoalThatDoesNotExistIsRefused() {
+        val diary = open()
+        val doseId = diary.log(dose("diazepam", mg = 5.0))
+        // A well-formed id that is not a goal: refused, and nothing is written.
+        refused<SteadyException.InvalidInput> {
+            diary.send(UserEvent.Log(review(doseId, gas = 1)))
+        }
+        assertEquals(1uL, diary.view().entryCount)
+    }
+
+    // --- summaries --------------------------------------------------------------------------------
+
+    private fun SteadyDiary.fillAWeek(): Pair<String, String> {
+        val to = date()
+        val from = to.minusDays(6)
+        log(dose("diazepam", mg = 10.0, at = at(5, 8)))
+        log(dose("Xanax", tablets = 1.0, nonPrescribed = true, at = at(4, 23)))
+        log(sleep(from.plusDays(2).toString()))
+        log(EntryInput.Anxiety(at(3, 12), 5, null))
+        log(gad7(1, 1, 1, 1, 1, 1, 1, at = at(2, 10)))
+        return from.toString() to to.toString()
+    }
+
+    @Test
+    fun summaryAsPlainTextMentionsThePeriod() {
+        val diary = open()
+        val (from, to) = diary.fillAWeek()
+
+        val file = diary.summary(request(from, to, SummaryFormat.TEXT, null))
+        assertEquals("text/plain; charset=utf-8", file.mimeType)
+        assertTrue(file.fileName, file.fileName.endsWith(".txt"))
+        assertTrue(file.fileName, file.fileName.contains(from) && file.fileName.contains(to))
+        val text = file.bytes.toString(Charsets.UTF_8)
+        assertTrue(text, TestSupport.mentionsPeriod(text, LocalDate.parse(from), LocalDate.parse(to)))
+        assertTrue(text, text.contains("Ashton"))
+        assertTrue(text, text.contains("diazepam"))
+        assertTrue("at most 80 columns", text.lines().all { it.length <= 80 })
+    }
+
+    @Test
+    fun summaryAsJsonCarriesTheDaysAndTheChosenTable() {
+        val diary = open()
+        val (from, to) = diary.fillAWeek()
+
+        val file = diary.summary(request(from, to, SummaryFormat.JSON, DeTable.DUTCH))
+        assertEquals("application/json", file.mimeType)
+        assertTrue(file.fileName, file.fileName.endsWith(".json"))
+        val json = file.bytes.toString(Charsets.UTF_8).trim()
+        assertTrue(json.startsWith("{") && json.endsWith("}"))
+        assertTrue(json.contains("\"days\""))
+        assertTrue(json.contains("\"$from\""))
+        assertTrue(json.contains("\"$to\""))
+        assertTrue(json.contains("Dutch"))
+        // The summary does not change the diary's own table.
+        assertEquals(DeTable.ASHTON, diary.view().table)
+    }
+
+    @Test
+    fun summaryLeavesOutNonPrescribedUseWhenThePatientSaysSo() {
+        val diary = open()
+        val (from, to) = diary.fillAWeek()
+        fun text(exclude: List<SummarySection>) =
+            diary.summary(request(from, to, SummaryFormat.TEXT, exclude = exclude)).bytes.toString(Charsets.UTF_8)
+
+        val full = text(emptyList())
+        assertTrue(full, full.contains("alprazolam"))
+        val without = text(listOf(SummarySection.NON_PRESCRIBED))
+        assertFalse(without, without.contains("alprazolam"))
+        assertTrue("prescribed doses stay", without.contains("diazepam"))
+        val json = diary.summary(request(from, to, SummaryFormat.JSON, exclude = listOf(SummarySection.NON_PRESCRIBED)))
+        assertFalse(json.bytes.toString(Charsets.UTF_8).contains("alprazolam"))
+    }
+
+    @Test
+    fun summaryScreenAndBadPeriodsNameTheirField() {
+        val diary = open()
+        val (from, to) = diary.fillAWeek()
+        val screen = diary.send(UserEvent.Show(PageRequest.Summary(from, to))).screen as Screen.Summary
+        val s = screen.summary
+        assertEquals(7, s.days.size)
+        assertEquals(1u, s.prescribed.doses)
+        assertEquals(1u, s.nonPrescribed!!.unknownDoses)
+        assertEquals(1u, s.sleepNights)
+        assertEquals(5u, s.daysWithoutDose)
+        assertTrue(s.tableSource, s.tableSource.contains("benzo.org.uk"))
+
+        assertEquals("from", invalidField { diary.summary(request("01/03/2026", to, SummaryFormat.TEXT, null)) })
+        assertEquals("to", invalidField { diary.summary(request(from, "", SummaryFormat.JSON, null)) })
+        assertEquals("from", invalidField { diary.summary(request(to, from, SummaryFormat.TEXT, null)) })
+    }
+
+    // --- threads and settings ---------------------------------------------------------------------
+
+    @Test
+    fun concurrentCallsFromTwoThreadsAreAllSaved() {
+        val diary = open()
+        val pool = Executors.newFixedThreadPool(2)
+        val start = CountDownLatch(1)
+        val ids = java.util.Collections.synchronizedList(mutableListOf<String>())
+        val jobs = (0 until 2).map { thread ->
+            pool.submit {
+                start.await()
+                repeat(25) { i ->
+                    ids += diary.log(dose("diazepam", mg = 1.0, note = "thread $thread dose $i"))
+                    if (i % 5 == 0) diary.view()
+                }
+            }
+        }
+        start.countDown()
+        jobs.forEach { it.get(60, TimeUnit.SECONDS) }
+        pool.shutdown()
+
+        assertEquals(50, ids.toSet().size)
+        assertEquals(50uL, diary.view().entryCount)
+        val today = diary.today()
+        assertEquals(50, today.doses.size)
+        assertEquals(50u, today.prescribed.doses)
+        assertClose(50.0, today.prescribed.lowMg, "total")
+    }
+
+    @Test
+    fun useTableChangesTheTableOnTheTodayScreen() {
+        val diary = open()
+        diary.log(dose("lormetazepam", mg = 1.5))
+        assertEquals("Ashton Manual", diary.today().tableName)
+
+        val view = diary.send(UserEvent.UseTable(DeTable.DUTCH))
+        assertEquals(DeTable.DUTCH, view.table)
+        val dutch = diary.today()
+        assertEquals("Dutch table", dutch.tableName)
+        // Dutch table: lormetazepam 1 mg ≈ 10 mg diazepam, a single value.
+        assertClose(15.0, dutch.prescribed.lowMg, "Dutch low")
+        assertClose(15.0, dutch.prescribed.highMg, "Dutch high")
+
+        diary.send(UserEvent.UseTable(DeTable.NORWEGIAN))
+        val norwegian = diary.today()
+        assertTrue(norwegian.tableName, norwegian.tableName.startsWith("Norwegian"))
+        // No sourced value for lormetazepam in that table: unknown, never zero.
+        assertEquals(1u, norwegian.prescribed.unknownDoses)
+        assertNull(norwegian.doses.single().deLowMg)
+    }
+
+    @Test
+    fun viewReadsWithoutChangingAndRefreshKeepsTheScreen() {
+        val diary = open()
+        val id = diary.log(dose("diazepam", mg = 10.0))
+        val a = diary.view()
+        val b = diary.view()
+        assertEquals(a, b)
+        assertEquals(Notice.Saved(id), a.notice)
+        val refreshed = diary.send(UserEvent.Refresh)
+        assertNull(refreshed.notice)
+        assertEquals(1uL, refreshed.entryCount)
+        assertTrue(refreshed.screen is Screen.Today)
+    }
+
+    @Test
+    fun summaryBytesAreIdenticalForTheSameRequest() {
+        val diary = open()
+        val (from, to) = diary.fillAWeek()
+        val req = request(from, to, SummaryFormat.JSON)
+        assertArrayEquals(diary.summary(req).bytes, diary.summary(req).bytes)
+    }
+}
