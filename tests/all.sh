@@ -27,6 +27,9 @@ bash tests/swift/check.sh
 echo "== FHIR R4: sample bundles validated by independent validators (fhir.resources, fhircraft)"
 bash tests/fhir/run.sh
 
+echo "== PDF: qpdf --check, pdftotext finds the figures in each language, page 1 renders to PNG"
+bash tests/pdf/check.sh
+
 echo "== iCalendar: the plan's .ics parsed by Python's icalendar"
 bash tests/ics/check.sh
 
