@@ -20,26 +20,9 @@ pub fn day_month(t: &Texts, d: NaiveDate) -> String {
     )
 }
 
-/// The name of a part the patient can leave out, lower case.
-pub fn hideable(t: &Texts, h: Hideable) -> String {
-    t.t(match h {
-        Hideable::NonPrescribed => "hideable-non-prescribed",
-        Hideable::Notes => "hideable-notes",
-        Hideable::Sleep => "hideable-sleep",
-        Hideable::Anxiety => "hideable-anxiety",
-        Hideable::Goals => "hideable-goals",
-        Hideable::Plan => "hideable-taper-plan",
-        Hideable::Questions => "hideable-questions",
-    })
-}
-
-/// "Left out by the patient: sleep, a goal".
+/// "Left out by the patient: sleep, a goal" (the same words as every other renderer).
 pub fn hidden_line(t: &Texts, hidden: &[Hideable], hidden_goals: u32) -> String {
-    let mut list: Vec<String> = hidden.iter().map(|h| hideable(t, *h)).collect();
-    if hidden_goals > 0 {
-        list.push(t.t_args("hideable-goal", &[("n", hidden_goals.into())]));
-    }
-    t.t_args("hidden-list", &[("list", Arg::Str(list.join(", ")))])
+    t.left_out(hidden, hidden_goals).unwrap_or_default()
 }
 
 /// "Label: value", with the locale's spacing before the colon.
