@@ -4,12 +4,18 @@
 //! questions), and a second page only when the taper plan, doses per molecule, weekly means and
 //! notes need it. Never more than two pages: a list that would run further ends with "… and N more".
 //!
-//! Made with [krilla](https://docs.rs/krilla) (a PDF library; no hand-written PDF syntax) and the
-//! embedded Noto Sans Regular and Bold (SIL OFL 1.1, `shared/assets/fonts/`), subset into the file,
-//! so every accent of French, Dutch and Norwegian prints and the text stays selectable. Every word
-//! comes from [`Texts`]. Grey levels, dash styles, hatching and marker shapes carry every
-//! distinction, so a black-and-white printout reads the same. The same summary and language always
-//! give the same bytes: the only date written is the summary's own `generated_on`.
+//! Made with [pdf-writer](https://docs.rs/pdf-writer) (the PDF library of the typst project, which
+//! krilla is built on: typed objects and streams, no hand-written PDF syntax) and
+//! [subsetter](https://docs.rs/subsetter). krilla itself was tried first and rendered the same
+//! pages, but with its font stack (skrifa, write-fonts, subsetter's variable-font support) it added
+//! about 2.2 MB to the stripped release library, past the 4 MB budget; printpdf 0.7 links a 650 KB
+//! ICC profile and lopdf. Here the whole renderer, fonts included, costs about 0.55 MB.
+//!
+//! The embedded Noto Sans Regular and Bold (SIL OFL 1.1, `shared/assets/fonts/`) are subset into
+//! the file with a ToUnicode map, so every accent of French, Dutch and Norwegian prints and the text
+//! stays selectable. Every word comes from [`Texts`]. Grey levels, dash styles, hatching and marker
+//! shapes carry every distinction, so a black-and-white printout reads the same. The same summary
+//! and language always give the same bytes: the only date written is the summary's `generated_on`.
 
 mod chart;
 mod draw;
@@ -29,15 +35,12 @@ pub enum PdfError {
     /// An embedded font could not be read (a build problem, not a data problem).
     #[error("the embedded font {0} could not be read")]
     Font(&'static str),
-    /// The page size was rejected.
-    #[error("invalid page geometry")]
-    Geometry,
+    /// An embedded font could not be subset.
+    #[error("the embedded font {0} could not be subset: {1}")]
+    Subset(&'static str, String),
     /// The summary's date cannot be written as a PDF date.
     #[error("the summary's date is out of range for a PDF")]
     Date,
-    /// The PDF library failed to write the document.
-    #[error("the PDF could not be written: {0}")]
-    Write(String),
 }
 
 /// Renders `summary` as PDF bytes in the language of `texts`.

@@ -1,15 +1,9 @@
 //! The two embedded faces (Noto Sans Regular and Bold, SIL Open Font License 1.1, subset by
 //! `tests/pdf/make-fonts.sh`) and the only text metrics the layout needs: advance widths from the
-//! font itself, so what is measured is exactly what is drawn. krilla embeds a subset of each face in
-//! the PDF with a ToUnicode map, so every word stays selectable and searchable.
+//! font itself, so what is measured is exactly what is drawn. The PDF embeds a subset of each face
+//! with a ToUnicode map ([`super::draw`]), so every word stays selectable and searchable.
 
-use std::ops::Range;
-
-use krilla::text::{Font, GlyphId, KrillaGlyph};
-use skrifa::charmap::Charmap;
-use skrifa::instance::{LocationRef, Size};
-use skrifa::metrics::GlyphMetrics;
-use skrifa::{FontRef, MetadataProvider};
+use ttf_parser::{Face as TtfFace, GlyphId};
 
 use super::PdfError;
 
@@ -17,7 +11,7 @@ static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.t
 static BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
 
 /// Which face a run of text uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Weight {
     /// Noto Sans Regular.
     Regular,
@@ -25,65 +19,69 @@ pub enum Weight {
     Bold,
 }
 
-/// One face: the font krilla embeds, and its character map and advances for measuring.
+/// One face: its bytes (embedded, subset, in the PDF) and its character map and advances.
 pub struct Face {
-    pdf: Font,
-    charmap: Charmap<'static>,
-    metrics: GlyphMetrics<'static>,
+    /// PostScript name, for the PDF font dictionaries.
+    pub name: &'static str,
+    /// The font file.
+    pub data: &'static [u8],
+    face: TtfFace<'static>,
     units_per_em: f32,
-    /// Glyph and advance for characters the face lacks: U+FFFD if present, else `.notdef`.
-    fallback: (u32, f32),
+    /// Glyph for characters the face lacks: U+FFFD if present, else `.notdef`.
+    fallback: u16,
+}
+
+/// Vertical metrics and bounding box in thousandths of an em, as a PDF font descriptor wants them.
+pub struct Metrics {
+    /// Ascent.
+    pub ascent: f32,
+    /// Descent (negative).
+    pub descent: f32,
+    /// Height of capitals.
+    pub cap_height: f32,
+    /// Bounding box of all glyphs: left, bottom, right, top.
+    pub bbox: [f32; 4],
 }
 
 impl Face {
     fn load(data: &'static [u8], name: &'static str) -> Result<Self, PdfError> {
-        let font = FontRef::new(data).map_err(|_| PdfError::Font(name))?;
-        let pdf = Font::new(data.into(), 0).ok_or(PdfError::Font(name))?;
-        let units_per_em = f32::from(font.metrics(Size::unscaled(), LocationRef::default()).units_per_em);
+        let face = TtfFace::parse(data, 0).map_err(|_| PdfError::Font(name))?;
+        let units_per_em = f32::from(face.units_per_em());
         if units_per_em <= 0.0 {
             return Err(PdfError::Font(name));
         }
-        let charmap = font.charmap();
-        let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
-        let mut face = Self { pdf, charmap, metrics, units_per_em, fallback: (0, 0.5) };
-        let notdef = face.metrics.advance_width(skrifa::GlyphId::new(0)).unwrap_or(500.0) / units_per_em;
-        face.fallback =
-            face.charmap.map('\u{FFFD}').map(|g| (g.to_u32(), face.advance(g))).unwrap_or((0, notdef));
-        Ok(face)
+        let fallback = face.glyph_index('\u{FFFD}').map_or(0, |g| g.0);
+        Ok(Self { name, data, face, units_per_em, fallback })
     }
 
-    fn advance(&self, glyph: skrifa::GlyphId) -> f32 {
-        self.metrics.advance_width(glyph).unwrap_or(0.0) / self.units_per_em
-    }
-
-    /// Glyph id and advance (in em) for one character.
-    fn glyph(&self, c: char) -> (u32, f32) {
-        match self.charmap.map(c) {
-            Some(g) if g.to_u32() != 0 => (g.to_u32(), self.advance(g)),
+    /// Glyph id of one character (the fallback glyph when the face lacks it).
+    pub fn glyph(&self, c: char) -> u16 {
+        match self.face.glyph_index(c) {
+            Some(g) if g.0 != 0 => g.0,
             _ => self.fallback,
         }
     }
 
+    /// Advance of a glyph in thousandths of an em (PDF text space units).
+    pub fn advance(&self, glyph: u16) -> f32 {
+        f32::from(self.face.glyph_hor_advance(GlyphId(glyph)).unwrap_or(0)) * 1000.0 / self.units_per_em
+    }
+
     /// Width of `text` at `size` points.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.glyph(c).1).sum::<f32>() * size
+        text.chars().map(|c| self.advance(self.glyph(c))).sum::<f32>() * size / 1000.0
     }
 
-    /// One glyph per character, each mapped back to its bytes in `text` so the PDF's text layer
-    /// reads exactly `text` (also for a character drawn with the fallback glyph).
-    pub fn glyphs(&self, text: &str) -> Vec<KrillaGlyph> {
-        text.char_indices()
-            .map(|(i, c)| {
-                let (id, advance) = self.glyph(c);
-                let range: Range<usize> = i..i + c.len_utf8();
-                KrillaGlyph::new(GlyphId::new(id), advance, 0.0, 0.0, 0.0, range, None)
-            })
-            .collect()
-    }
-
-    /// The font krilla embeds.
-    pub fn pdf_font(&self) -> Font {
-        self.pdf.clone()
+    /// Metrics for the font descriptor.
+    pub fn metrics(&self) -> Metrics {
+        let scale = |v: i16| f32::from(v) * 1000.0 / self.units_per_em;
+        let b = self.face.global_bounding_box();
+        Metrics {
+            ascent: scale(self.face.ascender()),
+            descent: scale(self.face.descender()),
+            cap_height: scale(self.face.capital_height().unwrap_or(self.face.ascender())),
+            bbox: [scale(b.x_min), scale(b.y_min), scale(b.x_max), scale(b.y_max)],
+        }
     }
 }
 
@@ -123,11 +121,11 @@ mod tests {
     #[test]
     fn every_character_a_summary_uses_has_a_glyph_in_both_faces() {
         let fonts = Fonts::load().unwrap();
-        let sample = "éèêëïîôœøåæÉÈÅØÆçàùûüÿñß «»“”‘’„–—−≈≤≥…•·→↑↓\u{A0}\u{202F}€ ΑΩαω ДЖжя";
+        let sample = "éèêëïîôœøåæÉÈÅØÆçàùûüÿñß «»“”‘’„–—−≈≤≥…•·→↑↓†¼\u{A0}\u{202F}€ ΑΩαω ДЖжя";
         for weight in [Weight::Regular, Weight::Bold] {
             let face = fonts.face(weight);
             for c in sample.chars() {
-                assert!(face.charmap.map(c).is_some_and(|g| g.to_u32() != 0), "{weight:?} lacks {c:?}");
+                assert!(face.face.glyph_index(c).is_some_and(|g| g.0 != 0), "{weight:?} lacks {c:?}");
             }
         }
     }
@@ -140,9 +138,10 @@ mod tests {
         assert!(fonts.width("Steady", Weight::Bold, 10.0) > w, "bold is wider");
         assert!((fonts.width("Steady", Weight::Regular, 20.0) - 2.0 * w).abs() < 1e-3);
         // A character outside the subset (Han) is drawn with the fallback glyph, never zero-width.
+        let regular = fonts.face(Weight::Regular);
+        assert_eq!(regular.glyph('漢'), regular.glyph('\u{FFFD}'));
         assert!(fonts.width("漢", Weight::Regular, 10.0) > 1.0);
-        let glyphs = fonts.face(Weight::Regular).glyphs("aé漢");
-        assert_eq!(glyphs.len(), 3);
-        assert_eq!((glyphs[1].text_range.clone(), glyphs[2].text_range.clone()), (1..3, 3..6));
+        let m = regular.metrics();
+        assert!(m.ascent > 500.0 && m.descent < 0.0 && m.cap_height > 500.0 && m.bbox[2] > m.bbox[0]);
     }
 }
