@@ -225,11 +225,8 @@ fn progress_line(p: &GoalProgress) -> String {
     if let Some(under) = p.days_at_or_under_target {
         parts.push(format!("{under} at or under the target"));
     }
-    if p.days_with_nonprescribed > 0 {
-        parts.push(format!(
-            "non-prescribed use on {}",
-            plural(p.days_with_nonprescribed as usize, "day", "days")
-        ));
+    if let Some(n) = p.days_with_nonprescribed.filter(|n| *n > 0) {
+        parts.push(format!("non-prescribed use on {}", plural(n as usize, "day", "days")));
     }
     if let Some(h) = p.mean_sleep_h {
         parts.push(format!("sleep {} h", round1(h)));

@@ -305,7 +305,7 @@ private struct ProgressSection: View {
             if let atTarget = progress.daysAtOrUnderTarget {
                 LabeledContent("Days at or under the target", value: "\(atTarget)")
             }
-            LabeledContent("Days with a dose not prescribed", value: "\(progress.daysWithNonprescribed)")
+            LabeledContent("Days with a dose not prescribed", value: "\(progress.daysWithNonprescribed ?? 0)")
             if let sleep = progress.meanSleepH {
                 LabeledContent("Mean sleep", value: "\(Numbers.decimal(sleep)) h")
             }

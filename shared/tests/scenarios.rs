@@ -75,7 +75,7 @@ fn scenario_1_marie_keeps_her_dose_and_is_never_nudged() {
     assert!(!g.review_due, "the next review is in October");
     // Measured since the last review: a dose every day, 5 mg, no extra use; no target to miss.
     assert_eq!(g.progress.days_at_or_under_target, None);
-    assert_eq!(g.progress.days_with_nonprescribed, 0);
+    assert_eq!(g.progress.days_with_nonprescribed, Some(0));
     assert_eq!(g.progress.days_with_dose, g.progress.days - 1, "tonight's dose is not taken yet");
 
     let from = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();

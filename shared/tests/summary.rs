@@ -311,3 +311,68 @@ fn the_text_summary_speaks_the_clinicians_language_within_80_columns() {
         }
     }
 }
+
+#[test]
+fn hidden_parts_stay_hidden_in_notes_and_goal_progress() {
+    let mut diary = week();
+    let goal = entry(EntryBody::Goal(
+        GoalDraft {
+            set_at: Some(at("2026-03-01T10:00:00+01:00")),
+            kind: "keep".into(),
+            what_matters: "Sleep".into(),
+            drug: None,
+            target_mg: None,
+            due: None,
+            review_on: None,
+            proposed_by: Proposer::Patient,
+            agreed_with: None,
+        }
+        .validate(now())
+        .unwrap(),
+    ));
+    let goal_id = goal.id;
+    diary.insert(goal);
+    let review = GoalReview::new(
+        goal_id,
+        at("2026-03-07T10:00:00+01:00"),
+        0,
+        Some("REVIEW-NOTE"),
+        ReviewDecision::Keep,
+        now(),
+        true,
+    )
+    .unwrap();
+    diary.insert(entry(EntryBody::Review(review)));
+    let sleep_note = SleepDraft {
+        night: Some(d(6)),
+        hours: Some(5.0),
+        quality: Some(2),
+        note: Some("SLEEP-NOTE".into()),
+        ..SleepDraft::default()
+    };
+    diary.insert(entry(EntryBody::Sleep(sleep_note.validate(now()).unwrap())));
+
+    let shown = summary::build(&diary, d(2), d(8), EquivalenceTable::Ashton);
+    let texts: Vec<&str> = shown.notes.iter().map(|n| n.text.as_str()).collect();
+    assert!(texts.contains(&"REVIEW-NOTE") && texts.contains(&"SLEEP-NOTE"));
+    let p = &shown.goals[0].progress;
+    assert_eq!(p.days_with_nonprescribed, Some(1));
+    assert!(p.mean_sleep_h.is_some() && p.mean_anxiety.is_some());
+
+    let hide: BTreeSet<Hideable> = [Hideable::NonPrescribed, Hideable::Sleep, Hideable::Anxiety].into();
+    let opts = SummaryOptions { hide, hidden_goals: [goal_id].into(), ..SummaryOptions::default() };
+    let s = summary::build_with(&diary, d(2), d(8), EquivalenceTable::Ashton, &opts);
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(!json.contains("SLEEP-NOTE"), "a note on hidden sleep leaked");
+    assert!(!json.contains("REVIEW-NOTE"), "a note on a hidden goal leaked");
+    assert_eq!((s.goals.len(), s.hidden_goals), (0, 1));
+
+    let opts = SummaryOptions {
+        hide: [Hideable::NonPrescribed, Hideable::Sleep].into(),
+        ..SummaryOptions::default()
+    };
+    let s = summary::build_with(&diary, d(2), d(8), EquivalenceTable::Ashton, &opts);
+    let p = &s.goals[0].progress;
+    assert_eq!((p.days_with_nonprescribed, p.mean_sleep_h), (None, None), "hidden, not counted");
+    assert!(p.mean_anxiety.is_some(), "what is shown stays");
+}

@@ -356,7 +356,7 @@ fn goal_progress_on_today_is_measured_from_the_diary() {
     assert_eq!((p.from, p.to, p.days), (day(1), day(10), 10));
     assert_eq!((p.days_with_dose, p.days_at_or_under_target), (3, Some(2)));
     assert_eq!(p.mean_daily_mg, Some((1.0 + 1.5 + 0.75) / 3.0));
-    assert_eq!(p.days_with_nonprescribed, 1);
+    assert_eq!(p.days_with_nonprescribed, Some(1));
 }
 
 fn plan_draft() -> EntryDraft {

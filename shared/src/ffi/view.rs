@@ -63,7 +63,7 @@ pub struct GoalProgressView {
     pub days_with_dose: u32,
     pub mean_daily_mg: Option<f64>,
     pub days_at_or_under_target: Option<u32>,
-    pub days_with_nonprescribed: u32,
+    pub days_with_nonprescribed: Option<u32>,
     pub mean_sleep_h: Option<f64>,
     pub mean_anxiety: Option<f64>,
 }

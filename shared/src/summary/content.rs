@@ -516,9 +516,7 @@ pub fn build_with(
 
     for entry in diary.between(from, to) {
         if let (true, Some(text)) = (show_notes, entry.body.note()) {
-            let hidden_np =
-                matches!(&entry.body, EntryBody::Dose(d) if d.use_ == Use::NonPrescribed && !show_np);
-            if !hidden_np {
+            if !is_hidden(&entry.body, opts) {
                 notes.push(NoteLine {
                     date: entry.body.local_date(),
                     kind: entry.body.kind(),
@@ -667,6 +665,32 @@ pub fn build_with(
         notes,
         hidden: opts.hide.iter().copied().collect(),
         hidden_goals,
+    }
+}
+
+/// The summary part an entry belongs to, so what the patient hid stays hidden everywhere
+/// (notes, CSV rows).
+pub fn part_of(body: &EntryBody) -> Option<Hideable> {
+    match body {
+        EntryBody::Dose(d) if d.use_ == Use::NonPrescribed => Some(Hideable::NonPrescribed),
+        EntryBody::Dose(_) => None,
+        EntryBody::Sleep(_) => Some(Hideable::Sleep),
+        EntryBody::Anxiety(_) | EntryBody::Gad7(_) => Some(Hideable::Anxiety),
+        EntryBody::Goal(_) | EntryBody::Review(_) => Some(Hideable::Goals),
+        EntryBody::Plan(_) => Some(Hideable::Plan),
+        EntryBody::Question(_) => Some(Hideable::Questions),
+    }
+}
+
+/// True when the patient left this entry out: its part is hidden, or it is (a review of) a hidden
+/// goal.
+pub fn is_hidden(body: &EntryBody, opts: &SummaryOptions) -> bool {
+    if part_of(body).is_some_and(|h| opts.hide.contains(&h)) {
+        return true;
+    }
+    match body {
+        EntryBody::Review(r) => opts.hidden_goals.contains(&r.goal),
+        _ => false,
     }
 }
 
@@ -823,6 +847,18 @@ fn goals(
             continue;
         }
         let start = g.set_at.date_naive().max(from);
+        let mut progress = measure(diary, g, start, to, table);
+        // What the patient hid stays hidden in the measured progress too.
+        let hides = |h| opts.hide.contains(&h);
+        if hides(Hideable::NonPrescribed) {
+            progress.days_with_nonprescribed = None;
+        }
+        if hides(Hideable::Sleep) {
+            progress.mean_sleep_h = None;
+        }
+        if hides(Hideable::Anxiety) {
+            progress.mean_anxiety = None;
+        }
         shown.push(GoalSummary {
             what_matters: g.what_matters.clone(),
             kind: g.kind.clone(),
@@ -831,7 +867,7 @@ fn goals(
             due: g.due,
             review_on: g.review_on,
             reviews,
-            progress: measure(diary, g, start, to, table),
+            progress,
         });
     }
     (shown, hidden)

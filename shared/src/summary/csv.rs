@@ -7,9 +7,9 @@
 use chrono::NaiveDate;
 
 use super::i18n::Texts;
-use super::{Hideable, SummaryOptions};
+use super::{is_hidden, Hideable, SummaryOptions};
 use crate::app::diary::Diary;
-use crate::domain::{EntryBody, EntryKind, EquivalenceTable, Substance, Use};
+use crate::domain::{EntryBody, EquivalenceTable, Substance, Use};
 
 /// Column message ids, in order.
 const COLUMNS: [&str; 13] = [
@@ -40,18 +40,6 @@ fn num(v: Option<f64>) -> String {
     v.map(|v| format!("{}", (v * 1000.0).round() / 1000.0)).unwrap_or_default()
 }
 
-/// Which part of the summary an entry kind belongs to, for the patient's exclusions.
-fn part_of(kind: EntryKind) -> Option<Hideable> {
-    match kind {
-        EntryKind::Sleep => Some(Hideable::Sleep),
-        EntryKind::Anxiety | EntryKind::Gad7 => Some(Hideable::Anxiety),
-        EntryKind::Goal | EntryKind::Review => Some(Hideable::Goals),
-        EntryKind::Plan => Some(Hideable::Plan),
-        EntryKind::Question => Some(Hideable::Questions),
-        EntryKind::Dose => None,
-    }
-}
-
 /// Renders `from..=to` as CSV bytes (UTF-8, CRLF line ends).
 pub fn render(
     diary: &Diary,
@@ -65,19 +53,11 @@ pub fn render(
     w.write_record(COLUMNS.iter().map(|id| defuse(&t.t(id))))?;
     let show_notes = !opts.hide.contains(&Hideable::Notes);
     for e in diary.between(from, to) {
-        let kind = e.body.kind();
-        if part_of(kind).is_some_and(|h| opts.hide.contains(&h)) {
+        let hidden_goal = matches!(&e.body, EntryBody::Goal(_) if opts.hidden_goals.contains(&e.id));
+        if is_hidden(&e.body, opts) || hidden_goal {
             continue;
         }
-        if let EntryBody::Goal(_) | EntryBody::Review(_) = &e.body {
-            let goal = match &e.body {
-                EntryBody::Review(r) => r.goal,
-                _ => e.id,
-            };
-            if opts.hidden_goals.contains(&goal) {
-                continue;
-            }
-        }
+        let kind = e.body.kind();
         let (date, time) = e.body.local_moment();
         let mut row: [String; 13] = Default::default();
         row[0] = date.to_string();
@@ -85,9 +65,6 @@ pub fn render(
         row[2] = t.entry_kind(kind);
         match &e.body {
             EntryBody::Dose(d) => {
-                if d.use_ == Use::NonPrescribed && opts.hide.contains(&Hideable::NonPrescribed) {
-                    continue;
-                }
                 row[3] = match d.substance {
                     Substance::Molecule(m) => t.molecule(m),
                     Substance::Unknown => t.t("unknown-substance"),

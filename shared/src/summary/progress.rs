@@ -27,11 +27,12 @@ pub struct GoalProgress {
     pub mean_daily_de: Option<MgRange>,
     /// For "reduce to a target": days with a dose logged at or under the target.
     pub days_at_or_under_target: Option<u32>,
-    /// Days with any non-prescribed use logged.
-    pub days_with_nonprescribed: u32,
-    /// Mean total sleep, hours.
+    /// Days with any non-prescribed use logged; `None` in a summary where the patient hid
+    /// non-prescribed use.
+    pub days_with_nonprescribed: Option<u32>,
+    /// Mean total sleep, hours (`None` also when the summary hides sleep).
     pub mean_sleep_h: Option<f64>,
-    /// Mean anxiety rating 0–10.
+    /// Mean anxiety rating 0–10 (`None` also when the summary hides anxiety).
     pub mean_anxiety: Option<f64>,
 }
 
@@ -97,7 +98,7 @@ pub fn measure(
             }
             _ => None,
         },
-        days_with_nonprescribed: nonprescribed_days.len() as u32,
+        days_with_nonprescribed: Some(nonprescribed_days.len() as u32),
         mean_sleep_h: mean(&sleep),
         mean_anxiety: mean(&anxiety),
     }

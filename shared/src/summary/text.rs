@@ -397,9 +397,8 @@ fn goals(p: &mut Page, s: &Summary, t: &Texts) {
         if let Some(mg) = pr.mean_daily_mg {
             let _ = write!(measured, " · {} {}", t.t("progress-mean-daily-dose"), t.mg(mg));
         }
-        if !s.hidden.contains(&super::Hideable::NonPrescribed) {
-            let _ =
-                write!(measured, " · {} {}", t.t("progress-days-non-prescribed"), pr.days_with_nonprescribed);
+        if let Some(n) = pr.days_with_nonprescribed {
+            let _ = write!(measured, " · {} {n}", t.t("progress-days-non-prescribed"));
         }
         p.line(&measured);
         if let (Some(next), true) =

@@ -455,8 +455,8 @@ fn goal_row(c: &Ctx<'_>, g: &GoalSummary, xs: &[f32], widths: &[f32]) -> Block {
         ));
     }
     // What the patient hid stays hidden here too.
-    if !c.hidden(Hideable::NonPrescribed) {
-        let v = t.t_args("days-count", &[("n", p.days_with_nonprescribed.into())]);
+    if let (false, Some(n)) = (c.hidden(Hideable::NonPrescribed), p.days_with_nonprescribed) {
+        let v = t.t_args("days-count", &[("n", n.into())]);
         measured.push((
             label_value(t, &t.t("progress-days-non-prescribed"), &v),
             Weight::Regular,
