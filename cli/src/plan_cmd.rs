@@ -281,15 +281,7 @@ fn plan_text(v: &PlanView) -> String {
         p.pace.key()
     );
     if let Some(s) = &p.switch {
-        out.push_str(&format!(
-            "Switched from {} {} mg ≈ {}–{} mg diazepam ({}), agreed with {}\n",
-            s.from.name(),
-            num(s.from_mg),
-            num(s.diazepam_mg.low),
-            num(s.diazepam_mg.high),
-            s.table.name(),
-            s.agreed_with
-        ));
+        out.push_str(&format!("Switched from {}\n", s.describe()));
     }
     out.push_str("\n  Step  Date        Dose      Tablets            Cut      Days  Status\n");
     for s in &v.schedule.steps {

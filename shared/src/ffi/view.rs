@@ -333,21 +333,6 @@ fn today_screen(t: TodayView) -> TodayScreen {
     }
 }
 
-/// One line for a recorded switch to diazepam, naming the table and its source.
-pub fn switch_line(plan: &crate::plan::TaperPlan) -> Option<String> {
-    plan.switch.as_ref().map(|s| {
-        format!(
-            "{} {} mg ≈ {}–{} mg diazepam ({}), agreed with {}",
-            s.from.name(),
-            round1(s.from_mg),
-            round1(s.diazepam_mg.low),
-            round1(s.diazepam_mg.high),
-            s.table.name(),
-            s.agreed_with
-        )
-    })
-}
-
 fn plan_screen(v: PlanView) -> PlanScreen {
     let schedule = v.schedule;
     PlanScreen {
@@ -357,7 +342,7 @@ fn plan_screen(v: PlanView) -> PlanScreen {
         percent: v.plan.percent,
         interval_days: v.plan.interval_days,
         gentle: v.plan.pace == crate::plan::Pace::Gentle,
-        switch_line: switch_line(&v.plan),
+        switch_line: v.plan.switch.as_ref().map(crate::plan::Switch::describe),
         steps: schedule
             .steps
             .iter()

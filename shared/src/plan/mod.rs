@@ -126,6 +126,24 @@ impl Switch {
     pub fn source(&self) -> &'static str {
         self.table.source()
     }
+
+    /// One English line for the plan screens: "alprazolam 1.5 mg ≈ 30–30 mg diazepam (Ashton
+    /// Manual), agreed with Dr. Janssens". Amounts keep up to three decimals (0.25 mg stays 0.25).
+    pub fn describe(&self) -> String {
+        let mg = |v: f64| {
+            let s = format!("{:.3}", (v * 1000.0).round() / 1000.0);
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        format!(
+            "{} {} mg ≈ {}–{} mg diazepam ({}), agreed with {}",
+            self.from.name(),
+            mg(self.from_mg),
+            mg(self.diazepam_mg.low),
+            mg(self.diazepam_mg.high),
+            self.table.name(),
+            self.agreed_with
+        )
+    }
 }
 
 /// A pause at the current step, with the patient's reason kept verbatim. A hold is a normal part of
@@ -634,5 +652,20 @@ mod tests {
             Problem::NotAllowed("the plan has ended")
         );
         assert_eq!(ended.hold(d("2026-06-02"), "").unwrap_err().field, "on");
+    }
+
+    #[test]
+    fn a_switch_reads_as_one_line_and_keeps_quarter_milligrams() {
+        let sw = Switch {
+            from: Molecule::Alprazolam,
+            from_mg: 0.25,
+            table: EquivalenceTable::Ashton,
+            diazepam_mg: MgRange::new(5.0, 5.0),
+            agreed_with: "Dr. Janssens".into(),
+        };
+        assert_eq!(
+            sw.describe(),
+            "alprazolam 0.25 mg ≈ 5–5 mg diazepam (Ashton Manual), agreed with Dr. Janssens"
+        );
     }
 }
