@@ -41,7 +41,7 @@ pub struct Ctx {
 
 impl Ctx {
     /// The diary directory: `--data-dir`, else the platform data directory (XDG on Linux).
-    fn dir(&self) -> Result<PathBuf, CliError> {
+    pub(crate) fn dir(&self) -> Result<PathBuf, CliError> {
         if let Some(dir) = &self.data_dir {
             return Ok(dir.clone());
         }
@@ -246,7 +246,7 @@ pub fn goal_list(ctx: &Ctx, json: bool) -> Result<String, CliError> {
     let entries = all_entries(&core)?;
     let goals = output::collect_goals(&entries);
     if json {
-        let value = output::goals_json(&goals, local_today(), core.view().table)?;
+        let value = output::goals_json(&goals, local_today(), core.view()?.table)?;
         return Ok(format!("{}\n", serde_json::to_string_pretty(&value)?));
     }
     Ok(output::goals_text(&goals, local_today()))
@@ -262,7 +262,7 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<String, CliError> {
     }
     let core = ctx.open()?;
     let entries = entries_between(&core, from, to)?;
-    let table: EquivalenceTable = core.view().table;
+    let table: EquivalenceTable = core.view()?.table;
     if a.json {
         let values = entries.iter().map(|e| output::entry_json(e, table)).collect::<Result<Vec<_>, _>>()?;
         return Ok(format!("{}\n", serde_json::to_string_pretty(&values)?));

@@ -63,3 +63,9 @@ impl From<steady_core::store::StoreError> for CliError {
         CliError::Core(CoreError::Store(e))
     }
 }
+
+impl From<steady_core::store::backup::BackupError> for CliError {
+    fn from(e: steady_core::store::backup::BackupError) -> Self {
+        CliError::Core(CoreError::Backup(e))
+    }
+}

@@ -9,6 +9,7 @@ mod error;
 mod output;
 mod parse;
 mod plan_cmd;
+mod safekeeping;
 mod unlock;
 
 use std::io::Write;
@@ -82,6 +83,34 @@ enum Command {
     Question {
         #[command(subcommand)]
         what: plan_cmd::QuestionCommand,
+    },
+    /// Write an encrypted backup (for a new computer or phone), sealed with a backup passphrase
+    /// from STEADY_BACKUP_PASSPHRASE or a prompt.
+    Backup {
+        /// The backup file to create (never overwritten).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import a backup in one transaction; entries already in the diary are not duplicated.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
+    /// Change the passphrase (new one from STEADY_NEW_PASSPHRASE or a prompt) or, with
+    /// --key-file, the key file; re-seals every entry under a fresh data key.
+    Rekey {
+        /// With --key-file: write the new key to this (new) file.
+        #[arg(long, value_name = "FILE")]
+        new_key_file: Option<PathBuf>,
+    },
+    /// Rescue a damaged diary: keep the damaged files aside and copy every readable entry into a
+    /// new diary.
+    Recover,
+    /// Erase the diary: overwrite and delete its files. Needs no passphrase.
+    Erase {
+        /// Confirm.
+        #[arg(long)]
+        yes: bool,
     },
     /// Show a made-up diary (Anke, tapering lormetazepam) in a temporary directory.
     Demo {
@@ -433,6 +462,11 @@ fn run(cli: Cli) -> Result<String, CliError> {
         Command::Delete { id } => commands::delete(&ctx, &id),
         Command::Today { json } => commands::today(&ctx, json),
         Command::Summary(a) => commands::summary(&ctx, &a),
+        Command::Backup { out } => safekeeping::backup(&ctx, &out),
+        Command::Restore { file } => safekeeping::restore(&ctx, &file),
+        Command::Rekey { new_key_file } => safekeeping::rekey(&ctx, new_key_file.as_deref()),
+        Command::Recover => safekeeping::recover(&ctx),
+        Command::Erase { yes } => safekeeping::erase(&ctx, yes),
         Command::Demo { days, pdf } => demo::run(days, &pdf),
     }
 }

@@ -13,6 +13,25 @@ use crate::error::CliError;
 
 /// Environment variable holding the passphrase (for scripts and tests; a prompt is safer).
 pub const PASSPHRASE_ENV: &str = "STEADY_PASSPHRASE";
+/// Environment variable holding the backup passphrase for `backup` and `restore`.
+pub const BACKUP_PASSPHRASE_ENV: &str = "STEADY_BACKUP_PASSPHRASE";
+/// Environment variable holding the new passphrase for `rekey`.
+pub const NEW_PASSPHRASE_ENV: &str = "STEADY_NEW_PASSPHRASE";
+
+/// Which secret is asked for: its environment variable and the words of its prompts.
+#[derive(Debug, Clone, Copy)]
+pub struct Secret {
+    env: &'static str,
+    /// E.g. "passphrase", "backup passphrase".
+    name: &'static str,
+}
+
+/// The diary's passphrase.
+pub const DIARY: Secret = Secret { env: PASSPHRASE_ENV, name: "passphrase" };
+/// The passphrase sealing a backup file.
+pub const BACKUP: Secret = Secret { env: BACKUP_PASSPHRASE_ENV, name: "backup passphrase" };
+/// The diary's new passphrase (`rekey`).
+pub const NEW: Secret = Secret { env: NEW_PASSPHRASE_ENV, name: "new passphrase" };
 
 /// A key file is 64 hex digits plus whitespace; anything much larger is not a key file.
 const MAX_KEY_FILE_BYTES: u64 = 4096;
@@ -48,43 +67,47 @@ pub fn obtain(key_file: Option<&Path>, purpose: Purpose) -> Result<Obtained, Cli
             Ok(Obtained { unlock: Unlock::Key(key), notice: Some(notice) })
         }
         (Some(path), _) => Ok(Obtained { unlock: Unlock::Key(read_key_file(path)?), notice: None }),
-        (None, purpose) => Ok(Obtained { unlock: Unlock::Passphrase(passphrase(purpose)?), notice: None }),
+        (None, purpose) => {
+            Ok(Obtained { unlock: Unlock::Passphrase(passphrase(DIARY, purpose)?), notice: None })
+        }
     }
 }
 
-/// The passphrase from `STEADY_PASSPHRASE`, else from the terminal (twice when creating).
-fn passphrase(purpose: Purpose) -> Result<Zeroizing<String>, CliError> {
-    if let Some(value) = std::env::var_os(PASSPHRASE_ENV) {
+/// A passphrase from its environment variable, else from the terminal (twice when choosing one).
+pub fn passphrase(secret: Secret, purpose: Purpose) -> Result<Zeroizing<String>, CliError> {
+    let Secret { env, name } = secret;
+    if let Some(value) = std::env::var_os(env) {
         let pass = Zeroizing::new(
-            value
-                .into_string()
-                .map_err(|_| CliError::Passphrase(format!("{PASSPHRASE_ENV} is not valid UTF-8")))?,
+            value.into_string().map_err(|_| CliError::Passphrase(format!("{env} is not valid UTF-8")))?,
         );
-        return non_empty(pass);
+        return non_empty(pass, name);
     }
-    let ask = |prompt: &str| -> Result<Zeroizing<String>, CliError> {
+    let ask = |prompt: String| -> Result<Zeroizing<String>, CliError> {
         rpassword::prompt_password(prompt).map(Zeroizing::new).map_err(|e| {
-            CliError::Passphrase(format!(
-                "could not read the passphrase from the terminal ({e}); set {PASSPHRASE_ENV} or use --key-file"
-            ))
+            CliError::Passphrase(format!("could not read the {name} from the terminal ({e}); set {env}"))
         })
     };
     match purpose {
-        Purpose::Open => non_empty(ask("Passphrase: ")?),
+        Purpose::Open => non_empty(ask(format!("{}: ", capitalised(name)))?, name),
         Purpose::Create => {
-            let first = non_empty(ask("Choose a passphrase: ")?)?;
-            let second = ask("Repeat the passphrase: ")?;
+            let first = non_empty(ask(format!("Choose a {name}: "))?, name)?;
+            let second = ask(format!("Repeat the {name}: "))?;
             if *first != *second {
-                return Err(CliError::Passphrase("the two passphrases differ; nothing was created".into()));
+                return Err(CliError::Passphrase(format!("the two {name}s differ; nothing was changed")));
             }
             Ok(first)
         }
     }
 }
 
-fn non_empty(pass: Zeroizing<String>) -> Result<Zeroizing<String>, CliError> {
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn non_empty(pass: Zeroizing<String>, name: &str) -> Result<Zeroizing<String>, CliError> {
     if pass.is_empty() {
-        return Err(CliError::Passphrase("the passphrase is empty".into()));
+        return Err(CliError::Passphrase(format!("the {name} is empty")));
     }
     Ok(pass)
 }
@@ -112,7 +135,7 @@ fn expected_hex() -> String {
 }
 
 /// Writes `key` as hex to a new file that only the owner can read; never overwrites a file.
-fn write_key_file(path: &Path, key: &DataKey) -> Result<(), CliError> {
+pub fn write_key_file(path: &Path, key: &DataKey) -> Result<(), CliError> {
     let fail = |e: std::io::Error| CliError::KeyFile {
         path: path.to_path_buf(),
         reason: format!("cannot create it ({e})"),

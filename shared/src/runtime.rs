@@ -2,9 +2,12 @@
 //! [`Store`], and resolves the app's Rust-side effects (storage, clock) by draining buffer lanes
 //! after each event — never synchronously inside the router. The CLI uses it now; the UniFFI
 //! object wraps it for the phones.
+//!
+//! It can be *locked*: the store (with its keys, wiped on drop) and the app model (with every
+//! decrypted entry) are dropped, and every call answers [`CoreError::Locked`] until [`SteadyCore::unlock`].
 
-use std::path::Path;
-use std::sync::{Arc, Mutex, Weak};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use chrono::{DateTime, FixedOffset, Local};
 use crux_core::effects::routes::Buffer;
@@ -13,7 +16,8 @@ use crux_core::Core;
 
 use crate::app::{ClockOp, Effect, Event, Outcome, SteadyApp, StoreOp, StoreReply, ViewModel};
 use crate::domain::{Entry, EntryId, ValidationError};
-use crate::store::{Store, StoreError, Unlock};
+use crate::store::backup::{self, BackupError};
+use crate::store::{ImportReport, Store, StoreError, Unlock};
 
 /// Errors a shell sees: one enum for the whole core, mapped once more at the FFI edge.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -24,6 +28,12 @@ pub enum CoreError {
     /// Storage failed (wrong key, damaged file, disk full…). Nothing was wiped.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A backup file was refused (wrong passphrase, damaged, too large…). Nothing was imported.
+    #[error(transparent)]
+    Backup(#[from] BackupError),
+    /// The diary is locked: unlock it first. Nothing was read or written.
+    #[error("the diary is locked")]
+    Locked,
     /// An internal invariant broke (a bug); reported instead of crashing the shell.
     #[error("internal error: {0}")]
     Internal(String),
@@ -68,19 +78,36 @@ impl Routes<SteadyApp> for Lanes {
     }
 }
 
-/// An open diary with its app core.
+/// A diary with its app core; locked or unlocked.
 pub struct SteadyCore {
+    dir: PathBuf,
+    clock: Arc<dyn Clock>,
+    /// `None` while locked. Held for a whole event, so one event and all its follow-up effects
+    /// complete before the next starts.
+    session: Mutex<Option<Session>>,
+}
+
+/// What exists only while unlocked: the app (whose model holds decrypted entries) and the store
+/// (which holds the keys).
+struct Session {
     router: Arc<EffectRouter<SteadyApp, Lanes>>,
-    store: Mutex<Store>,
-    clock: Box<dyn Clock>,
-    /// Serialises events: one event and all its follow-up effects complete before the next starts.
-    turn: Mutex<()>,
+    store: Store,
 }
 
 impl std::fmt::Debug for SteadyCore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SteadyCore").finish_non_exhaustive()
     }
+}
+
+/// A backup file made by [`SteadyCore::backup`].
+pub struct BackupFile {
+    /// The sealed file.
+    pub bytes: Vec<u8>,
+    /// Entries left out because they are damaged (they could not be decrypted).
+    pub skipped: Vec<EntryId>,
+    /// Entries in the file.
+    pub entries: usize,
 }
 
 impl SteadyCore {
@@ -92,6 +119,13 @@ impl SteadyCore {
 
     /// Wraps an already-open store and loads it.
     pub fn with_store(store: Store, clock: Box<dyn Clock>) -> Result<Self, CoreError> {
+        let core = Self { dir: store.dir().to_owned(), clock: Arc::from(clock), session: Mutex::new(None) };
+        core.start(store)?;
+        Ok(core)
+    }
+
+    /// A fresh app over `store`, loaded from it.
+    fn start(&self, store: Store) -> Result<ViewModel, CoreError> {
         let router = EffectRouter::new(Core::<SteadyApp>::new(), |lanes: Lanes| {
             move |effect| match effect {
                 Effect::Store(request) => lanes.store.push(request),
@@ -100,18 +134,31 @@ impl SteadyCore {
                 Effect::Render(_) => {}
             }
         });
-        let core = Self { router, store: Mutex::new(store), clock, turn: Mutex::new(()) };
-        core.dispatch(Event::Open)?;
-        Ok(core)
+        let mut guard = self.session()?;
+        *guard = Some(Session { router, store });
+        let result = Self::run_event(&mut guard, self.clock.as_ref(), Event::Open);
+        if result.is_err() {
+            // A diary that cannot load stays closed rather than showing an empty app.
+            *guard = None;
+        }
+        result
     }
 
     /// Sends one event, resolves every effect it causes, and returns the new view model.
     /// A rejected draft or a failed write comes back as `Err`, with nothing written.
     pub fn dispatch(&self, event: Event) -> Result<ViewModel, CoreError> {
-        let _turn = self.turn.lock().map_err(|_| CoreError::Internal("event lock poisoned".into()))?;
-        self.router.update(event);
-        self.drain()?;
-        let view = self.router.view();
+        Self::run_event(&mut self.session()?, self.clock.as_ref(), event)
+    }
+
+    fn run_event(
+        guard: &mut MutexGuard<'_, Option<Session>>,
+        clock: &dyn Clock,
+        event: Event,
+    ) -> Result<ViewModel, CoreError> {
+        let session = guard.as_mut().ok_or(CoreError::Locked)?;
+        session.router.update(event);
+        session.drain(clock)?;
+        let view = session.router.view();
         match &view.outcome {
             Some(Outcome::Rejected(e)) => Err(e.clone().into()),
             Some(Outcome::Failed(e)) => Err(e.clone().into()),
@@ -121,13 +168,13 @@ impl SteadyCore {
     }
 
     /// The current view model.
-    pub fn view(&self) -> ViewModel {
-        self.router.view()
+    pub fn view(&self) -> Result<ViewModel, CoreError> {
+        Ok(self.session()?.as_ref().ok_or(CoreError::Locked)?.router.view())
     }
 
-    /// The id of the entry the last event saved, if it saved one.
+    /// The id of the entry the last event saved, if it saved one (`None` while locked).
     pub fn last_saved(&self) -> Option<EntryId> {
-        match self.router.view().outcome {
+        match self.view().ok()?.outcome {
             Some(Outcome::Saved(id)) => Some(id),
             _ => None,
         }
@@ -135,27 +182,91 @@ impl SteadyCore {
 
     /// Runs `f` with the store (for maintenance such as checkpoints).
     pub fn with_store_mut<T>(&self, f: impl FnOnce(&mut Store) -> T) -> Result<T, CoreError> {
-        let mut store = self.store.lock().map_err(|_| CoreError::Internal("store lock poisoned".into()))?;
-        Ok(f(&mut store))
+        let mut guard = self.session()?;
+        Ok(f(&mut guard.as_mut().ok_or(CoreError::Locked)?.store))
     }
 
+    /// Locks the diary: drops the store, whose keys are wiped from memory, and the app model with
+    /// every decrypted entry. Every call then returns [`CoreError::Locked`] until [`Self::unlock`].
+    pub fn lock(&self) -> Result<(), CoreError> {
+        *self.session()? = None;
+        Ok(())
+    }
+
+    /// Whether the diary is locked.
+    pub fn is_locked(&self) -> bool {
+        self.session().map(|s| s.is_none()).unwrap_or(true)
+    }
+
+    /// Opens the diary again with `unlock` (a wrong key leaves it locked and unchanged).
+    pub fn unlock(&self, unlock: &Unlock) -> Result<ViewModel, CoreError> {
+        self.lock()?;
+        self.start(Store::open(&self.dir, unlock)?)
+    }
+
+    /// Changes the passphrase or keystore key and rotates the data key, in one transaction.
+    pub fn rekey(&self, new: &Unlock) -> Result<(), CoreError> {
+        Ok(self.with_store_mut(|s| s.rekey(new))??)
+    }
+
+    /// Re-seals every entry under a fresh data key, protected as before (keystore diaries, where
+    /// the keystore key itself stays).
+    pub fn rotate_key(&self) -> Result<(), CoreError> {
+        Ok(self.with_store_mut(|s| s.rotate_data_key())??)
+    }
+
+    /// A backup of every readable entry, sealed with `passphrase`. Damaged entries cannot be
+    /// decrypted and are listed in `skipped`, never silently dropped.
+    pub fn backup(&self, passphrase: &str) -> Result<BackupFile, CoreError> {
+        let loaded = self.with_store_mut(|s| s.load_all())??;
+        let bytes = backup::write(&loaded.entries, passphrase)?;
+        Ok(BackupFile { bytes, skipped: loaded.damaged, entries: loaded.entries.len() })
+    }
+
+    /// Imports a backup in one transaction (all records or none), matching entries by id so a
+    /// second import of the same file adds nothing, and reloads the app.
+    pub fn restore(&self, bytes: &[u8], passphrase: &str) -> Result<ImportReport, CoreError> {
+        let entries = backup::read(bytes, passphrase)?;
+        let report = self.with_store_mut(|s| s.import(&entries))??;
+        self.dispatch(Event::Open)?;
+        Ok(report)
+    }
+
+    /// Erases the diary (data and key material) and leaves this core locked for good. Works while
+    /// locked too. Returns how many files were erased.
+    pub fn erase(&self) -> Result<usize, CoreError> {
+        let mut guard = self.session()?;
+        let erased = match guard.take() {
+            Some(session) => session.store.erase()?,
+            None => crate::store::erase(&self.dir)?,
+        };
+        Ok(erased)
+    }
+
+    fn session(&self) -> Result<MutexGuard<'_, Option<Session>>, CoreError> {
+        self.session.lock().map_err(|_| CoreError::Internal("diary lock poisoned".into()))
+    }
+}
+
+impl Session {
     /// Resolves buffered requests until no lane has work; follow-ups land back in the lanes.
-    fn drain(&self) -> Result<(), CoreError> {
-        let lanes = &self.router.routes;
+    fn drain(&mut self, clock: &dyn Clock) -> Result<(), CoreError> {
+        let router = Arc::clone(&self.router);
+        let lanes = &router.routes;
         loop {
-            let clock = lanes.clock.drain();
-            let store = lanes.store.drain();
-            if clock.is_empty() && store.is_empty() {
+            let clock_requests = lanes.clock.drain();
+            let store_requests = lanes.store.drain();
+            if clock_requests.is_empty() && store_requests.is_empty() {
                 return Ok(());
             }
-            for request in clock {
+            for request in clock_requests {
                 let (_, mut handle) = request.split();
-                self.router.resolve(&mut handle, self.clock.now()).map_err(internal)?;
+                router.resolve(&mut handle, clock.now()).map_err(internal)?;
             }
-            for request in store {
+            for request in store_requests {
                 let (op, mut handle) = request.split();
-                let reply = self.with_store_mut(|s| run(s, op))?;
-                self.router.resolve(&mut handle, reply).map_err(internal)?;
+                let reply = run(&mut self.store, op);
+                router.resolve(&mut handle, reply).map_err(internal)?;
             }
         }
     }

@@ -31,7 +31,7 @@ fn logged_entries_survive_a_reopen_and_show_today() {
     drop(core);
 
     let core = open(dir.path(), 1, false).unwrap();
-    let view = core.view();
+    let view = core.view().unwrap();
     assert_eq!(view.entry_count, 2);
     let PageView::Today(today) = view.page else { panic!("today expected") };
     assert_eq!(today.totals.prescribed.low_mg, 15.0);
@@ -46,7 +46,7 @@ fn errors_come_back_typed_and_nothing_is_written() {
         Err(CoreError::Invalid(e)) => assert_eq!((e.field, e.problem), ("mg", Problem::NotPositive)),
         other => panic!("expected invalid input, got {other:?}"),
     }
-    assert_eq!(core.view().entry_count, 0);
+    assert_eq!(core.view().unwrap().entry_count, 0);
     drop(core);
     assert_eq!(open(dir.path(), 2, false).unwrap_err(), CoreError::Store(StoreError::WrongKey));
     assert!(matches!(
@@ -89,7 +89,7 @@ fn two_threads_can_log_at_once_without_losing_an_entry() {
     for w in workers {
         w.join().unwrap();
     }
-    assert_eq!(core.view().entry_count, 50);
+    assert_eq!(core.view().unwrap().entry_count, 50);
     drop(core);
-    assert_eq!(open(dir.path(), 1, false).unwrap().view().entry_count, 50);
+    assert_eq!(open(dir.path(), 1, false).unwrap().view().unwrap().entry_count, 50);
 }

@@ -222,31 +222,9 @@ fn a_file_that_is_not_a_database_is_corrupt_not_an_empty_diary() {
     assert!(matches!(Store::open(dir.path(), &key()), Err(StoreError::Corrupt(_))));
 }
 
-/// True if `needle` occurs anywhere in `hay`.
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
-}
-
-fn assert_no_canary(dir: &Path, canary: &str, when: &str) {
-    let mut scanned = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let bytes = std::fs::read(&path).unwrap();
-        scanned += bytes.len();
-        assert!(!contains(&bytes, canary.as_bytes()), "{when}: canary found in {}", path.display());
-    }
-    assert!(scanned > 4096, "{when}: nothing was scanned");
-}
-
-fn random_canary() -> String {
-    let bytes = DataKey::generate().unwrap();
-    let hex: String = bytes.expose()[..16].iter().map(|b| format!("{b:02x}")).collect();
-    format!("CANARY{hex}")
-}
-
 #[test]
 fn a_canary_in_every_text_field_never_reaches_the_disk_in_the_clear() {
-    let canary = random_canary();
+    let canary = common::random_canary();
     let dir = tempfile::tempdir().unwrap();
     let entries = common::one_of_each(&canary);
     let mut store = Store::create(dir.path(), &key()).unwrap();
@@ -255,16 +233,16 @@ fn a_canary_in_every_text_field_never_reaches_the_disk_in_the_clear() {
     }
     // The WAL and SHM files exist now, holding the recent pages.
     assert!(dir.path().join(format!("{DB_FILE}-wal")).exists());
-    assert_no_canary(dir.path(), &canary, "after logging");
+    common::assert_no_canary(dir.path(), &canary, "after logging");
     // Times, molecule and names are sealed too, not only notes.
     for clear in ["lormetazepam", "Peeters", "2026-03-09", "reduce"] {
-        assert_no_canary(dir.path(), clear, "after logging");
+        common::assert_no_canary(dir.path(), clear, "after logging");
     }
     for e in &entries {
         store.delete(e.id).unwrap();
     }
     store.checkpoint().unwrap();
-    assert_no_canary(dir.path(), &canary, "after delete and checkpoint");
+    common::assert_no_canary(dir.path(), &canary, "after delete and checkpoint");
 }
 
 /// Key of the committed fixtures (test data only).
@@ -289,6 +267,14 @@ fn fixture_expectations(entries: &[Entry]) {
         EntryBody::Gad7(g) => g.total() == 10,
         _ => true,
     }));
+}
+
+/// A new schema version must come with its fixture (written by `write_fixture`).
+#[test]
+fn every_schema_version_has_a_committed_fixture() {
+    for version in 1..=steady_core::store::schema::SCHEMA_VERSION {
+        assert!(fixture_path(version).exists(), "no fixture for schema version {version}");
+    }
 }
 
 #[test]
@@ -329,7 +315,7 @@ fn write_fixture() {
 fn debug_output_never_shows_health_data() {
     use steady_core::app::diary::Diary;
     use steady_core::domain::EquivalenceTable;
-    let canary = random_canary();
+    let canary = common::random_canary();
     let entries = common::one_of_each(&canary);
     let diary = Diary::from_entries(entries.clone());
     let date = common::now().date_naive();

@@ -2,6 +2,7 @@
 //! screen can act on (show the message next to a field, ask for the passphrase again, …).
 
 use crate::domain::ValidationError;
+use crate::store::backup::BackupError;
 use crate::store::StoreError;
 use crate::CoreError;
 
@@ -21,6 +22,16 @@ pub enum SteadyError {
     /// The diary file is damaged.
     #[error("the diary file is damaged: {detail}")]
     Corrupt { detail: String },
+    /// The diary is locked: call `unlock` first. Nothing was read or written.
+    #[error("the diary is locked")]
+    Locked,
+    /// The backup passphrase does not open the backup file. Nothing was imported.
+    #[error("wrong backup passphrase")]
+    WrongPassphrase,
+    /// The backup file was refused (damaged, cut short, too large, from a newer app…); `detail`
+    /// names the record when one is at fault. Nothing was imported.
+    #[error("the backup was refused: {detail}")]
+    BadBackup { detail: String },
     /// The device is full; earlier entries are intact.
     #[error("the device is full: the entry was not saved")]
     DiskFull,
@@ -61,6 +72,9 @@ impl From<CoreError> for SteadyError {
         match e {
             CoreError::Invalid(v) => v.into(),
             CoreError::Store(s) => s.into(),
+            CoreError::Backup(BackupError::WrongPassphrase) => SteadyError::WrongPassphrase,
+            CoreError::Backup(b) => SteadyError::BadBackup { detail: b.to_string() },
+            CoreError::Locked => SteadyError::Locked,
             CoreError::Internal(detail) => SteadyError::Internal { detail },
         }
     }

@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 
 use crate::app::{Event, Export};
 use crate::domain::{parse, EquivalenceTable};
-use crate::store::{DataKey, Unlock};
+use crate::store::{DataKey, ImportReport, Recovery, Unlock};
 use crate::summary::export::{ExportFormat, ExportRequest};
 use crate::summary::i18n::Lang;
 use crate::summary::{Hideable, SummaryOptions};
@@ -141,10 +141,12 @@ impl SteadyDiary {
     #[uniffi::constructor]
     pub fn open(data_dir: String, keys: Arc<dyn KeyProvider>) -> Result<Arc<Self>, SteadyError> {
         guard(|| {
-            let raw = Zeroizing::new(keys.get_or_create_key()?);
-            let key = DataKey::from_slice(&raw)?;
-            let core =
-                SteadyCore::open(&PathBuf::from(data_dir), &Unlock::Key(key), true, Box::new(SystemClock))?;
+            let core = SteadyCore::open(
+                &PathBuf::from(data_dir),
+                &keystore_unlock(&*keys)?,
+                true,
+                Box::new(SystemClock),
+            )?;
             Ok(Arc::new(Self { core }))
         })
     }
@@ -155,9 +157,9 @@ impl SteadyDiary {
         guard(|| Ok(self.core.dispatch(event.into_event()?)?.into()))
     }
 
-    /// The current view, without changing anything.
-    pub fn view(&self) -> AppView {
-        self.core.view().into()
+    /// The current view, without changing anything. Throws `Locked` while locked.
+    pub fn view(&self) -> Result<AppView, SteadyError> {
+        guard(|| Ok(self.core.view()?.into()))
     }
 
     /// Builds a summary file for the share sheet: text, JSON, CSV, PDF or FHIR, in the clinician's
@@ -209,4 +211,132 @@ impl SteadyDiary {
             })
         })
     }
+}
+
+/// A backup file for the share sheet (sealed with the backup passphrase).
+#[derive(Clone, uniffi::Record)]
+pub struct BackupExport {
+    /// The file to save or send; useless without the backup passphrase.
+    pub file: SummaryFile,
+    /// Entries in the backup.
+    pub entries: u64,
+    /// Ids of damaged entries that could not be included.
+    pub skipped: Vec<String>,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct RestoreReport {
+    /// Entries this diary did not have.
+    pub added: u64,
+    /// Entries replaced by the backup's version.
+    pub updated: u64,
+    /// Entries already here exactly (a second restore of one file adds nothing).
+    pub unchanged: u64,
+}
+
+impl From<ImportReport> for RestoreReport {
+    fn from(r: ImportReport) -> Self {
+        Self { added: r.added as u64, updated: r.updated as u64, unchanged: r.unchanged as u64 }
+    }
+}
+
+/// What a recovery did.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RecoveryReport {
+    /// Entries copied into the new diary.
+    pub recovered: u64,
+    /// Ids of rows that could be read but failed authentication.
+    pub damaged: Vec<String>,
+    /// Whether damaged pages were skipped (entries on them are lost).
+    pub pages_lost: bool,
+    /// Folder where the damaged files are kept.
+    pub kept_at: String,
+}
+
+impl From<Recovery> for RecoveryReport {
+    fn from(r: Recovery) -> Self {
+        Self {
+            recovered: r.recovered as u64,
+            damaged: r.damaged.iter().map(ToString::to_string).collect(),
+            pages_lost: r.pages_lost,
+            kept_at: r.kept_at.display().to_string(),
+        }
+    }
+}
+
+crate::redacted_debug!(BackupExport);
+
+#[uniffi::export]
+impl SteadyDiary {
+    /// Locks the diary when the app goes to the background: keys are wiped from memory and the
+    /// decrypted entries dropped. Every call then throws `Locked` until `unlock`.
+    pub fn lock(&self) -> Result<(), SteadyError> {
+        guard(|| Ok(self.core.lock()?))
+    }
+
+    /// Whether the diary is locked.
+    pub fn is_locked(&self) -> bool {
+        self.core.is_locked()
+    }
+
+    /// Unlocks with the keystore key again (after biometrics, say) and returns the view.
+    pub fn unlock(&self, keys: Arc<dyn KeyProvider>) -> Result<AppView, SteadyError> {
+        guard(|| Ok(self.core.unlock(&keystore_unlock(&*keys)?)?.into()))
+    }
+
+    /// Re-seals every entry under a fresh data key (the keystore key stays), in one transaction.
+    pub fn rotate_key(&self) -> Result<(), SteadyError> {
+        guard(|| Ok(self.core.rotate_key()?))
+    }
+
+    /// A backup for moving to a new phone, sealed with a passphrase the patient chooses.
+    pub fn backup(&self, passphrase: String) -> Result<BackupExport, SteadyError> {
+        let passphrase = Zeroizing::new(passphrase);
+        guard(|| {
+            let b = self.core.backup(&passphrase)?;
+            Ok(BackupExport {
+                file: SummaryFile {
+                    bytes: b.bytes,
+                    mime_type: "application/octet-stream".into(),
+                    file_name: "steady-backup.steadybackup".into(),
+                },
+                entries: b.entries as u64,
+                skipped: b.skipped.iter().map(ToString::to_string).collect(),
+            })
+        })
+    }
+
+    /// Restores a backup in one transaction: a bad record changes nothing and is named in the
+    /// error; entries already here are not duplicated.
+    pub fn restore(&self, file: Vec<u8>, passphrase: String) -> Result<RestoreReport, SteadyError> {
+        let passphrase = Zeroizing::new(passphrase);
+        guard(|| Ok(self.core.restore(&file, &passphrase)?.into()))
+    }
+
+    /// Erases the diary's data and key material; the object stays locked afterwards. The shell
+    /// then deletes its keystore key.
+    pub fn erase(&self) -> Result<u64, SteadyError> {
+        guard(|| Ok(self.core.erase()? as u64))
+    }
+}
+
+/// Erases the diary in `data_dir` without opening it (a forgotten key). The shell then deletes
+/// its keystore key.
+#[uniffi::export]
+pub fn erase_diary(data_dir: String) -> Result<u64, SteadyError> {
+    guard(|| Ok(crate::store::erase(&PathBuf::from(data_dir))? as u64))
+}
+
+/// Recovers a damaged diary: keeps the damaged files in a `damaged-…` folder and copies every
+/// readable entry into a new diary. Open the diary again afterwards.
+#[uniffi::export]
+pub fn recover_diary(data_dir: String, keys: Arc<dyn KeyProvider>) -> Result<RecoveryReport, SteadyError> {
+    guard(|| Ok(crate::store::recover(&PathBuf::from(data_dir), &keystore_unlock(&*keys)?)?.into()))
+}
+
+/// The keystore's key as an [`Unlock`].
+fn keystore_unlock(keys: &dyn KeyProvider) -> Result<Unlock, SteadyError> {
+    let raw = Zeroizing::new(keys.get_or_create_key()?);
+    Ok(Unlock::Key(DataKey::from_slice(&raw)?))
 }

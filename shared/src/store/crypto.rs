@@ -1,8 +1,10 @@
 //! Record sealing with AES-256-GCM (ring). A fresh random 96-bit nonce per seal; the associated
 //! data binds each ciphertext to its schema version, table and row id, so a sealed value copied to
-//! another row, table or version fails to open. Keys live only in zeroizing buffers.
+//! another row, table or version fails to open. Keys live only in zeroizing buffers, and ring's
+//! expanded key schedule is wiped when its [`Sealer`] is dropped.
 
 use std::fmt;
+use std::mem::ManuallyDrop;
 use std::num::NonZeroU32;
 
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
@@ -20,6 +22,12 @@ pub const PBKDF2_ITERATIONS: u32 = 600_000;
 
 /// Length of a passphrase salt.
 pub const SALT_LEN: usize = 16;
+
+/// Seals allowed under one data key before it must be rotated. With random 96-bit nonces, NIST SP
+/// 800-38D §8.3 caps AES-GCM at 2^32 invocations per key (nonce-collision probability ≤ 2^-32); we
+/// rotate four times earlier, at 2^30, as the issue asks. A diary writes a few thousand seals a year,
+/// so in practice this is reached only by a test that sets the counter.
+pub const MAX_SEALS_PER_KEY: u64 = 1 << 30;
 
 /// A 32-byte symmetric key, wiped from memory when dropped; never printed.
 #[derive(Clone)]
@@ -63,9 +71,34 @@ impl DataKey {
         &self.0
     }
 
-    fn aead(&self) -> LessSafeKey {
+    fn aead(&self) -> WipedAeadKey {
         // AES_256_GCM takes exactly KEY_LEN bytes, so this cannot fail.
-        LessSafeKey::new(UnboundKey::new(&AES_256_GCM, self.0.as_ref()).expect("32-byte AES-256 key"))
+        let key = UnboundKey::new(&AES_256_GCM, self.0.as_ref()).expect("32-byte AES-256 key");
+        WipedAeadKey(ManuallyDrop::new(LessSafeKey::new(key)))
+    }
+}
+
+/// ring's AES-GCM key (the expanded AES round keys and the GHASH key), overwritten with zeros when
+/// dropped: ring does not wipe it itself, and it is as secret as the key it came from.
+struct WipedAeadKey(ManuallyDrop<LessSafeKey>);
+
+impl std::ops::Deref for WipedAeadKey {
+    type Target = LessSafeKey;
+    fn deref(&self) -> &LessSafeKey {
+        &self.0
+    }
+}
+
+impl Drop for WipedAeadKey {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        let size = std::mem::size_of::<LessSafeKey>();
+        // SAFETY: the pointer covers exactly the `LessSafeKey` value we own. In ring 0.17 it holds
+        // the key schedule inline (no heap pointers, no `Drop` impl), and `ManuallyDrop` ensures
+        // it is never dropped or used after being zeroed, so overwriting its bytes is sound.
+        let bytes =
+            unsafe { std::slice::from_raw_parts_mut((&mut *self.0 as *mut LessSafeKey).cast::<u8>(), size) };
+        bytes.zeroize();
     }
 }
 
@@ -84,7 +117,7 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N], StoreError> {
 
 /// Seals and opens records under one data key.
 pub struct Sealer {
-    key: LessSafeKey,
+    key: WipedAeadKey,
     rng: SystemRandom,
 }
 
@@ -180,6 +213,20 @@ mod tests {
         let s2 = a.seal(b"", b"same").unwrap();
         assert_ne!(s1[..NONCE_LEN], s2[..NONCE_LEN]);
         assert!(b.open(b"", &s1).is_none());
+    }
+
+    /// 10^6 seals under one key give 10^6 distinct nonces (the random-nonce bound of
+    /// [`MAX_SEALS_PER_KEY`] is far away; this checks the generator is really used each time).
+    #[test]
+    fn a_million_seals_repeat_no_nonce() {
+        let sealer = Sealer::new(&DataKey::generate().unwrap());
+        let mut nonces = std::collections::HashSet::with_capacity(1_000_000);
+        for i in 0..1_000_000u32 {
+            let sealed = sealer.seal(b"aad", &i.to_le_bytes()).unwrap();
+            let nonce: [u8; NONCE_LEN] = sealed[..NONCE_LEN].try_into().unwrap();
+            assert!(nonces.insert(nonce), "nonce repeated at seal {i}");
+        }
+        assert_eq!(nonces.len(), 1_000_000);
     }
 
     #[test]

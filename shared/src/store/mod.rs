@@ -5,30 +5,30 @@
 //! from the platform keystore ([`Unlock::Key`]) or is wrapped by a passphrase key
 //! ([`Unlock::Passphrase`], PBKDF2-HMAC-SHA256). A wrong key is detected before anything is written.
 
+pub mod backup;
 pub mod crypto;
+mod erase;
 pub mod error;
+mod keys;
+pub mod recover;
 pub mod schema;
 
 use std::fmt;
-use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use zeroize::Zeroizing;
 
 use crate::domain::{Entry, EntryBody, EntryId};
-use crypto::{associated_data, random_bytes, Sealer, SALT_LEN};
-pub use crypto::{DataKey, KEY_LEN, PBKDF2_ITERATIONS};
+use crypto::{associated_data, Sealer};
+pub use crypto::{DataKey, KEY_LEN, MAX_SEALS_PER_KEY, PBKDF2_ITERATIONS};
 pub use error::StoreError;
+use keys::Keys;
+pub use recover::{erase, recover, Recovery};
 use schema::SCHEMA_VERSION;
 
 /// File name of the diary inside its data directory.
 pub const DB_FILE: &str = "diary.sqlite";
-
-/// Version of the key-material format in `meta` (bound into its associated data).
-const KEY_FORMAT: u32 = 1;
-/// Known plaintext sealed under the data key, to tell a wrong key from a damaged record.
-const KEY_CHECK: &[u8] = b"steady key check v1";
 
 /// How to unlock a diary.
 pub enum Unlock {
@@ -60,6 +60,10 @@ pub struct Loaded {
 pub struct Store {
     conn: Connection,
     sealer: Sealer,
+    keys: Keys,
+    /// Values sealed under the current data key (persisted in `meta`, see [`MAX_SEALS_PER_KEY`]).
+    seals: u64,
+    dir: PathBuf,
     path: PathBuf,
 }
 
@@ -69,64 +73,64 @@ impl fmt::Debug for Store {
     }
 }
 
+/// What [`Store::import`] did: entries are matched by id, so importing the same file twice
+/// changes nothing the second time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Entries this diary did not have.
+    pub added: usize,
+    /// Entries it had in another version (the imported version replaced them).
+    pub updated: usize,
+    /// Entries it already had exactly.
+    pub unchanged: usize,
+}
+
 impl Store {
-    /// Creates a new diary in `dir` (made if missing), with a fresh random data key.
+    /// Creates a new diary in `dir` (made if missing), with a fresh random data key protected by
+    /// `unlock`.
     pub fn create(dir: &Path, unlock: &Unlock) -> Result<Self, StoreError> {
         let path = dir.join(DB_FILE);
         if path.exists() {
             return Err(StoreError::AlreadyExists(path.display().to_string()));
         }
         std::fs::create_dir_all(dir)?;
+        let keys = Keys::generate(unlock)?;
         let mut conn = Connection::open(&path)?;
         restrict_to_owner(dir, &path)?;
         schema::configure(&conn)?;
-        let data_key = match unlock {
-            Unlock::Key(k) => k.clone(),
-            Unlock::Passphrase(_) => DataKey::generate()?,
-        };
-        let sealer = Sealer::new(&data_key);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         schema::migrate(&tx)?;
-        if let Unlock::Passphrase(pass) = unlock {
-            let salt: [u8; SALT_LEN] = random_bytes()?;
-            let mut kdf = PBKDF2_ITERATIONS.to_be_bytes().to_vec();
-            kdf.extend_from_slice(&salt);
-            let kek = Sealer::new(&DataKey::from_passphrase(pass, &salt, iterations(PBKDF2_ITERATIONS)?));
-            let wrapped = kek.seal(&meta_aad("wrapped_key"), data_key.expose())?;
-            put_meta(&tx, "kdf", &kdf)?;
-            put_meta(&tx, "wrapped_key", &wrapped)?;
-        }
-        put_meta(&tx, "key_check", &sealer.seal(&meta_aad("key_check"), KEY_CHECK)?)?;
+        keys.store(&tx, 0)?;
         tx.commit()?;
-        Ok(Self { conn, sealer, path })
+        Ok(Self::assemble(conn, keys, 1, dir))
     }
 
-    /// Opens an existing diary. A wrong key returns [`StoreError::WrongKey`] before any write.
+    /// Opens an existing diary. A wrong key returns [`StoreError::WrongKey`] before any write; a
+    /// file that is not a diary returns [`StoreError::Corrupt`] and is left as it is.
     pub fn open(dir: &Path, unlock: &Unlock) -> Result<Self, StoreError> {
         let path = dir.join(DB_FILE);
         if !path.exists() {
             return Err(StoreError::NotFound(dir.display().to_string()));
         }
         let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        schema::configure(&conn)?;
+        // Read the version before any setting that writes (journal_mode=WAL rewrites the header),
+        // so a file that is not a Steady diary — even an empty one — is left exactly as found.
         let found = schema::version(&conn)?;
         schema::check_not_newer(found)?;
         if found == 0 {
             return Err(StoreError::Corrupt("not a Steady diary".into()));
         }
-        let sealer = Sealer::new(&unlock_key(&conn, unlock)?);
-        let check =
-            get_meta(&conn, "key_check")?.ok_or_else(|| StoreError::Corrupt("no key check".into()))?;
-        if sealer.open(&meta_aad("key_check"), &check).as_deref().map(Vec::as_slice) != Some(KEY_CHECK) {
-            return Err(StoreError::WrongKey);
-        }
+        schema::configure(&conn)?;
+        let keys = Keys::unlock(&conn, unlock)?;
+        let seals = keys::seal_count(&conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         schema::migrate(&tx)?;
         tx.commit()?;
-        Ok(Self { conn, sealer, path })
+        Ok(Self::assemble(conn, keys, seals, dir))
     }
 
-    /// Opens the diary in `dir`, creating it if there is none.
+    /// Opens the diary in `dir`, creating it if there is none. A damaged file is never replaced by
+    /// a new empty diary: its error is returned.
     pub fn open_or_create(dir: &Path, unlock: &Unlock) -> Result<Self, StoreError> {
         if dir.join(DB_FILE).exists() {
             Self::open(dir, unlock)
@@ -135,9 +139,31 @@ impl Store {
         }
     }
 
+    fn assemble(conn: Connection, keys: Keys, seals: u64, dir: &Path) -> Self {
+        Self {
+            conn,
+            sealer: Sealer::new(&keys.data),
+            keys,
+            seals,
+            dir: dir.to_owned(),
+            path: dir.join(DB_FILE),
+        }
+    }
+
     /// Path of the database file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// How many values the current data key has sealed; rotation happens before
+    /// [`MAX_SEALS_PER_KEY`].
+    pub fn seal_count(&self) -> u64 {
+        self.seals
     }
 
     /// Inserts or replaces (edits) one entry, durably.
@@ -152,8 +178,15 @@ impl Store {
 
     /// Applies one logical change — puts (insert or replace) and deletes — in one transaction, so a
     /// crash or a full disk leaves all of it or none of it. Returns how many rows were deleted.
+    /// Rotates the data key first when this write would take it to [`MAX_SEALS_PER_KEY`].
     pub fn write(&mut self, puts: &[Entry], deletes: &[EntryId]) -> Result<usize, StoreError> {
-        let sealed: Vec<Vec<u8>> = puts.iter().map(|e| self.seal_entry(e)).collect::<Result<_, _>>()?;
+        let new_seals = puts.len() as u64;
+        if self.seals.saturating_add(new_seals) >= MAX_SEALS_PER_KEY {
+            self.rotate_data_key()?;
+        }
+        let sealed: Vec<Vec<u8>> =
+            puts.iter().map(|e| seal_entry(&self.sealer, e)).collect::<Result<_, _>>()?;
+        let seals = self.seals + new_seals;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         {
             let mut upsert = tx.prepare_cached(
@@ -168,8 +201,77 @@ impl Store {
         for id in deletes {
             deleted += tx.execute("DELETE FROM entries WHERE id = ?1", [id.as_bytes().as_slice()])?;
         }
+        if new_seals > 0 {
+            keys::store_seal_count(&tx, seals)?;
+        }
         tx.commit()?;
+        self.seals = seals;
         Ok(deleted)
+    }
+
+    /// Adds entries from a backup in one transaction, matching them by id: an entry already here
+    /// unchanged is skipped, so importing the same file twice does not duplicate anything.
+    pub fn import(&mut self, entries: &[Entry]) -> Result<ImportReport, StoreError> {
+        let mut report = ImportReport::default();
+        let mut puts = Vec::new();
+        for entry in entries {
+            match self.get(entry.id) {
+                Ok(Some(existing)) if existing == *entry => report.unchanged += 1,
+                Ok(Some(_)) | Err(StoreError::Tampered { .. }) => {
+                    report.updated += 1;
+                    puts.push(entry.clone());
+                }
+                Ok(None) => {
+                    report.added += 1;
+                    puts.push(entry.clone());
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        self.write(&puts, &[])?;
+        Ok(report)
+    }
+
+    /// Changes how the diary is unlocked (a new passphrase, or a new keystore key) and rotates the
+    /// data key with it: every entry is re-sealed under a fresh data key and the key material is
+    /// replaced, all in one transaction. Afterwards the old key or passphrase opens nothing; a
+    /// crash before the commit leaves the diary as it was, under the old key only.
+    pub fn rekey(&mut self, new: &Unlock) -> Result<(), StoreError> {
+        let keys = Keys::generate(new)?;
+        self.reseal_all(keys)
+    }
+
+    /// Re-seals every entry under a fresh data key protected as before (no passphrase needed), in
+    /// one transaction. Done automatically before the key reaches [`MAX_SEALS_PER_KEY`].
+    pub fn rotate_data_key(&mut self) -> Result<(), StoreError> {
+        let keys = self.keys.rotated()?;
+        self.reseal_all(keys)
+    }
+
+    /// Refuses when a record is damaged: re-sealing would either drop it or keep it under a key
+    /// that no longer exists. Recover first ([`recover`]).
+    fn reseal_all(&mut self, keys: Keys) -> Result<(), StoreError> {
+        let loaded = self.load_all()?;
+        if let Some(id) = loaded.damaged.first() {
+            return Err(StoreError::Tampered { id: id.to_string() });
+        }
+        let sealer = Sealer::new(&keys.data);
+        let sealed: Vec<Vec<u8>> =
+            loaded.entries.iter().map(|e| seal_entry(&sealer, e)).collect::<Result<_, _>>()?;
+        let seals = sealed.len() as u64;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut update = tx.prepare_cached("UPDATE entries SET v = ?1, sealed = ?2 WHERE id = ?3")?;
+            for (entry, sealed) in loaded.entries.iter().zip(&sealed) {
+                update.execute(params![SCHEMA_VERSION, sealed, entry.id.as_bytes().as_slice()])?;
+            }
+        }
+        keys.store(&tx, seals)?;
+        tx.commit()?;
+        self.sealer = sealer;
+        self.keys = keys;
+        self.seals = seals + 1;
+        Ok(())
     }
 
     /// Reads one entry; a damaged record is an error naming it.
@@ -181,7 +283,7 @@ impl Store {
             })
             .optional()?;
         row.map(|(v, sealed)| {
-            self.open_entry(id, v, &sealed).ok_or(StoreError::Tampered { id: id.to_string() })
+            open_entry(&self.sealer, id, v, &sealed).ok_or(StoreError::Tampered { id: id.to_string() })
         })
         .transpose()
     }
@@ -192,13 +294,8 @@ impl Store {
         let mut rows = stmt.query([])?;
         let mut loaded = Loaded::default();
         while let Some(row) = rows.next()? {
-            let id_bytes: [u8; 16] = row
-                .get_ref(0)?
-                .as_blob()?
-                .try_into()
-                .map_err(|_| StoreError::Corrupt("entry id is not 16 bytes".into()))?;
-            let id = EntryId::from_bytes(id_bytes);
-            match self.open_entry(id, row.get(1)?, row.get_ref(2)?.as_blob()?) {
+            let id = row_id(row)?;
+            match open_entry(&self.sealer, id, row.get(1)?, row.get_ref(2)?.as_blob()?) {
                 Some(entry) => loaded.entries.push(entry),
                 None => loaded.damaged.push(id),
             }
@@ -212,55 +309,63 @@ impl Store {
         Ok(())
     }
 
-    fn seal_entry(&self, entry: &Entry) -> Result<Vec<u8>, StoreError> {
-        let plain = Zeroizing::new(
-            serde_json::to_vec(&entry.body)
-                .map_err(|e| StoreError::Sqlite(format!("encoding failed: {e}")))?,
-        );
-        self.sealer.seal(&entry_aad(SCHEMA_VERSION, entry.id), &plain)
+    /// `PRAGMA integrity_check`: `Ok` when SQLite finds the file sound, else `Corrupt` with its
+    /// first complaint.
+    pub fn integrity_check(&self) -> Result<(), StoreError> {
+        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if result == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt(result))
+        }
     }
 
-    fn open_entry(&self, id: EntryId, v: u32, sealed: &[u8]) -> Option<Entry> {
-        let plain = self.sealer.open(&entry_aad(v, id), sealed)?;
-        let body: EntryBody = serde_json::from_slice(&plain).ok()?;
-        Some(Entry { id, body })
+    /// Caps the database at `pages` pages (SQLite's `max_page_count`, this connection only) and
+    /// returns the cap in force. Lets tests make SQLite answer SQLITE_FULL as a full device would.
+    #[doc(hidden)]
+    pub fn limit_pages(&self, pages: u32) -> Result<u32, StoreError> {
+        Ok(self.conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| r.get(0))?)
     }
+
+    /// The database's current size in pages.
+    #[doc(hidden)]
+    pub fn page_count(&self) -> Result<u32, StoreError> {
+        Ok(self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?)
+    }
+
+    /// Erases this diary: closes it, overwrites and deletes its files (see [`erase`]).
+    pub fn erase(self) -> Result<usize, StoreError> {
+        let dir = self.dir.clone();
+        self.conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        erase(&dir)
+    }
+}
+
+/// The 16-byte id of an `entries` row.
+fn row_id(row: &rusqlite::Row<'_>) -> Result<EntryId, StoreError> {
+    let bytes: [u8; 16] = row
+        .get_ref(0)?
+        .as_blob()?
+        .try_into()
+        .map_err(|_| StoreError::Corrupt("entry id is not 16 bytes".into()))?;
+    Ok(EntryId::from_bytes(bytes))
+}
+
+fn seal_entry(sealer: &Sealer, entry: &Entry) -> Result<Vec<u8>, StoreError> {
+    let plain = Zeroizing::new(
+        serde_json::to_vec(&entry.body).map_err(|e| StoreError::Sqlite(format!("encoding failed: {e}")))?,
+    );
+    sealer.seal(&entry_aad(SCHEMA_VERSION, entry.id), &plain)
+}
+
+fn open_entry(sealer: &Sealer, id: EntryId, v: u32, sealed: &[u8]) -> Option<Entry> {
+    let plain = sealer.open(&entry_aad(v, id), sealed)?;
+    let body: EntryBody = serde_json::from_slice(&plain).ok()?;
+    Some(Entry { id, body })
 }
 
 fn entry_aad(version: u32, id: EntryId) -> Vec<u8> {
     associated_data(version, "entries", id.as_bytes())
-}
-
-fn meta_aad(name: &str) -> Vec<u8> {
-    associated_data(KEY_FORMAT, "meta", name.as_bytes())
-}
-
-fn iterations(n: u32) -> Result<NonZeroU32, StoreError> {
-    NonZeroU32::new(n).ok_or(StoreError::WeakKeyParameters)
-}
-
-/// Recovers the data key: directly, or by unwrapping it with the passphrase key.
-fn unlock_key(conn: &Connection, unlock: &Unlock) -> Result<DataKey, StoreError> {
-    let wrapped = get_meta(conn, "wrapped_key")?;
-    match (unlock, wrapped) {
-        (Unlock::Key(k), None) => Ok(k.clone()),
-        (Unlock::Passphrase(pass), Some(wrapped)) => {
-            let kdf =
-                get_meta(conn, "kdf")?.ok_or_else(|| StoreError::Corrupt("no KDF parameters".into()))?;
-            if kdf.len() != 4 + SALT_LEN {
-                return Err(StoreError::Corrupt("bad KDF parameters".into()));
-            }
-            let n = u32::from_be_bytes([kdf[0], kdf[1], kdf[2], kdf[3]]);
-            if n < PBKDF2_ITERATIONS {
-                return Err(StoreError::WeakKeyParameters);
-            }
-            let kek = Sealer::new(&DataKey::from_passphrase(pass, &kdf[4..], iterations(n)?));
-            let raw = kek.open(&meta_aad("wrapped_key"), &wrapped).ok_or(StoreError::WrongKey)?;
-            DataKey::from_slice(&raw)
-        }
-        // A keystore key offered to a passphrase diary, or the reverse: not this diary's key.
-        _ => Err(StoreError::WrongKey),
-    }
 }
 
 /// On desktops, keeps other accounts out of the data directory and the diary file (SQLite gives the
@@ -276,13 +381,4 @@ fn restrict_to_owner(dir: &Path, db: &Path) -> Result<(), StoreError> {
 #[cfg(not(unix))]
 fn restrict_to_owner(_dir: &Path, _db: &Path) -> Result<(), StoreError> {
     Ok(())
-}
-
-fn put_meta(conn: &Connection, name: &str, value: &[u8]) -> Result<(), StoreError> {
-    conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES (?1, ?2)", params![name, value])?;
-    Ok(())
-}
-
-fn get_meta(conn: &Connection, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
-    Ok(conn.query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| r.get(0)).optional()?)
 }

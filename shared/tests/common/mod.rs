@@ -83,3 +83,40 @@ pub fn one_of_each(note: &str) -> Vec<Entry> {
         .map(|(i, body)| Entry { id: if i == 4 { goal_id } else { EntryId::new() }, body })
         .collect()
 }
+
+/// True if `needle` occurs anywhere in `hay`.
+pub fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every file under `dir`, recursively.
+pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Fails if `canary` appears in any file under `dir` (the db, WAL, SHM, kept copies, anything).
+pub fn assert_no_canary(dir: &std::path::Path, canary: &str, when: &str) {
+    let mut scanned = 0;
+    for path in files_under(dir) {
+        let bytes = std::fs::read(&path).unwrap();
+        scanned += bytes.len();
+        assert!(!contains(&bytes, canary.as_bytes()), "{when}: canary found in {}", path.display());
+    }
+    assert!(scanned > 4096, "{when}: nothing was scanned");
+}
+
+/// A random marker that cannot occur by chance.
+pub fn random_canary() -> String {
+    let bytes = steady_core::store::DataKey::generate().unwrap();
+    let hex: String = bytes.expose()[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("CANARY{hex}")
+}

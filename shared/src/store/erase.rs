@@ -1,0 +1,78 @@
+//! Erasing a diary: every file Steady keeps in the data directory (the database, its WAL and SHM,
+//! the copies kept by [`super::recover`]) is overwritten with zeros, synced and deleted. This works
+//! without the key, so a patient who lost the passphrase can still erase. On flash storage an
+//! overwrite is not a guarantee (wear levelling may keep old blocks), which is why every clinical
+//! value was only ever written sealed: once the key material is gone, what remains is unreadable.
+//! The phone shells also delete the keystore key.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::error::StoreError;
+use super::DB_FILE;
+
+/// Prefix of the folders in which [`super::recover`] keeps a damaged diary.
+pub(crate) const DAMAGED_PREFIX: &str = "damaged-";
+
+/// Folder in which [`super::recover`] reads a copy of the damaged files (removed afterwards).
+pub(crate) const SCRATCH_DIR: &str = ".recovering";
+
+/// Suffixes SQLite adds to the database name for its side files.
+pub(crate) const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+/// The diary's files in `dir`: the database and whichever side files exist.
+pub(crate) fn diary_files(dir: &Path) -> Vec<PathBuf> {
+    std::iter::once(String::new())
+        .chain(SIDE_FILES.iter().map(|s| s.to_string()))
+        .map(|suffix| dir.join(format!("{DB_FILE}{suffix}")))
+        .filter(|p| p.is_file())
+        .collect()
+}
+
+/// Erases the diary in `dir` (which must not be open): overwrites and deletes the database, its
+/// side files and any kept damaged copies. Other files in `dir` are left alone. Returns how many
+/// files were erased.
+pub fn erase(dir: &Path) -> Result<usize, StoreError> {
+    let mut files = diary_files(dir);
+    for kept in kept_copies(dir)? {
+        files.extend(diary_files(&kept));
+    }
+    for file in &files {
+        overwrite_and_remove(file)?;
+    }
+    for kept in kept_copies(dir)? {
+        std::fs::remove_dir(&kept)?;
+    }
+    Ok(files.len())
+}
+
+fn kept_copies(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for item in std::fs::read_dir(dir)? {
+        let item = item?;
+        let name = item.file_name().to_string_lossy().into_owned();
+        if item.file_type()?.is_dir() && (name.starts_with(DAMAGED_PREFIX) || name == SCRATCH_DIR) {
+            out.push(item.path());
+        }
+    }
+    Ok(out)
+}
+
+fn overwrite_and_remove(path: &Path) -> Result<(), StoreError> {
+    let len = std::fs::metadata(path)?.len();
+    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    let zeros = vec![0u8; 64 * 1024];
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(zeros.len() as u64) as usize;
+        file.write_all(&zeros[..n])?;
+        left -= n as u64;
+    }
+    file.sync_all()?;
+    drop(file);
+    std::fs::remove_file(path)?;
+    Ok(())
+}

@@ -1,0 +1,171 @@
+//! Recovery of a damaged diary. The damaged files are moved, untouched, into a `damaged-<time>`
+//! folder beside the new diary; everything that can still be read and authenticated is copied into
+//! a new diary in one transaction. Nothing is deleted, and if recovery itself fails the files are
+//! put back as they were.
+//!
+//! Reading around damage: SQLite stops a scan at the first damaged page, so the table is read in
+//! 256 slices of the (uniformly random) id space, each forwards until it fails and then backwards
+//! from its end. Only the entries on damaged pages themselves are lost.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::erase::{diary_files, DAMAGED_PREFIX, SCRATCH_DIR};
+use super::error::StoreError;
+use super::keys::Keys;
+use super::{open_entry, row_id, schema, Store, Unlock, DB_FILE};
+use crate::domain::{Entry, EntryId};
+
+pub use super::erase::erase;
+
+/// What [`recover`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// Entries copied into the new diary.
+    pub recovered: usize,
+    /// Rows that could be read but failed authentication (tampered or damaged), by id.
+    pub damaged: Vec<EntryId>,
+    /// Whether SQLite reported damaged pages (some entries may be lost with them).
+    pub pages_lost: bool,
+    /// Where the damaged files were kept.
+    pub kept_at: PathBuf,
+}
+
+/// Recovers the diary in `dir` (which must not be open) with its key: keeps the damaged files in a
+/// new `damaged-…` folder and writes what is readable into a fresh diary in `dir`.
+pub fn recover(dir: &Path, unlock: &Unlock) -> Result<Recovery, StoreError> {
+    if !dir.join(DB_FILE).is_file() {
+        return Err(StoreError::NotFound(dir.display().to_string()));
+    }
+    let kept_at = keep_damaged(dir)?;
+    match copy_readable(&kept_at, dir, unlock) {
+        Ok((recovered, damaged, pages_lost)) => Ok(Recovery { recovered, damaged, pages_lost, kept_at }),
+        Err(e) => {
+            // Put everything back as it was: the new diary (if any) goes, the damaged one returns.
+            for f in diary_files(dir) {
+                std::fs::remove_file(f)?;
+            }
+            for f in diary_files(&kept_at) {
+                std::fs::rename(&f, dir.join(f.file_name().unwrap_or_default()))?;
+            }
+            std::fs::remove_dir(&kept_at)?;
+            Err(e)
+        }
+    }
+}
+
+/// Moves the diary's files into a fresh `damaged-<UTC time>` folder.
+fn keep_damaged(dir: &Path) -> Result<PathBuf, StoreError> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let mut kept = dir.join(format!("{DAMAGED_PREFIX}{stamp}"));
+    let mut n = 1;
+    while kept.exists() {
+        n += 1;
+        kept = dir.join(format!("{DAMAGED_PREFIX}{stamp}-{n}"));
+    }
+    std::fs::create_dir(&kept)?;
+    for f in diary_files(dir) {
+        std::fs::rename(&f, kept.join(f.file_name().unwrap_or_default()))?;
+    }
+    Ok(kept)
+}
+
+/// Reads a scratch copy of the kept files (so the kept ones stay byte for byte as found) and
+/// writes the readable entries into a new diary in `dir`.
+fn copy_readable(
+    kept: &Path,
+    dir: &Path,
+    unlock: &Unlock,
+) -> Result<(usize, Vec<EntryId>, bool), StoreError> {
+    let scratch = tempfile_dir(dir)?;
+    let result = (|| {
+        for f in diary_files(kept) {
+            std::fs::copy(&f, scratch.join(f.file_name().unwrap_or_default()))?;
+        }
+        let conn = Connection::open_with_flags(scratch.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        schema::check_not_newer(schema::version(&conn)?)?;
+        let keys = Keys::unlock(&conn, unlock)?;
+        let sealer = super::Sealer::new(&keys.data);
+        let (rows, pages_lost) = scan(&conn)?;
+        drop(conn);
+        let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
+        let mut damaged = Vec::new();
+        for (id, v, sealed) in rows {
+            match open_entry(&sealer, id, v, &sealed) {
+                Some(e) => entries.push(e),
+                None => damaged.push(id),
+            }
+        }
+        let mut store = Store::create(dir, unlock)?;
+        store.write(&entries, &[])?;
+        Ok((entries.len(), damaged, pages_lost))
+    })();
+    std::fs::remove_dir_all(&scratch)?;
+    result
+}
+
+fn tempfile_dir(dir: &Path) -> Result<PathBuf, StoreError> {
+    let scratch = dir.join(SCRATCH_DIR);
+    if scratch.exists() {
+        std::fs::remove_dir_all(&scratch)?;
+    }
+    std::fs::create_dir(&scratch)?;
+    Ok(scratch)
+}
+
+type Row = (EntryId, u32, Vec<u8>);
+
+/// Every row SQLite can still reach, and whether it hit damaged pages on the way.
+fn scan(conn: &Connection) -> Result<(Vec<Row>, bool), StoreError> {
+    let mut rows = std::collections::BTreeMap::new();
+    let mut pages_lost = false;
+    for slice in Slice::all() {
+        let forward = read_slice(conn, &slice, "id >= ?1 AND id < ?2 ORDER BY id", &mut rows);
+        if forward.is_err() {
+            pages_lost = true;
+            let _ = read_slice(conn, &slice, "id >= ?1 AND id < ?2 ORDER BY id DESC", &mut rows);
+        }
+    }
+    Ok((rows.into_iter().map(|(id, (v, sealed))| (id, v, sealed)).collect(), pages_lost))
+}
+
+fn read_slice(
+    conn: &Connection,
+    slice: &Slice,
+    clause: &str,
+    into: &mut std::collections::BTreeMap<EntryId, (u32, Vec<u8>)>,
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare(&format!("SELECT id, v, sealed FROM entries WHERE {clause}"))?;
+    let mut cursor = stmt.query(rusqlite::params![slice.start.as_slice(), slice.end.as_slice()])?;
+    while let Some(row) = cursor.next()? {
+        let id = row_id(row)?;
+        into.insert(id, (row.get(1)?, row.get(2)?));
+    }
+    Ok(())
+}
+
+/// One 1/256th of the id space, by first byte: `[b, 0…0]` up to (not including) `[b + 1, 0…0]`;
+/// the last slice ends past every 16-byte id.
+struct Slice {
+    start: Vec<u8>,
+    end: Vec<u8>,
+}
+
+impl Slice {
+    fn all() -> impl Iterator<Item = Slice> {
+        (0u8..=255).map(|b| {
+            let mut start = vec![0u8; 16];
+            start[0] = b;
+            let end = match b.checked_add(1) {
+                Some(next) => {
+                    let mut e = vec![0u8; 16];
+                    e[0] = next;
+                    e
+                }
+                None => vec![0xFF; 17],
+            };
+            Slice { start, end }
+        })
+    }
+}

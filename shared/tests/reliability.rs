@@ -1,0 +1,479 @@
+//! The storage and key guarantees of README's "Security and reliability": a full disk, a damaged
+//! file and its recovery, every byte of a ciphertext, key rotation and rekey, lock, backup and
+//! import, and erase. Each test names the promise it proves.
+
+mod common;
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use steady_core::app::Event;
+use steady_core::domain::{AnxietyRating, DoseDraft, Entry, EntryBody, EntryDraft, EntryId};
+use steady_core::store::backup::{self, BackupError};
+use steady_core::store::{self, DataKey, Store, StoreError, Unlock, DB_FILE, MAX_SEALS_PER_KEY};
+use steady_core::{CoreError, FixedClock, SteadyCore};
+use zeroize::Zeroizing;
+
+fn key(b: u8) -> Unlock {
+    Unlock::Key(DataKey::from_bytes([b; 32]))
+}
+
+fn pass(p: &str) -> Unlock {
+    Unlock::Passphrase(Zeroizing::new(p.to_owned()))
+}
+
+fn raw(dir: &Path) -> Connection {
+    Connection::open(dir.join(DB_FILE)).unwrap()
+}
+
+fn sorted(mut v: Vec<Entry>) -> Vec<Entry> {
+    v.sort_by_key(|e| e.id);
+    v
+}
+
+/// `n` anxiety entries, each with a note of `note_len` characters (to fill pages quickly).
+fn ratings(n: usize, note_len: usize) -> Vec<Entry> {
+    let now = common::now();
+    (0..n)
+        .map(|i| {
+            let note = format!("{i:06}{}", "n".repeat(note_len.saturating_sub(6)));
+            let body = AnxietyRating::new(now, (i % 11) as i64, Some(&note), now).unwrap();
+            Entry { id: EntryId::new(), body: EntryBody::Anxiety(body) }
+        })
+        .collect()
+}
+
+fn meta(dir: &Path, name: &str) -> Vec<u8> {
+    raw(dir).query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn every_single_byte_flip_of_a_stored_ciphertext_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(dir.path(), &key(1)).unwrap();
+    let entries = common::one_of_each("flip");
+    store.write(&entries, &[]).unwrap();
+    let conn = raw(dir.path());
+    for victim in &entries {
+        let id = victim.id.as_bytes().to_vec();
+        let original: Vec<u8> =
+            conn.query_row("SELECT sealed FROM entries WHERE id = ?1", [&id], |r| r.get(0)).unwrap();
+        for i in 0..original.len() {
+            let mut bad = original.clone();
+            bad[i] ^= 0x01 << (i % 8);
+            conn.execute("UPDATE entries SET sealed = ?1 WHERE id = ?2", rusqlite::params![bad, id]).unwrap();
+            assert_eq!(
+                store.get(victim.id),
+                Err(StoreError::Tampered { id: victim.id.to_string() }),
+                "flip at byte {i} of {} accepted",
+                original.len()
+            );
+        }
+        conn.execute("UPDATE entries SET sealed = ?1 WHERE id = ?2", rusqlite::params![original, id])
+            .unwrap();
+        assert_eq!(store.get(victim.id).unwrap().as_ref(), Some(victim));
+    }
+}
+
+#[test]
+fn a_full_disk_gives_disk_full_keeps_earlier_entries_and_writes_again_when_room_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(dir.path(), &key(2)).unwrap();
+    let before = ratings(20, 200);
+    store.write(&before, &[]).unwrap();
+    let pages = store.page_count().unwrap();
+    assert_eq!(store.limit_pages(pages + 2).unwrap(), pages + 2);
+    let mut saved = before.clone();
+    let mut full = None;
+    for batch in 0..100 {
+        let more = ratings(10, 1000);
+        match store.write(&more, &[]) {
+            Ok(_) => saved.extend(more),
+            Err(e) => {
+                full = Some((batch, e));
+                break;
+            }
+        }
+    }
+    let (_, error) = full.expect("the page limit was never reached");
+    assert_eq!(error, StoreError::DiskFull);
+    // The failed write left nothing behind; everything acknowledged is intact.
+    assert_eq!(sorted(store.load_all().unwrap().entries), sorted(saved.clone()));
+    store.integrity_check().unwrap();
+    // Room returns: the same write now succeeds.
+    store.limit_pages(1_000_000).unwrap();
+    let more = ratings(10, 1000);
+    store.write(&more, &[]).unwrap();
+    saved.extend(more);
+    drop(store);
+    let store = Store::open(dir.path(), &key(2)).unwrap();
+    assert_eq!(sorted(store.load_all().unwrap().entries), sorted(saved));
+}
+
+#[test]
+fn a_full_disk_through_the_app_is_a_typed_error_and_the_model_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = SteadyCore::open(dir.path(), &key(3), true, Box::new(FixedClock(common::now()))).unwrap();
+    let log = |note: &str| {
+        Event::Log(EntryDraft::Dose(DoseDraft {
+            drug: "diazepam".into(),
+            mg: Some(5.0),
+            note: Some(note.into()),
+            ..DoseDraft::default()
+        }))
+    };
+    core.dispatch(log("first")).unwrap();
+    core.with_store_mut(|s| s.limit_pages(s.page_count().unwrap()).unwrap()).unwrap();
+    let long = "x".repeat(1000);
+    let mut result = Ok(());
+    for _ in 0..50 {
+        result = core.dispatch(log(&long)).map(|_| ());
+        if result.is_err() {
+            break;
+        }
+    }
+    assert_eq!(result, Err(CoreError::Store(StoreError::DiskFull)));
+    let count = core.view().unwrap().entry_count;
+    core.with_store_mut(|s| s.limit_pages(1_000_000).unwrap()).unwrap();
+    core.dispatch(log("after")).unwrap();
+    assert_eq!(core.view().unwrap().entry_count, count + 1);
+}
+
+/// Overwrites page `page` (1-based) of the database file with `byte`.
+fn smash_page(db: &Path, page: u64, byte: u8) {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut f = std::fs::OpenOptions::new().write(true).open(db).unwrap();
+    f.seek(SeekFrom::Start((page - 1) * 4096)).unwrap();
+    f.write_all(&[byte; 4096]).unwrap();
+    f.sync_all().unwrap();
+}
+
+#[test]
+fn a_damaged_file_is_corrupt_never_an_empty_diary_and_recovery_keeps_it_and_copies_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries = ratings(600, 100);
+    {
+        let mut store = Store::create(dir.path(), &pass("correct horse")).unwrap();
+        store.write(&entries, &[]).unwrap();
+        store.checkpoint().unwrap();
+    }
+    let db = dir.path().join(DB_FILE);
+    let pages = std::fs::metadata(&db).unwrap().len() / 4096;
+    assert!(pages > 20, "{pages} pages");
+    smash_page(&db, pages / 2, 0xA5);
+    let damaged_bytes = std::fs::read(&db).unwrap();
+
+    // Opening reports the damage as `Corrupt`; it neither shows an empty diary nor changes the file.
+    let opened =
+        SteadyCore::open(dir.path(), &pass("correct horse"), true, Box::new(FixedClock(common::now())));
+    assert!(matches!(opened, Err(CoreError::Store(StoreError::Corrupt(_)))), "{opened:?}");
+    assert_eq!(std::fs::read(&db).unwrap(), damaged_bytes);
+
+    // A wrong passphrase does not start a recovery, and puts everything back.
+    assert_eq!(store::recover(dir.path(), &pass("wrong")).unwrap_err(), StoreError::WrongKey);
+    assert_eq!(std::fs::read(&db).unwrap(), damaged_bytes);
+
+    let report = store::recover(dir.path(), &pass("correct horse")).unwrap();
+    assert!(report.pages_lost);
+    let lost = entries.len() - report.recovered;
+    assert!(report.recovered >= 570, "recovered only {} of 600", report.recovered);
+    assert!(lost > 0, "a smashed leaf page must cost its entries");
+    // The damaged file is kept byte for byte.
+    assert_eq!(std::fs::read(report.kept_at.join(DB_FILE)).unwrap(), damaged_bytes);
+    // The new diary is sound and holds exactly the readable entries, unchanged.
+    let store = Store::open(dir.path(), &pass("correct horse")).unwrap();
+    store.integrity_check().unwrap();
+    let loaded = store.load_all().unwrap();
+    assert!(loaded.damaged.is_empty());
+    assert_eq!(loaded.entries.len(), report.recovered);
+    let by_id: std::collections::HashMap<_, _> = entries.iter().map(|e| (e.id, e)).collect();
+    assert!(loaded.entries.iter().all(|e| by_id.get(&e.id) == Some(&e)));
+}
+
+#[test]
+fn garbage_and_empty_files_are_corrupt_and_left_untouched() {
+    for content in [vec![], vec![0x5Au8; 10_000], b"SQLite format 3\0 but nothing else".to_vec()] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join(DB_FILE);
+        std::fs::write(&db, &content).unwrap();
+        let opened = SteadyCore::open(dir.path(), &key(4), true, Box::new(FixedClock(common::now())));
+        assert!(matches!(opened, Err(CoreError::Store(StoreError::Corrupt(_)))), "{opened:?}");
+        assert!(std::fs::read(&db).unwrap() == content, "a {}-byte file was changed", content.len());
+    }
+}
+
+#[test]
+fn rekey_changes_the_passphrase_in_one_step_and_the_old_one_opens_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries = common::one_of_each("rekey");
+    let old_check;
+    {
+        let mut store = Store::create(dir.path(), &pass("old passphrase")).unwrap();
+        store.write(&entries, &[]).unwrap();
+        old_check = meta(dir.path(), "key_check");
+        store.rekey(&pass("new passphrase")).unwrap();
+        assert_eq!(sorted(store.load_all().unwrap().entries), sorted(entries.clone()));
+    }
+    assert_ne!(meta(dir.path(), "key_check"), old_check, "the data key was rotated");
+    assert_eq!(Store::open(dir.path(), &pass("old passphrase")).unwrap_err(), StoreError::WrongKey);
+    let store = Store::open(dir.path(), &pass("new passphrase")).unwrap();
+    assert_eq!(sorted(store.load_all().unwrap().entries), sorted(entries));
+}
+
+#[test]
+fn rekey_between_keystore_keys_and_from_a_passphrase_to_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries = common::one_of_each("keys");
+    let mut store = Store::create(dir.path(), &key(5)).unwrap();
+    store.write(&entries, &[]).unwrap();
+    store.rekey(&key(6)).unwrap();
+    drop(store);
+    assert_eq!(Store::open(dir.path(), &key(5)).unwrap_err(), StoreError::WrongKey);
+    let mut store = Store::open(dir.path(), &key(6)).unwrap();
+    store.rekey(&pass("now a passphrase")).unwrap();
+    drop(store);
+    assert_eq!(Store::open(dir.path(), &key(6)).unwrap_err(), StoreError::WrongKey);
+    let store = Store::open(dir.path(), &pass("now a passphrase")).unwrap();
+    assert_eq!(sorted(store.load_all().unwrap().entries), sorted(entries));
+}
+
+#[test]
+fn rekey_refuses_while_a_record_is_damaged_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(dir.path(), &key(7)).unwrap();
+    let entries = common::one_of_each("damaged");
+    store.write(&entries, &[]).unwrap();
+    raw(dir.path())
+        .execute(
+            "UPDATE entries SET sealed = zeroblob(60) WHERE id = ?1",
+            [entries[2].id.as_bytes().as_slice()],
+        )
+        .unwrap();
+    let check = meta(dir.path(), "key_check");
+    assert_eq!(store.rekey(&key(8)), Err(StoreError::Tampered { id: entries[2].id.to_string() }));
+    assert_eq!(meta(dir.path(), "key_check"), check);
+    drop(store);
+    assert!(Store::open(dir.path(), &key(7)).is_ok());
+}
+
+#[test]
+fn the_seal_counter_forces_a_rotation_before_two_to_the_thirty() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries = common::one_of_each("counter");
+    {
+        let mut store = Store::create(dir.path(), &key(9)).unwrap();
+        store.write(&entries, &[]).unwrap();
+        assert_eq!(store.seal_count(), 1 + entries.len() as u64, "key check + one per entry");
+    }
+    let (check, wrapped) = (meta(dir.path(), "key_check"), meta(dir.path(), "wrapped_key"));
+    // Pretend the key has sealed all but one of its allowance.
+    raw(dir.path())
+        .execute("UPDATE meta SET value = ?1 WHERE name = 'seals'", [(MAX_SEALS_PER_KEY - 1).to_be_bytes()])
+        .unwrap();
+    let mut store = Store::open(dir.path(), &key(9)).unwrap();
+    assert_eq!(store.seal_count(), MAX_SEALS_PER_KEY - 1);
+    let extra = ratings(1, 10);
+    store.write(&extra, &[]).unwrap();
+    assert!(store.seal_count() < 100, "counter after rotation: {}", store.seal_count());
+    assert_ne!(meta(dir.path(), "key_check"), check, "new data key");
+    assert_ne!(meta(dir.path(), "wrapped_key"), wrapped, "new wrapped key");
+    drop(store);
+    let store = Store::open(dir.path(), &key(9)).unwrap();
+    let mut all = entries;
+    all.extend(extra);
+    assert_eq!(sorted(store.load_all().unwrap().entries), sorted(all));
+}
+
+#[test]
+fn a_first_build_diary_whose_keystore_key_is_the_data_key_rotates_into_a_wrapped_key() {
+    // The committed v1 fixture has no wrapped key: its keystore key seals the entries directly.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../tests/fixtures/v1/{DB_FILE}"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(src, dir.path().join(DB_FILE)).unwrap();
+    let fixture_key = Unlock::Key(DataKey::from_bytes(*b"steady-fixture-key-not-a-secret!"));
+    let mut store = Store::open(dir.path(), &fixture_key).unwrap();
+    let before = sorted(store.load_all().unwrap().entries);
+    store.rotate_data_key().unwrap();
+    drop(store);
+    assert!(!meta(dir.path(), "wrapped_key").is_empty());
+    let store = Store::open(dir.path(), &fixture_key).unwrap();
+    assert_eq!(sorted(store.load_all().unwrap().entries), before);
+}
+
+fn core(dir: &Path, unlock: &Unlock) -> SteadyCore {
+    SteadyCore::open(dir, unlock, true, Box::new(FixedClock(common::now()))).unwrap()
+}
+
+fn log_note(note: &str) -> Event {
+    Event::Log(EntryDraft::Anxiety { at: None, score: 3, note: Some(note.into()) })
+}
+
+#[test]
+fn lock_wipes_the_keys_and_every_call_is_locked_until_unlocked() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(dir.path(), &key(10));
+    core.dispatch(log_note("before lock")).unwrap();
+    core.lock().unwrap();
+    assert!(core.is_locked());
+    assert_eq!(core.dispatch(log_note("while locked")), Err(CoreError::Locked));
+    assert_eq!(core.view(), Err(CoreError::Locked));
+    assert_eq!(core.with_store_mut(|_| ()), Err(CoreError::Locked));
+    assert!(matches!(core.backup("x"), Err(CoreError::Locked)));
+    assert_eq!(core.rekey(&key(11)), Err(CoreError::Locked));
+    assert_eq!(core.last_saved(), None);
+    // A wrong key leaves it locked.
+    assert_eq!(core.unlock(&key(12)), Err(CoreError::Store(StoreError::WrongKey)));
+    assert!(core.is_locked());
+    let view = core.unlock(&key(10)).unwrap();
+    assert_eq!(view.entry_count, 1, "the entry from before the lock, and nothing logged while locked");
+    core.dispatch(log_note("after unlock")).unwrap();
+    assert_eq!(core.view().unwrap().entry_count, 2);
+}
+
+/// Byte offsets of the frames after the header: the check record, then each entry record.
+fn frames(file: &[u8]) -> Vec<(usize, usize)> {
+    let mut at = backup::HEADER_LEN;
+    let mut out = Vec::new();
+    while at < file.len() {
+        let len = u32::from_be_bytes(file[at..at + 4].try_into().unwrap()) as usize;
+        out.push((at + 4, len));
+        at += 4 + len;
+    }
+    out
+}
+
+#[test]
+fn a_backup_moves_the_diary_to_a_new_phone_and_a_second_import_adds_nothing() {
+    let canary = common::random_canary();
+    let old = tempfile::tempdir().unwrap();
+    let phone = core(old.path(), &key(13));
+    for i in 0..5 {
+        phone.dispatch(log_note(&format!("{canary} {i}"))).unwrap();
+    }
+    let file = phone.backup("backup passphrase").unwrap();
+    assert_eq!((file.entries, file.skipped.len()), (5, 0));
+    assert!(!common::contains(&file.bytes, canary.as_bytes()), "the backup is sealed");
+    assert_eq!(backup::Header::parse(&file.bytes).unwrap().iterations, store::PBKDF2_ITERATIONS);
+
+    let new = tempfile::tempdir().unwrap();
+    let next = core(new.path(), &key(14));
+    next.dispatch(log_note("already on the new phone")).unwrap();
+    assert_eq!(
+        next.restore(&file.bytes, "wrong").unwrap_err(),
+        CoreError::Backup(BackupError::WrongPassphrase)
+    );
+    let first = next.restore(&file.bytes, "backup passphrase").unwrap();
+    assert_eq!((first.added, first.updated, first.unchanged), (5, 0, 0));
+    assert_eq!(next.view().unwrap().entry_count, 6);
+    let second = next.restore(&file.bytes, "backup passphrase").unwrap();
+    assert_eq!((second.added, second.updated, second.unchanged), (0, 0, 5));
+    assert_eq!(next.view().unwrap().entry_count, 6);
+    let moved = next.with_store_mut(|s| s.load_all().unwrap().entries).unwrap();
+    let original = phone.with_store_mut(|s| s.load_all().unwrap().entries).unwrap();
+    for e in original {
+        assert!(moved.contains(&e), "entry lost in the move");
+    }
+}
+
+#[test]
+fn an_import_with_one_bad_record_changes_nothing_and_names_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = core(dir.path(), &key(15));
+    c.dispatch(log_note("mine")).unwrap();
+    let entries = ratings(8, 20);
+    let file = backup::write(&entries, "pw").unwrap();
+    let before = std::fs::read(dir.path().join(DB_FILE)).unwrap();
+    let count = |c: &SteadyCore| c.with_store_mut(|s| s.load_all().unwrap().entries.len()).unwrap();
+
+    // Record 5 damaged: refused, named, nothing imported (not even records 0–4).
+    let (start, _) = frames(&file)[1 + 5];
+    let mut bad = file.clone();
+    bad[start + 20] ^= 0x40;
+    assert_eq!(
+        c.restore(&bad, "pw").unwrap_err(),
+        CoreError::Backup(BackupError::DamagedRecord { index: 5 })
+    );
+    // Cut short after record 3.
+    let (start, _) = frames(&file)[1 + 4];
+    assert_eq!(
+        c.restore(&file[..start - 4], "pw").unwrap_err(),
+        CoreError::Backup(BackupError::Truncated { index: 4, count: 8 })
+    );
+    assert_eq!(count(&c), 1);
+    assert_eq!(c.view().unwrap().entry_count, 1);
+    assert_eq!(std::fs::read(dir.path().join(DB_FILE)).unwrap(), before, "the diary file was not touched");
+
+    // A full disk in the middle of an import: all or nothing.
+    let big = backup::write(&ratings(200, 1000), "pw").unwrap();
+    c.with_store_mut(|s| s.limit_pages(s.page_count().unwrap() + 20).unwrap()).unwrap();
+    assert_eq!(c.restore(&big, "pw").unwrap_err(), CoreError::Store(StoreError::DiskFull));
+    assert_eq!(count(&c), 1);
+}
+
+#[test]
+fn erase_leaves_no_diary_file_and_no_canary_and_needs_no_key() {
+    let canary = common::random_canary();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("steady");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("unrelated.txt"), "not ours").unwrap();
+    {
+        let c = core(&data, &pass("erase me"));
+        for i in 0..20 {
+            c.dispatch(log_note(&format!("{canary} {i}"))).unwrap();
+        }
+    }
+    // A recovery leaves a kept copy in a damaged-… folder: erase takes it too.
+    store::recover(&data, &pass("erase me")).unwrap();
+    let before = common::files_under(&data).len();
+    assert!(before >= 3, "{before} files");
+    let erased = store::erase(&data).unwrap();
+    assert!(erased >= 2, "erased {erased}");
+    let left = common::files_under(&data);
+    assert_eq!(left, vec![data.join("unrelated.txt")], "only the file that is not Steady's remains");
+    for f in &left {
+        assert!(!common::contains(&std::fs::read(f).unwrap(), canary.as_bytes()));
+    }
+    assert!(matches!(Store::open(&data, &pass("erase me")), Err(StoreError::NotFound(_))));
+}
+
+#[test]
+fn erase_through_an_open_core_locks_it_for_good() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = core(dir.path(), &key(16));
+    c.dispatch(log_note("gone")).unwrap();
+    assert!(c.erase().unwrap() >= 1);
+    assert_eq!(c.view(), Err(CoreError::Locked));
+    assert!(common::files_under(dir.path()).is_empty());
+    assert!(matches!(c.unlock(&key(16)), Err(CoreError::Store(StoreError::NotFound(_)))));
+}
+
+#[test]
+fn canaries_never_reach_the_disk_after_edits_deletes_rekey_backup_and_recovery() {
+    let canary = common::random_canary();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d");
+    {
+        let mut s = Store::create(&data, &pass("p1")).unwrap();
+        let mut entries = common::one_of_each(&canary);
+        s.write(&entries, &[]).unwrap();
+        // Edit: new text, also a canary; delete two.
+        let edited = common::one_of_each(&format!("{canary}-edited"));
+        for (e, new) in entries.iter_mut().zip(edited) {
+            e.body = new.body;
+        }
+        s.write(&entries, &[entries[0].id, entries[1].id]).unwrap();
+        s.rekey(&pass("p2")).unwrap();
+        s.checkpoint().unwrap();
+    }
+    store::recover(&data, &pass("p2")).unwrap();
+    let c = core(&data, &pass("p2"));
+    let file = c.backup("bp").unwrap();
+    std::fs::write(data.join("backup.steadybackup"), &file.bytes).unwrap();
+    c.dispatch(log_note(&canary)).unwrap();
+    common::assert_no_canary(&data, &canary, "after edit, delete, rekey, recovery and backup");
+    // Debug of the core, store and errors never prints health data either.
+    let dumps =
+        format!("{c:?} {:?} {:?}", CoreError::Backup(BackupError::DamagedRecord { index: 1 }), file.skipped);
+    assert!(!dumps.contains(&canary));
+}
