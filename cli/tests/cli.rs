@@ -503,3 +503,84 @@ fn questions_and_goal_status_reach_the_summary() {
     assert_eq!(s["goals"][0]["status"], "on_hold");
     assert!(fails(&d.keyed(&["goal", "status", &goal, "maybe"])).contains("status"));
 }
+
+/// `steady ARGS` with the diary passphrase and the backup / new passphrases in the environment.
+fn with_secrets(d: &Diary, pass: &str, extra: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut cmd = d.bare();
+    cmd.env("STEADY_PASSPHRASE", pass)
+        .env_remove("STEADY_BACKUP_PASSPHRASE")
+        .env_remove("STEADY_NEW_PASSPHRASE");
+    for (k, v) in extra {
+        cmd.env(k, v);
+    }
+    run(cmd.args(args))
+}
+
+#[test]
+fn backup_restore_rekey_recover_and_erase_from_the_command_line() {
+    let canary = "CANARYc1a55e5d0e5n0tleak";
+    let old = Diary::new();
+    ok(&old.with_pass("first pass", &["init"]));
+    for score in ["2", "5", "7"] {
+        ok(&old.with_pass("first pass", &["log", "anxiety", "--score", score, "--note", canary]));
+    }
+    let file = old.dir.path().join("move.steadybackup");
+    let file_arg = file.to_str().unwrap();
+    let backup = [("STEADY_BACKUP_PASSPHRASE", "backup words")];
+    let out = ok(&with_secrets(&old, "first pass", &backup, &["backup", "--out", file_arg]));
+    assert!(out.contains("Backed up 3 entries"), "{out}");
+    let sealed = std::fs::read(&file).unwrap();
+    assert!(sealed.starts_with(b"STEADYBK"));
+    assert!(!sealed.windows(canary.len()).any(|w| w == canary.as_bytes()), "the backup is sealed");
+    // Never overwrites an existing file.
+    fails(&with_secrets(&old, "first pass", &backup, &["backup", "--out", file_arg]));
+
+    // A new computer: restore, then restore again (nothing is duplicated).
+    let new = Diary::new();
+    ok(&new.with_pass("other pass", &["init"]));
+    let wrong = [("STEADY_BACKUP_PASSPHRASE", "guess")];
+    let err = fails(&with_secrets(&new, "other pass", &wrong, &["restore", file_arg]));
+    assert!(err.contains("wrong backup passphrase") && !err.contains(canary), "{err}");
+    let out = ok(&with_secrets(&new, "other pass", &backup, &["restore", file_arg]));
+    assert!(out.contains("3 new entries, 0 replaced, 0 already here"), "{out}");
+    let out = ok(&with_secrets(&new, "other pass", &backup, &["restore", file_arg]));
+    assert!(out.contains("0 new entries, 0 replaced, 3 already here"), "{out}");
+    let list = ok(&new.with_pass("other pass", &["list", "--json"]));
+    assert_eq!(serde_json::from_str::<Value>(&list).unwrap().as_array().unwrap().len(), 3);
+
+    // Rekey: the old passphrase opens nothing afterwards.
+    let renew = [("STEADY_NEW_PASSPHRASE", "second pass")];
+    let out = ok(&with_secrets(&new, "other pass", &renew, &["rekey"]));
+    assert!(out.contains("new passphrase only"), "{out}");
+    let err = fails(&new.with_pass("other pass", &["list"]));
+    assert!(err.contains("wrong key or passphrase"), "{err}");
+    assert!(ok(&new.with_pass("second pass", &["list"])).contains(canary));
+
+    // Recover a healthy diary: everything comes across, the old file is kept.
+    let out = ok(&new.with_pass("second pass", &["recover"]));
+    assert!(out.contains("Recovered 3 entries") && out.contains("damaged-"), "{out}");
+    assert!(ok(&new.with_pass("second pass", &["list"])).contains(canary));
+
+    // Erase needs --yes, no passphrase, and leaves nothing of the diary.
+    fails(&new.bare().args(["erase"]).output().unwrap());
+    let out = ok(&run(new.bare().args(["erase", "--yes"])));
+    assert!(out.contains("Erased the diary"), "{out}");
+    let left: Vec<_> = std::fs::read_dir(new.data()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert!(fails(&new.with_pass("second pass", &["list"])).contains("no diary"));
+}
+
+#[test]
+fn rekey_with_key_files_writes_a_new_key_and_the_old_one_stops_working() {
+    let d = Diary::keyed_init();
+    d.ok(&["log", "anxiety", "--score", "3"]);
+    let new_key = d.dir.path().join("new.key");
+    let out = d.ok(&["rekey", "--new-key-file", new_key.to_str().unwrap()]);
+    assert!(out.contains("new key file"), "{out}");
+    let err = fails(&d.keyed(&["list"]));
+    assert!(err.contains("wrong key"), "{err}");
+    let listed = ok(&run(d.bare().arg("--key-file").arg(&new_key).arg("list")));
+    assert!(listed.contains("anxiety"), "{listed}");
+    // A passphrase rekey of a key-file diary is refused with a hint, and changes nothing.
+    fails(&run(d.bare().arg("--key-file").arg(&new_key).arg("rekey")));
+}

@@ -59,6 +59,9 @@ final class Core: ObservableObject {
     /// Closes the diary; dropping the object closes the encrypted file. A summary being shared is
     /// left for the receiving app (it is unreadable while locked) and removed on the next opening.
     func suspend() {
+        // Lock first: the core wipes its keys and drops every decrypted entry even if another
+        // reference to the object is still alive.
+        try? diary?.lock()
         diary = nil
         isOpen = false
     }
@@ -72,7 +75,7 @@ final class Core: ObservableObject {
             isOpen = true
             openFailure = nil
             ShareFolder.clear()
-            apply(opened.view())
+            apply(try opened.view())
         } catch let error as SteadyError {
             openFailure = Core.message(for: error).text
         } catch {
@@ -259,6 +262,13 @@ final class Core: ObservableObject {
             return UserMessage(
                 field: nil,
                 text: "The iPhone is full, so the entry was not saved. Earlier entries are intact.")
+        case .Locked:
+            return UserMessage(field: nil, text: "The diary is locked. Unlock it to go on.")
+        case .WrongPassphrase:
+            return UserMessage(
+                field: nil, text: "That backup passphrase does not open this backup. Nothing was imported.")
+        case .BadBackup:
+            return UserMessage(field: nil, text: "This backup file cannot be used. Nothing was imported.")
         case .Storage:
             return UserMessage(field: nil, text: "The diary could not be saved. Please try again.")
         case .KeyProvider:

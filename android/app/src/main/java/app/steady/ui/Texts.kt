@@ -59,6 +59,9 @@ fun UiMessage.text(): String {
         MessageKind.DAMAGED_ENTRY -> stringResource(R.string.msg_damaged_entry)
         MessageKind.DAMAGED_FILE -> stringResource(R.string.msg_damaged_file)
         MessageKind.DISK_FULL -> stringResource(R.string.msg_disk_full)
+        MessageKind.LOCKED -> stringResource(R.string.msg_locked)
+        MessageKind.WRONG_PASSPHRASE -> stringResource(R.string.msg_wrong_passphrase)
+        MessageKind.BAD_BACKUP -> stringResource(R.string.msg_bad_backup)
         MessageKind.STORAGE -> stringResource(R.string.msg_storage)
         MessageKind.INTERNAL -> stringResource(R.string.msg_internal)
     }

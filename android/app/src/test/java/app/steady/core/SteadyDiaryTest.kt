@@ -655,4 +655,73 @@ class SteadyDiaryTest {
         val req = request(from, to, SummaryFormat.JSON)
         assertArrayEquals(diary.summary(req).bytes, diary.summary(req).bytes)
     }
+
+    // --- lock, backup, restore, rotation, recovery, erase --------------------------------------
+
+    @Test
+    fun lockRefusesEveryCallUntilUnlockedAndAWrongKeyKeepsItLocked() {
+        val diary = open()
+        diary.log(dose("diazepam", mg = 5.0))
+        diary.lock()
+        assertTrue(diary.isLocked())
+        refused<SteadyException.Locked> { diary.view() }
+        refused<SteadyException.Locked> { diary.send(UserEvent.Refresh) }
+        refused<SteadyException.Locked> { diary.backup("words") }
+        refused<SteadyException.WrongKey> { diary.unlock(MemoryKeyProvider(TestKeys.random())) }
+        assertTrue(diary.isLocked())
+        assertEquals(1uL, diary.unlock(keys).entryCount)
+        assertFalse(diary.isLocked())
+        diary.log(dose("diazepam", mg = 2.0))
+        assertEquals(2uL, diary.view().entryCount)
+    }
+
+    @Test
+    fun aBackupMovesTheDiaryToANewPhoneOnceAndAWrongPassphraseImportsNothing() {
+        val old = open()
+        old.log(dose("diazepam", mg = 5.0, note = "moving day"))
+        old.log(EntryInput.Anxiety(at = null, score = 3, note = null))
+        val backup = old.backup("backup words")
+        assertEquals(2uL, backup.entries)
+        assertTrue(backup.skipped.isEmpty())
+        assertFalse(String(backup.file.bytes, Charsets.ISO_8859_1).contains("moving day"))
+
+        val phone = open(MemoryKeyProvider(TestKeys.random()), tmp.newFolder("new-phone"))
+        refused<SteadyException.WrongPassphrase> { phone.restore(backup.file.bytes, "guess") }
+        assertEquals(0uL, phone.view().entryCount)
+        assertEquals(RestoreReport(added = 2uL, updated = 0uL, unchanged = 0uL), phone.restore(backup.file.bytes, "backup words"))
+        assertEquals(RestoreReport(added = 0uL, updated = 0uL, unchanged = 2uL), phone.restore(backup.file.bytes, "backup words"))
+        assertEquals(2uL, phone.view().entryCount)
+
+        val cut = backup.file.bytes.copyOf(backup.file.bytes.size - 5)
+        val e = refused<SteadyException.BadBackup> { phone.restore(cut, "backup words") }
+        assertTrue(e.detail, e.detail.contains("record 1"))
+    }
+
+    @Test
+    fun rotatingTheKeyKeepsEveryEntryAndTheKeystoreKeyStillOpens() {
+        val diary = open()
+        diary.log(dose("diazepam", mg = 5.0))
+        val before = diary.history()
+        diary.rotateKey()
+        diary.close()
+        assertEquals(before, open().history())
+    }
+
+    @Test
+    fun recoveryOfAHealthyDiaryKeepsTheOldFileAndEraseLeavesNothing() {
+        open().apply {
+            log(dose("diazepam", mg = 5.0))
+            close()
+        }
+        val report = recoverDiary(dataDir.path, keys)
+        assertEquals(1uL, report.recovered)
+        assertFalse(report.pagesLost)
+        assertTrue(report.keptAt, File(report.keptAt, "diary.sqlite").exists())
+        val diary = open()
+        assertEquals(1uL, diary.view().entryCount)
+        assertTrue(diary.erase() >= 1uL)
+        refused<SteadyException.Locked> { diary.view() }
+        assertTrue(dataDir.walkTopDown().none { it.isFile })
+        assertEquals(0uL, eraseDiary(dataDir.path))
+    }
 }

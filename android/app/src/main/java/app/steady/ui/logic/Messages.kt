@@ -31,6 +31,15 @@ enum class MessageKind {
     /** The device is full; the entry was not saved. */
     DISK_FULL,
 
+    /** The diary is locked (the app was in the background); unlock it again. */
+    LOCKED,
+
+    /** The backup passphrase does not open the backup file; nothing was imported. */
+    WRONG_PASSPHRASE,
+
+    /** The backup file was refused (damaged, cut short, from a newer app); nothing was imported. */
+    BAD_BACKUP,
+
     /** Another storage failure. */
     STORAGE,
 
@@ -63,6 +72,9 @@ fun SteadyException.toUiMessage(): UiMessage = when (this) {
     is SteadyException.Tampered -> UiMessage(MessageKind.DAMAGED_ENTRY, detail = id)
     is SteadyException.Corrupt -> UiMessage(MessageKind.DAMAGED_FILE, detail = detail)
     is SteadyException.DiskFull -> UiMessage(MessageKind.DISK_FULL)
+    is SteadyException.Locked -> UiMessage(MessageKind.LOCKED)
+    is SteadyException.WrongPassphrase -> UiMessage(MessageKind.WRONG_PASSPHRASE)
+    is SteadyException.BadBackup -> UiMessage(MessageKind.BAD_BACKUP, detail = detail)
     is SteadyException.Storage -> UiMessage(MessageKind.STORAGE, detail = detail)
     is SteadyException.Internal -> UiMessage(MessageKind.INTERNAL, detail = detail)
 }
