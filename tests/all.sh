@@ -48,6 +48,9 @@ suite "FHIR R4: sample bundles validated by independent validators (fhir.resourc
 suite "PDF: qpdf --check, pdftotext finds the figures in each language, page 1 renders to PNG" bash tests/pdf/check.sh
 suite "iCalendar: the plan's .ics parsed by Python's icalendar" bash tests/ics/check.sh
 suite "CSV: exports re-read by Python's csv module, formula cells defused" bash tests/csv/check.sh
+suite "Dependencies: cargo deny — no crate that opens network connections, app-store licences" bash tests/deny.sh
+suite "Fuzzing: every cargo-fuzz target for ${FUZZ_SECONDS:-60} s, zero crashes (long run: tests/long.sh)" bash tests/fuzz/run.sh
+suite "Benchmarks, quick variant (the full table: cargo run --release -p steady-bench)" bash bench/quick.sh
 
 echo "all suites: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

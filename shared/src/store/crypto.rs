@@ -229,6 +229,24 @@ mod tests {
         assert_eq!(nonces.len(), 1_000_000);
     }
 
+    /// What `lock()` relies on: dropping a sealer's key leaves only zeros where ring's key
+    /// schedule was.
+    #[test]
+    fn the_expanded_key_is_zeroed_when_dropped() {
+        let mut key = DataKey::from_bytes([0x5C; KEY_LEN]).aead();
+        let size = std::mem::size_of::<LessSafeKey>();
+        let bytes = |k: &WipedAeadKey| -> Vec<u8> {
+            let ptr = (&*k.0 as *const LessSafeKey).cast::<u8>();
+            // SAFETY: reads the bytes of a value we own, in place, as plain bytes.
+            unsafe { std::slice::from_raw_parts(ptr, size) }.to_vec()
+        };
+        assert!(bytes(&key).iter().any(|&b| b != 0), "the key schedule is there before the drop");
+        // SAFETY: runs the drop in place once; `forget` below stops it from running twice.
+        unsafe { std::ptr::drop_in_place(&mut key) };
+        assert!(bytes(&key).iter().all(|&b| b == 0), "key schedule left in memory");
+        std::mem::forget(key);
+    }
+
     #[test]
     fn key_debug_is_redacted_and_length_is_checked() {
         let key = DataKey::from_bytes([0xAB; 32]);
