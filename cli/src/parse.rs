@@ -6,7 +6,9 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{
+    DateTime, Days, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
+};
 
 /// Longest piece of the user's input echoed back in an error (keeps messages readable).
 const ECHO_CHARS: usize = 40;
@@ -112,7 +114,38 @@ pub fn at<Tz: TimeZone>(
             ))
         }
     };
-    resolve_local(what, s, tz.from_local_datetime(&naive))
+    resolve_local(what, s, readings(tz, &naive))
+}
+
+/// Every instant at which `tz`'s clocks show `naive`: none (skipped when clocks went forward), one,
+/// or two (repeated when clocks went back), earliest first.
+///
+/// Worked out from the zone's UTC-to-local rule alone, checking that each candidate shows exactly
+/// `naive`: chrono 0.4's local-to-UTC lookup for the system zone is wrong at the transition minute
+/// itself (02:00 on a spring-forward day came back as an existing 02:00 +01:00, and 03:00 on a
+/// fall-back day as 03:00 +02:00, an hour early).
+pub fn readings<Tz: TimeZone>(tz: &Tz, naive: &NaiveDateTime) -> LocalResult<DateTime<Tz>> {
+    // The offsets in force within 15 hours either side: every instant that could show `naive`
+    // (offsets are at most ±14 h) has one of them.
+    let mut offsets: Vec<FixedOffset> = (-15..=15)
+        .filter_map(|h| naive.checked_add_signed(Duration::hours(h)))
+        .map(|probe| tz.offset_from_utc_datetime(&probe).fix())
+        .collect();
+    offsets.sort_by_key(|o| o.local_minus_utc());
+    offsets.dedup();
+    let mut found: Vec<DateTime<Tz>> = offsets
+        .into_iter()
+        .filter_map(|offset| naive.checked_sub_signed(Duration::seconds(offset.local_minus_utc().into())))
+        .map(|utc| tz.from_utc_datetime(&utc))
+        .filter(|t| t.naive_local() == *naive)
+        .collect();
+    found.sort_by_key(DateTime::naive_utc);
+    found.dedup_by_key(|t| t.naive_utc());
+    match found.len() {
+        0 => LocalResult::None,
+        1 => LocalResult::Single(found.remove(0)),
+        n => LocalResult::Ambiguous(found.remove(0), found.remove(n - 2)),
+    }
 }
 
 /// Picks one instant for a local time: the only one, the earlier of two (clocks went back), or an
@@ -309,6 +342,68 @@ mod tests {
         assert_eq!(resolve_local("--at", "x", LocalResult::Ambiguous(winter, summer)), Ok(summer));
         let e = resolve_local::<FixedOffset>("--at", "2026-03-29 02:30", LocalResult::None).unwrap_err();
         assert!(e.reason.contains("does not exist"), "{e}");
+    }
+
+    /// Europe/Brussels in 2026 (+01:00, +02:00 from 29 March 01:00 UTC to 25 October 01:00 UTC).
+    /// Its local-to-UTC lookup always answers +01:00, wrongly, so a test passes only if `at` does
+    /// not rely on it.
+    #[derive(Debug, Clone, Copy)]
+    struct Brussels2026;
+
+    impl TimeZone for Brussels2026 {
+        type Offset = FixedOffset;
+        fn from_offset(_: &FixedOffset) -> Self {
+            Self
+        }
+        fn offset_from_local_date(&self, _: &NaiveDate) -> LocalResult<FixedOffset> {
+            LocalResult::Single(brussels_winter())
+        }
+        fn offset_from_local_datetime(&self, _: &NaiveDateTime) -> LocalResult<FixedOffset> {
+            LocalResult::Single(brussels_winter())
+        }
+        fn offset_from_utc_date(&self, d: &NaiveDate) -> FixedOffset {
+            self.offset_from_utc_datetime(&d.and_time(NaiveTime::MIN))
+        }
+        fn offset_from_utc_datetime(&self, utc: &NaiveDateTime) -> FixedOffset {
+            let summer =
+                d(2026, 3, 29).and_hms_opt(1, 0, 0).unwrap()..d(2026, 10, 25).and_hms_opt(1, 0, 0).unwrap();
+            FixedOffset::east_opt(if summer.contains(utc) { 7200 } else { 3600 }).unwrap()
+        }
+    }
+
+    #[test]
+    fn dst_boundaries_are_exact_to_the_minute() {
+        let tz = Brussels2026;
+        let today = d(2026, 11, 1);
+        let read = |s: &str| at("--at", s, &tz, today).map(|t| t.to_rfc3339());
+        // Spring: 02:00 to 02:59 were skipped; 01:59 and 03:00 exist.
+        assert_eq!(read("2026-03-29 01:59"), Ok("2026-03-29T01:59:00+01:00".into()));
+        for skipped in ["2026-03-29 02:00", "2026-03-29 02:30", "2026-03-29 02:59"] {
+            assert!(read(skipped).unwrap_err().reason.contains("does not exist"), "{skipped}");
+        }
+        assert_eq!(read("2026-03-29 03:00"), Ok("2026-03-29T03:00:00+02:00".into()));
+        // Autumn: 02:00 to 02:59 happened twice (the summer-time reading is taken); 03:00 once.
+        assert_eq!(read("2026-10-25 01:59"), Ok("2026-10-25T01:59:00+02:00".into()));
+        assert_eq!(read("2026-10-25 02:00"), Ok("2026-10-25T02:00:00+02:00".into()));
+        assert_eq!(read("2026-10-25 02:59"), Ok("2026-10-25T02:59:00+02:00".into()));
+        assert_eq!(read("2026-10-25 03:00"), Ok("2026-10-25T03:00:00+01:00".into()));
+        // Both readings of the repeated hour, and none on ordinary days.
+        let twice = readings(&tz, &d(2026, 10, 25).and_hms_opt(2, 30, 0).unwrap());
+        let LocalResult::Ambiguous(a, b) = twice else { panic!("two readings") };
+        assert_eq!(
+            (a.offset().fix(), b.offset().fix()),
+            (FixedOffset::east_opt(7200).unwrap(), brussels_winter())
+        );
+        assert!(matches!(
+            readings(&tz, &d(2026, 7, 1).and_hms_opt(2, 30, 0).unwrap()),
+            LocalResult::Single(_)
+        ));
+        // A fixed offset has exactly one reading.
+        let kolkata = FixedOffset::east_opt(5 * 3600 + 1800).unwrap();
+        assert_eq!(
+            at("--at", "2026-03-10 00:15", &kolkata, today).unwrap().to_rfc3339(),
+            "2026-03-10T00:15:00+05:30"
+        );
     }
 
     #[test]

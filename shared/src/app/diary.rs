@@ -1,14 +1,34 @@
 //! The unlocked diary in memory: entries by id and in the patient's local time order, so day
 //! ranges (today, last 7 days, a summary period) are read without scanning ten years of entries.
+//!
+//! # What "order" means
+//!
+//! Entries are ordered by the local date and wall-clock time the patient saw when the entry was
+//! made (each entry keeps the UTC offset its device had), never by the UTC instant and never by
+//! when it was logged:
+//!
+//! - after travel, an entry stays on the date and at the time it had where it was made (23:00 in
+//!   New York is on that evening's date, though it is already the next day in UTC and in Brussels);
+//! - when the device clock moves backwards (a wrong clock corrected, a manual change), entries
+//!   already made keep their date and time, and a new entry goes where its own time puts it — an
+//!   entry logged "now" at 20:30 after one logged at 21:00 is listed before it. The diary records
+//!   when things were taken, not the order of typing (the store keeps no logging sequence);
+//! - where two entries show the same local date and time (the hour repeated when clocks go back,
+//!   or a clock set back onto a minute already used), the one that happened first by the instant
+//!   comes first; only entries identical in both fall back to the id, which is arbitrary but stable.
+//!
+//! Nights and plans have a local date and time but no instant; they sort before a timed entry with
+//! the same wall-clock time.
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::domain::{Entry, EntryBody, EntryId, Goal, GoalReview};
 use crate::plan::TaperPlan;
 
-type OrderKey = (NaiveDate, NaiveTime, EntryId);
+/// Local date, local wall-clock time, then the instant (where the entry has one), then the id.
+type OrderKey = (NaiveDate, NaiveTime, Option<DateTime<Utc>>, EntryId);
 
 /// Entries indexed by id and by local moment.
 #[derive(Debug, Default, Clone)]
@@ -19,7 +39,21 @@ pub struct Diary {
 
 fn key_of(entry: &Entry) -> OrderKey {
     let (date, time) = entry.body.local_moment();
-    (date, time, entry.id)
+    (date, time, instant_of(&entry.body), entry.id)
+}
+
+/// The instant an entry was made, for entries that carry one (a night and a plan are dates).
+fn instant_of(body: &EntryBody) -> Option<DateTime<Utc>> {
+    let at = match body {
+        EntryBody::Dose(d) => d.taken_at,
+        EntryBody::Anxiety(a) => a.at,
+        EntryBody::Gad7(g) => g.at,
+        EntryBody::Goal(g) => g.set_at,
+        EntryBody::Review(r) => r.at,
+        EntryBody::Question(q) => q.asked_at,
+        EntryBody::Sleep(_) | EntryBody::Plan(_) => return None,
+    };
+    Some(at.to_utc())
 }
 
 impl Diary {
@@ -65,15 +99,14 @@ impl Diary {
 
     /// Entries whose local date is within `from..=to`, in local time order.
     pub fn between(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = &Entry> + '_ {
-        let lo = (from, NaiveTime::MIN, EntryId::from_bytes([0; 16]));
-        let hi = (to, NaiveTime::MIN, EntryId::from_bytes([0; 16]));
-        let range = (from <= to).then(|| self.order.range(lo..).take_while(move |k| k.0 <= hi.0));
-        range.into_iter().flatten().map(|k| &self.by_id[&k.2])
+        let lo = (from, NaiveTime::MIN, None, EntryId::from_bytes([0; 16]));
+        let range = (from <= to).then(|| self.order.range(lo..).take_while(move |k| k.0 <= to));
+        range.into_iter().flatten().map(|k| &self.by_id[&k.3])
     }
 
     /// Every entry in local time order.
     pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
-        self.order.iter().map(|k| &self.by_id[&k.2])
+        self.order.iter().map(|k| &self.by_id[&k.3])
     }
 
     /// First and last local dates in the diary.
