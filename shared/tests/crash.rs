@@ -20,9 +20,9 @@
 //!
 //! `STEADY_CRASH_SEED=N` replays a run (the seed is printed at the start and in every failure).
 //!
-//! `crash_consistency_of_create` (kills during the very first open, which makes the diary) is
-//! `#[ignore]`d until `Store::create` is atomic; run it with
-//! `cargo test -p steady-core --test crash -- --ignored --exact crash_consistency_of_create`.
+//! Two more writers: `crash_consistency_of_create` kills the very first open (which makes the
+//! diary), and `crash_consistency_of_rekey` kills key changes, which must leave the diary readable
+//! with exactly one of the two keys. Each runs a third of the kill count.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -669,8 +669,6 @@ fn crash_child_create() {
 }
 
 #[test]
-#[ignore = "fails until Store::create is atomic: a kill inside it leaves a diary.sqlite with no \
-            schema, which open_or_create reports as Corrupt (\"not a Steady diary\") for ever"]
 fn crash_consistency_of_create() {
     let (kills, seed) = ((kills() / 3).max(1), run_seed());
     eprintln!("crash consistency of create: {kills} kills, STEADY_CRASH_SEED={seed}");
@@ -696,6 +694,94 @@ fn crash_consistency_of_create() {
     );
     eprintln!(
         "crash consistency of create: {} kills ({created} after the diary was made), {:.1} s",
+        totals.kills,
+        totals.wall.as_secs_f64()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rekey: the child swaps the diary between two keys again and again (each swap re-seals every
+// entry under a fresh data key in one transaction). After a kill exactly one key opens it — the
+// new one if the swap was acknowledged — and every entry is there, unchanged.
+
+const REKEY: ChildOp = ChildOp { test_name: "crash_child_rekey", kill: KillAt::Lines };
+
+/// The two keys the rekey writer alternates between.
+fn rekey_key(which: u8) -> Unlock {
+    Unlock::Key(DataKey::from_bytes([0xA0 + which; 32]))
+}
+
+/// Which of the two keys opens `dir` (panics unless exactly one does).
+fn the_one_key(dir: &Path, seed: u64) -> (u8, Store) {
+    let mut opened: Vec<(u8, Store)> = Vec::new();
+    for which in [0u8, 1] {
+        match Store::open(dir, &rekey_key(which)) {
+            Ok(store) => opened.push((which, store)),
+            Err(steady_core::store::StoreError::WrongKey) => {}
+            Err(e) => panic!("key {which} failed with {e} instead of WrongKey (seed {seed})"),
+        }
+    }
+    assert_eq!(opened.len(), 1, "exactly one key must open the diary (seed {seed})");
+    opened.pop().expect("one key")
+}
+
+#[test]
+#[ignore = "the writer process of crash_consistency_of_rekey; does nothing when run by hand"]
+fn crash_child_rekey() {
+    if let Some(env) = harness::child_env() {
+        let (mut current, mut store) = the_one_key(&env.dir, env.seed);
+        loop {
+            let next = 1 - current;
+            harness::report(&format!("rekeying to {next}"));
+            store.rekey(&rekey_key(next)).expect("rekey");
+            harness::report(&format!("rekeyed to {next}"));
+            current = next;
+        }
+    }
+}
+
+fn rekey_diary(dir: &Path) -> Vec<Entry> {
+    let mut rng = Rng(dir.as_os_str().len() as u64);
+    let entries: Vec<Entry> =
+        (0..40).map(|i| Entry { id: EntryId::new(), body: validate(&anxiety_draft(&mut rng, i)) }).collect();
+    let mut store = Store::create(dir, &rekey_key(0)).expect("create");
+    store.write(&entries, &[]).expect("write");
+    entries
+}
+
+#[test]
+fn crash_consistency_of_rekey() {
+    let (kills, seed) = ((kills() / 3).max(1), run_seed());
+    eprintln!("crash consistency of rekey: {kills} kills, STEADY_CRASH_SEED={seed}");
+    let (mut acknowledged, mut in_flight_done, mut in_flight_not) = (0, 0, 0);
+    let mut last_key = std::collections::HashMap::new();
+    let totals = harness::run_killed(REKEY, kills, FRESH_EVERY, seed, rekey_diary, |entries, cycle| {
+        let (which, store) = the_one_key(cycle.dir, cycle.seed);
+        // The key the diary must have: the last acknowledged swap's, or what it had before.
+        let before = *last_key.get(cycle.dir).unwrap_or(&0u8);
+        let acked = cycle.lines.iter().rev().find_map(|l| l.strip_prefix("rekeyed to "));
+        let pending = cycle.lines.last().and_then(|l| l.strip_prefix("rekeying to "));
+        let want: u8 = acked.map_or(before, |k| k.parse().expect("key number"));
+        match pending {
+            Some(_) if which != want => in_flight_done += 1,
+            Some(_) => in_flight_not += 1,
+            None => assert_eq!(which, want, "the acknowledged key does not open it (seed {})", cycle.seed),
+        }
+        acknowledged += cycle.lines.iter().filter(|l| l.starts_with("rekeyed")).count();
+        last_key.insert(cycle.dir.to_path_buf(), which);
+        store.integrity_check().expect("integrity_check");
+        let loaded = store.load_all().expect("load");
+        assert!(loaded.damaged.is_empty(), "damaged rows after a kill in rekey (seed {})", cycle.seed);
+        let mut got = loaded.entries;
+        got.sort_by_key(|e| e.id);
+        let mut want_entries = entries.clone();
+        want_entries.sort_by_key(|e| e.id);
+        assert!(got == want_entries, "entries changed by a kill in rekey (seed {})", cycle.seed);
+    });
+    assert_eq!(totals.kills, kills);
+    eprintln!(
+        "crash consistency of rekey: {} kills, {acknowledged} acknowledged key changes, swap in flight \
+         at the kill found done {in_flight_done} / not done {in_flight_not}, {:.1} s",
         totals.kills,
         totals.wall.as_secs_f64()
     );

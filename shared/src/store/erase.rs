@@ -20,13 +20,28 @@ pub(crate) const SCRATCH_DIR: &str = ".recovering";
 /// Suffixes SQLite adds to the database name for its side files.
 pub(crate) const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
 
-/// The diary's files in `dir`: the database and whichever side files exist.
-pub(crate) fn diary_files(dir: &Path) -> Vec<PathBuf> {
+/// `db` and whichever of its side files exist.
+fn with_side_files(db: &Path) -> Vec<PathBuf> {
+    let name = db.file_name().unwrap_or_default().to_string_lossy().into_owned();
     std::iter::once(String::new())
         .chain(SIDE_FILES.iter().map(|s| s.to_string()))
-        .map(|suffix| dir.join(format!("{DB_FILE}{suffix}")))
+        .map(|suffix| db.with_file_name(format!("{name}{suffix}")))
         .filter(|p| p.is_file())
         .collect()
+}
+
+/// The diary's files in `dir`: the database and whichever side files exist.
+pub(crate) fn diary_files(dir: &Path) -> Vec<PathBuf> {
+    with_side_files(&dir.join(DB_FILE))
+}
+
+/// Deletes `db` and its side files if they exist (a draft left by a killed [`super::Store::create`]:
+/// it holds key material only, never an entry).
+pub(crate) fn remove_with_side_files(db: &Path) -> Result<(), StoreError> {
+    for f in with_side_files(db) {
+        std::fs::remove_file(f)?;
+    }
+    Ok(())
 }
 
 /// Erases the diary in `dir` (which must not be open): overwrites and deletes the database, its
@@ -34,6 +49,7 @@ pub(crate) fn diary_files(dir: &Path) -> Vec<PathBuf> {
 /// files were erased.
 pub fn erase(dir: &Path) -> Result<usize, StoreError> {
     let mut files = diary_files(dir);
+    files.extend(with_side_files(&dir.join(super::CREATING_FILE)));
     for kept in kept_copies(dir)? {
         files.extend(diary_files(&kept));
     }

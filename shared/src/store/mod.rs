@@ -30,6 +30,9 @@ use schema::SCHEMA_VERSION;
 /// File name of the diary inside its data directory.
 pub const DB_FILE: &str = "diary.sqlite";
 
+/// Name under which [`Store::create`] builds a new diary before linking it into place.
+const CREATING_FILE: &str = "diary.sqlite.creating";
+
 /// How to unlock a diary.
 pub enum Unlock {
     /// The 32-byte data key itself, from the platform keystore or a key file.
@@ -87,7 +90,8 @@ pub struct ImportReport {
 
 impl Store {
     /// Creates a new diary in `dir` (made if missing), with a fresh random data key protected by
-    /// `unlock`.
+    /// `unlock`. The file is built under a temporary name and linked into place only once its
+    /// schema and keys are committed, so a crash at any point leaves either no diary or a whole one.
     pub fn create(dir: &Path, unlock: &Unlock) -> Result<Self, StoreError> {
         let path = dir.join(DB_FILE);
         if path.exists() {
@@ -95,13 +99,30 @@ impl Store {
         }
         std::fs::create_dir_all(dir)?;
         let keys = Keys::generate(unlock)?;
-        let mut conn = Connection::open(&path)?;
-        restrict_to_owner(dir, &path)?;
+        let draft = dir.join(CREATING_FILE);
+        erase::remove_with_side_files(&draft)?;
+        {
+            let mut conn = Connection::open(&draft)?;
+            restrict_to_owner(dir, &draft)?;
+            schema::configure(&conn)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            schema::migrate(&tx)?;
+            keys.store(&tx, 0)?;
+            tx.commit()?;
+            // Closing checkpoints the WAL into the file and removes it: the draft is one file.
+            conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        }
+        std::fs::File::open(&draft)?.sync_all()?;
+        // A hard link never replaces an existing file (unlike rename), so a diary that appeared
+        // meanwhile is not overwritten.
+        std::fs::hard_link(&draft, &path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(path.display().to_string()),
+            _ => StoreError::from(e),
+        })?;
+        std::fs::remove_file(&draft)?;
+        sync_dir(dir)?;
+        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         schema::configure(&conn)?;
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        schema::migrate(&tx)?;
-        keys.store(&tx, 0)?;
-        tx.commit()?;
         Ok(Self::assemble(conn, keys, 1, dir))
     }
 
@@ -375,6 +396,18 @@ fn restrict_to_owner(dir: &Path, db: &Path) -> Result<(), StoreError> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
     std::fs::set_permissions(db, std::fs::Permissions::from_mode(0o600))?;
+    Ok(())
+}
+
+/// Makes a new directory entry (the linked diary) durable.
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    std::fs::File::open(dir)?.sync_all()?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
