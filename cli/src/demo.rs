@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use std::sync::{Arc, Mutex};
 
-use chrono::{Days, Duration, Local, NaiveDate, NaiveTime, TimeZone};
+use chrono::{Days, Duration, Local, NaiveDate, NaiveTime};
 use steady_core::app::{Event, Export, Page, PlanAction};
 use steady_core::domain::ReviewDecision;
 use steady_core::domain::{DoseDraft, EntryDraft, EntryId, GoalDraft, LocalInstant, Proposer, SleepDraft};
@@ -225,10 +225,9 @@ impl Clock for ReplayClock {
 /// The local instant of `time` on `date`, moved an hour on if the clocks skipped it.
 fn local_at(date: NaiveDate, time: NaiveTime) -> Option<LocalInstant> {
     let naive = date.and_time(time);
-    Local
-        .from_local_datetime(&naive)
+    crate::parse::readings(&Local, &naive)
         .earliest()
-        .or_else(|| Local.from_local_datetime(&(naive + Duration::hours(1))).earliest())
+        .or_else(|| crate::parse::readings(&Local, &(naive + Duration::hours(1))).earliest())
         .map(|t| t.fixed_offset())
 }
 
