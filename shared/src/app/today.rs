@@ -5,8 +5,9 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use super::diary::Diary;
-use crate::domain::{EntryBody, EntryId, EquivalenceTable, GoalStatus, MgRange, Use};
+use crate::domain::{EntryBody, EntryId, EquivalenceTable, Goal, GoalStatus, MgRange, Use};
 use crate::plan::tablets_text;
+use crate::summary::content::LongLived;
 use crate::summary::progress::{measure, GoalProgress};
 use crate::summary::{mean, SplitTotal, TableRef};
 
@@ -164,21 +165,27 @@ pub fn build(diary: &Diary, today: NaiveDate, table: EquivalenceTable) -> TodayV
         })
         .collect();
 
-    let goals = diary
-        .goals()
+    // Goals, their reviews and plans can lie anywhere in ten years of entries: one walk over the
+    // diary gathers them all (`Diary::goals`, `review_period_start` per goal and `active_plan`
+    // each walked every entry — about a fifth of a cold open of a 10-year diary; steady-bench).
+    let long_lived = LongLived::gather(diary);
+    let goals = long_lived
+        .goals
+        .iter()
         .filter(|(_, g)| g.status.is_open())
-        .map(|(id, g)| GoalLine {
+        .map(|&(id, g)| GoalLine {
             id,
             what_matters: g.what_matters.clone(),
             description: g.kind.describe(),
             next_review: g.review_on,
             review_due: g.review_on.is_some_and(|d| d <= today),
             status: g.status,
-            progress: measure(diary, g, diary.review_period_start(id, g), today, table),
+            progress: measure(diary, g, review_period_start(&long_lived, id, g), today, table),
         })
         .collect();
 
-    let plan = diary.active_plan().map(|(_, p)| {
+    let active_plan = long_lived.plans.iter().rfind(|(_, p)| p.ended.is_none());
+    let plan = active_plan.map(|(_, p)| {
         let schedule = p.schedule(today);
         let current = schedule.step_on(today);
         let next = schedule.next_step();
@@ -204,6 +211,16 @@ pub fn build(diary: &Diary, today: NaiveDate, table: EquivalenceTable) -> TodayV
         goals,
         plan,
     }
+}
+
+/// Start of a goal's current review period: the day after its last review, or the day it was set
+/// (as `Diary::review_period_start`, from the reviews already gathered).
+fn review_period_start(long_lived: &LongLived<'_>, goal_id: EntryId, goal: &Goal) -> NaiveDate {
+    long_lived
+        .reviews_of(goal_id)
+        .last()
+        .and_then(|(_, r)| r.at.date_naive().succ_opt())
+        .unwrap_or(goal.set_at.date_naive())
 }
 
 crate::redacted_debug!(TodayView, GoalLine);

@@ -2,7 +2,7 @@
 //! once from the diary (pure, no I/O) and rendered as text, PDF, FHIR, CSV or JSON. The patient
 //! chooses what goes in; whatever is left out is listed in `hidden`, never dropped silently.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::progress::{measure, GoalProgress};
 use crate::app::diary::Diary;
 use crate::domain::{
-    goal::gas_label, Dose, EntryBody, EntryId, EntryKind, EquivalenceTable, Gad7Band, GoalKind, GoalStatus,
-    MgRange, Substance, Use,
+    goal::gas_label, Dose, EntryBody, EntryId, EntryKind, EquivalenceTable, Gad7Band, Goal, GoalKind,
+    GoalReview, GoalStatus, MgRange, Question, Substance, Use,
 };
 use crate::plan::{plan_vs_actual, Schedule, StepStatus, TaperPlan};
 
@@ -553,8 +553,14 @@ pub fn build_with(
         }
     }
 
-    let plan = if hides(Hideable::Plan) { None } else { plan_section(diary, from, to, opts, show_notes) };
-    let planned = plan_in_period(diary, from, to, opts);
+    let long_lived = LongLived::gather(diary);
+    let period_plan = long_lived.plan_for_period(from, to);
+    let plan = if hides(Hideable::Plan) {
+        None
+    } else {
+        plan_section(diary, period_plan, from, to, opts, show_notes)
+    };
+    let planned = plan_in_period(period_plan, to, opts);
     let empty = Day::default();
     let days: Vec<DaySummary> = from
         .iter_days()
@@ -638,9 +644,12 @@ pub fn build_with(
         second_half: mean(&anxiety_of(second)),
     });
 
-    let (goals, hidden_goals) =
-        if hides(Hideable::Goals) { (vec![], 0) } else { goals(diary, from, to, table, opts, show_notes) };
-    let questions = if hides(Hideable::Questions) { vec![] } else { questions(diary, to) };
+    let (goals, hidden_goals) = if hides(Hideable::Goals) {
+        (vec![], 0)
+    } else {
+        goals(diary, &long_lived, from, to, table, opts, show_notes)
+    };
+    let questions = if hides(Hideable::Questions) { vec![] } else { questions(&long_lived, to) };
 
     Summary {
         from,
@@ -714,18 +723,50 @@ fn add_molecule(molecules: &mut BTreeMap<&'static str, MoleculeTotal>, d: &Dose)
     m.nonprescribed_doses += u32::from(d.use_ == Use::NonPrescribed);
 }
 
-/// The plan that ran during the period: the latest one started by its end and not ended before
-/// its start.
-fn plan_for_period(diary: &Diary, from: NaiveDate, to: NaiveDate) -> Option<(EntryId, &TaperPlan)> {
-    diary
-        .iter()
-        .filter_map(|e| match &e.body {
-            EntryBody::Plan(p) if p.start <= to && p.ended.as_ref().is_none_or(|end| end.on >= from) => {
-                Some((e.id, p))
+/// The few long-lived entries a summary reads from the whole diary — plans, goals, their reviews,
+/// questions — gathered in one pass, in the diary's order. `Diary::goals`, `Diary::reviews_of` and
+/// `Diary::iter` each walk every entry (ten years: ~20,000), and a summary used to walk them about
+/// eight times: most of the 1-year summary's time on a 10-year diary (steady-bench).
+pub(crate) struct LongLived<'a> {
+    /// Every plan, oldest first.
+    pub plans: Vec<(EntryId, &'a TaperPlan)>,
+    /// Every goal, oldest first.
+    pub goals: Vec<(EntryId, &'a Goal)>,
+    /// Reviews by goal id, oldest first.
+    pub reviews: HashMap<EntryId, Vec<(EntryId, &'a GoalReview)>>,
+    /// Every question, oldest first.
+    pub questions: Vec<&'a Question>,
+}
+
+impl<'a> LongLived<'a> {
+    /// One walk over `diary`.
+    pub fn gather(diary: &'a Diary) -> Self {
+        let mut out = Self { plans: vec![], goals: vec![], reviews: HashMap::new(), questions: vec![] };
+        for e in diary.iter() {
+            match &e.body {
+                EntryBody::Plan(p) => out.plans.push((e.id, p)),
+                EntryBody::Goal(g) => out.goals.push((e.id, g)),
+                EntryBody::Review(r) => out.reviews.entry(r.goal).or_default().push((e.id, r)),
+                EntryBody::Question(q) => out.questions.push(q),
+                _ => {}
             }
-            _ => None,
-        })
-        .last()
+        }
+        out
+    }
+
+    /// Reviews of one goal, oldest first.
+    pub fn reviews_of(&self, goal: EntryId) -> &[(EntryId, &'a GoalReview)] {
+        self.reviews.get(&goal).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// The plan that ran during the period: the latest one started by its end and not ended
+    /// before its start.
+    pub fn plan_for_period(&self, from: NaiveDate, to: NaiveDate) -> Option<(EntryId, &'a TaperPlan)> {
+        self.plans
+            .iter()
+            .rfind(|(_, p)| p.start <= to && p.ended.as_ref().is_none_or(|end| end.on >= from))
+            .copied()
+    }
 }
 
 fn schedule_day(opts: &SummaryOptions, to: NaiveDate) -> NaiveDate {
@@ -733,26 +774,26 @@ fn schedule_day(opts: &SummaryOptions, to: NaiveDate) -> NaiveDate {
 }
 
 fn plan_in_period<'a>(
-    diary: &'a Diary,
-    from: NaiveDate,
+    period_plan: Option<(EntryId, &'a TaperPlan)>,
     to: NaiveDate,
     opts: &SummaryOptions,
 ) -> Option<(&'a TaperPlan, Schedule)> {
     if opts.hide.contains(&Hideable::Plan) {
         return None;
     }
-    let (_, plan) = plan_for_period(diary, from, to)?;
+    let (_, plan) = period_plan?;
     Some((plan, plan.schedule(schedule_day(opts, to))))
 }
 
 fn plan_section(
     diary: &Diary,
+    period_plan: Option<(EntryId, &TaperPlan)>,
     from: NaiveDate,
     to: NaiveDate,
     opts: &SummaryOptions,
     show_notes: bool,
 ) -> Option<PlanSection> {
-    let (_, plan) = plan_for_period(diary, from, to)?;
+    let (_, plan) = period_plan?;
     let schedule = plan.schedule(schedule_day(opts, to));
     let doses = diary.between(from, to).filter_map(|e| match &e.body {
         EntryBody::Dose(d) => Some(d),
@@ -818,6 +859,7 @@ fn plan_section(
 
 fn goals(
     diary: &Diary,
+    long_lived: &LongLived<'_>,
     from: NaiveDate,
     to: NaiveDate,
     table: EquivalenceTable,
@@ -826,13 +868,14 @@ fn goals(
 ) -> (Vec<GoalSummary>, u32) {
     let mut hidden = 0;
     let mut shown = vec![];
-    for (id, g) in diary.goals().filter(|(_, g)| g.set_at.date_naive() <= to) {
+    for &(id, g) in long_lived.goals.iter().filter(|(_, g)| g.set_at.date_naive() <= to) {
         if opts.hidden_goals.contains(&id) {
             hidden += 1;
             continue;
         }
-        let reviews: Vec<ReviewLine> = diary
+        let reviews: Vec<ReviewLine> = long_lived
             .reviews_of(id)
+            .iter()
             .filter(|(_, r)| (from..=to).contains(&r.at.date_naive()))
             .map(|(_, r)| ReviewLine {
                 date: r.at.date_naive(),
@@ -873,16 +916,13 @@ fn goals(
     (shown, hidden)
 }
 
-fn questions(diary: &Diary, to: NaiveDate) -> Vec<QuestionLine> {
+fn questions(long_lived: &LongLived<'_>, to: NaiveDate) -> Vec<QuestionLine> {
     let day_after = to.checked_add_days(Days::new(1)).unwrap_or(to);
-    diary
+    long_lived
+        .questions
         .iter()
-        .take_while(|e| e.body.local_date() < day_after)
-        .filter_map(|e| match &e.body {
-            EntryBody::Question(q) if !q.discussed => {
-                Some(QuestionLine { date: q.asked_at.date_naive(), text: q.text.clone() })
-            }
-            _ => None,
-        })
+        .take_while(|q| q.asked_at.date_naive() < day_after)
+        .filter(|q| !q.discussed)
+        .map(|q| QuestionLine { date: q.asked_at.date_naive(), text: q.text.clone() })
         .collect()
 }

@@ -31,6 +31,7 @@ use ring::digest;
 use serde_json::{json, Value};
 use uuid::{Builder, Uuid};
 
+use super::content::LongLived;
 use super::{GoalSummary, Hideable, Summary};
 use crate::app::diary::Diary;
 use crate::domain::{Dose, EntryBody, EntryId, Goal, GoalKind, Molecule, Use};
@@ -245,13 +246,14 @@ impl Section {
         let empty_reason = (self.withheld && self.entries.is_empty()).then(|| {
             json!({ "coding": [{ "system": LIST_EMPTY_REASON, "code": "withheld", "display": "Information Withheld" }] })
         });
-        json!({
+        let mut section = json!({
             "title": self.title,
             "code": code,
             "text": { "status": "generated", "div": self.text.finish() },
-            "entry": self.entries.iter().map(|u| reference(u)).collect::<Vec<_>>(),
             "emptyReason": empty_reason,
-        })
+        });
+        put(&mut section, "entry", Value::Array(self.entries.iter().map(|u| reference(u)).collect()));
+        section
     }
 }
 
@@ -275,7 +277,7 @@ struct MoleculeRow {
 
 /// The goals the summary shows, matched back to their diary entries (the summary leaves out goals
 /// the patient hid, and closed goals from earlier conversations).
-fn shown_goals<'a>(diary: &'a Diary, summary: &Summary) -> Vec<(EntryId, &'a Goal)> {
+fn shown_goals<'a>(long_lived: &LongLived<'a>, summary: &Summary) -> Vec<(EntryId, &'a Goal)> {
     let same = |s: &GoalSummary, g: &Goal| {
         s.what_matters == g.what_matters
             && s.kind == g.kind
@@ -283,8 +285,10 @@ fn shown_goals<'a>(diary: &'a Diary, summary: &Summary) -> Vec<(EntryId, &'a Goa
             && s.review_on == g.review_on
     };
     let mut wanted: Vec<&GoalSummary> = summary.goals.iter().collect();
-    diary
-        .goals()
+    long_lived
+        .goals
+        .iter()
+        .copied()
         .filter(|(_, g)| g.set_at.date_naive() <= summary.to)
         .filter(|(_, g)| match wanted.iter().position(|s| same(s, g)) {
             Some(i) => {
@@ -297,19 +301,13 @@ fn shown_goals<'a>(diary: &'a Diary, summary: &Summary) -> Vec<(EntryId, &'a Goa
 }
 
 /// The plan the summary shows, matched back to its diary entry.
-fn shown_plan<'a>(diary: &'a Diary, summary: &Summary) -> Option<(EntryId, &'a TaperPlan)> {
+fn shown_plan<'a>(long_lived: &LongLived<'a>, summary: &Summary) -> Option<(EntryId, &'a TaperPlan)> {
     let sp = summary.plan.as_ref()?;
-    diary
+    long_lived
+        .plans
         .iter()
-        .filter_map(|e| match &e.body {
-            EntryBody::Plan(p)
-                if p.start == sp.start && p.molecule.name() == sp.molecule && p.start_mg == sp.start_mg =>
-            {
-                Some((e.id, p))
-            }
-            _ => None,
-        })
-        .last()
+        .rfind(|(_, p)| p.start == sp.start && p.molecule.name() == sp.molecule && p.start_mg == sp.start_mg)
+        .copied()
 }
 
 /// Goals a taper plan serves: stop or reduce goals naming the plan's molecule (or the one switched
@@ -406,13 +404,16 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
         }
     }
 
-    let goals = shown_goals(diary, summary);
+    // Goals, reviews and plans in one walk over the diary (see `LongLived`).
+    let long_lived = LongLived::gather(diary);
+    let goals = shown_goals(&long_lived, summary);
     let mut goal_urls: Vec<(EntryId, String)> = Vec::new();
     let mut goal_entries: Vec<String> = Vec::new();
     for (id, g) in &goals {
         let r = entry_ref("Goal", *id);
         let mut outcomes = Vec::new();
-        for (rid, rv) in diary.reviews_of(*id) {
+        let of_goal = long_lived.reviews_of(*id);
+        for &(rid, rv) in of_goal {
             if (summary.from..=summary.to).contains(&rv.at.date_naive()) {
                 let rr = entry_ref("Observation/review", rid);
                 resources.push((rr.url.clone(), resources::review(&rr, rv, &r.url, &ctx)));
@@ -420,11 +421,11 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
                 outcomes.push(rr.url);
             }
         }
-        let latest_gas = diary
-            .reviews_of(*id)
+        let latest_gas = of_goal
+            .iter()
             .filter(|(_, rv)| rv.at.date_naive() <= summary.to)
             .map(|(_, rv)| rv.gas)
-            .last();
+            .next_back();
         resources.push((r.url.clone(), resources::goal(&r, g, latest_gas, &outcomes, &ctx)));
         goal_entries.push(r.url.clone());
         goal_entries.extend(outcomes);
@@ -433,7 +434,7 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
 
     let schedule_day = summary.generated_on.unwrap_or(summary.to);
     let mut plan_urls = Vec::new();
-    if let Some((id, plan)) = shown_plan(diary, summary) {
+    if let Some((id, plan)) = shown_plan(&long_lived, summary) {
         let r = entry_ref("CarePlan", id);
         let schedule = plan.schedule(schedule_day);
         let served: Vec<String> = goals
@@ -482,7 +483,7 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
         summary.from, summary.to
     ));
     overview.p(&format!("Diazepam equivalents per {}: {}.", summary.table.name, summary.table.source));
-    let composition_json = json!({
+    let mut composition_json = json!({
         "resourceType": "Composition",
         "id": composition.id,
         "text": { "status": "generated", "div": overview.finish() },
@@ -497,8 +498,8 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
         "title": format!("Steady summary {} – {}", summary.from, summary.to),
         "confidentiality": "R",
         "event": [{ "period": { "start": summary.from.to_string(), "end": summary.to.to_string() } }],
-        "section": sections.iter().map(Section::to_json).collect::<Vec<_>>(),
     });
+    put(&mut composition_json, "section", Value::Array(sections.iter().map(Section::to_json).collect()));
     let patient_json = json!({
         "resourceType": "Patient",
         "id": patient.id,
@@ -514,13 +515,28 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
         "identifier": { "system": "urn:ietf:rfc:3986", "value": format!("urn:uuid:{bundle_uuid}") },
         "type": "document",
         "timestamp": opts.timestamp.to_rfc3339_opts(SecondsFormat::Secs, false),
-        "entry": entries
-            .into_iter()
-            .map(|(url, resource)| json!({ "fullUrl": url, "resource": resource }))
-            .collect::<Vec<_>>(),
     });
+    let entries = entries
+        .into_iter()
+        .map(|(url, resource)| {
+            let mut entry = json!({ "fullUrl": url });
+            put(&mut entry, "resource", resource);
+            entry
+        })
+        .collect();
+    put(&mut out, "entry", Value::Array(entries));
     prune(&mut out);
     out
+}
+
+/// Sets `key` of a JSON object by moving `value` in. `json!` would deep-copy a `Value` placed in it
+/// (it serialises every embedded expression with `to_value(&e)`), and at the bundle level that
+/// copied every resource twice — most of the 1-year export's time (steady-bench, docs/performance.md).
+/// Keys are sorted (serde_json without `preserve_order`), so the output bytes are unchanged.
+fn put(object: &mut Value, key: &str, value: Value) {
+    if let Value::Object(map) = object {
+        map.insert(key.to_owned(), value);
+    }
 }
 
 fn tally(molecules: &mut BTreeMap<&'static str, MoleculeRow>, d: &Dose) {

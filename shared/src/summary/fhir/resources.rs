@@ -134,19 +134,23 @@ pub fn medication_administration(r: &Ref, dose: &Dose, ctx: &Ctx) -> Value {
             Use::NonPrescribed => "non-prescribed",
         }
     );
-    json!({
-        "resourceType": "MedicationAdministration",
-        "id": r.id,
-        "text": narrative(&summary_line),
-        "status": "completed",
-        "category": category,
-        "medicationCodeableConcept": medication_concept(dose.substance),
-        "subject": reference(&ctx.patient),
-        "effectiveDateTime": date_time(&dose.taken_at),
-        "performer": [{ "actor": reference(&ctx.patient) }],
-        "note": notes(ctx, dose.note.as_deref()),
-        "dosage": dosage,
-    })
+    // Built by moving the parts in: `json!` would deep-copy every `Value` given to it, and this
+    // is the most frequent resource of a bundle (see `put` in fhir.rs).
+    let mut m = serde_json::Map::new();
+    m.insert("resourceType".into(), json!("MedicationAdministration"));
+    m.insert("id".into(), json!(r.id));
+    m.insert("text".into(), narrative(&summary_line));
+    m.insert("status".into(), json!("completed"));
+    m.insert("category".into(), category);
+    m.insert("medicationCodeableConcept".into(), medication_concept(dose.substance));
+    m.insert("subject".into(), reference(&ctx.patient));
+    m.insert("effectiveDateTime".into(), json!(date_time(&dose.taken_at)));
+    let mut actor = serde_json::Map::new();
+    actor.insert("actor".into(), reference(&ctx.patient));
+    m.insert("performer".into(), Value::Array(vec![Value::Object(actor)]));
+    m.insert("note".into(), notes(ctx, dose.note.as_deref()));
+    m.insert("dosage".into(), dosage);
+    Value::Object(m)
 }
 
 fn observation(r: &Ref, ctx: &Ctx, code: Value, line: &str) -> serde_json::Map<String, Value> {
@@ -158,7 +162,7 @@ fn observation(r: &Ref, ctx: &Ctx, code: Value, line: &str) -> serde_json::Map<S
     m.insert("category".into(), survey_category());
     m.insert("code".into(), code);
     m.insert("subject".into(), reference(&ctx.patient));
-    m.insert("performer".into(), json!([reference(&ctx.patient)]));
+    m.insert("performer".into(), Value::Array(vec![reference(&ctx.patient)]));
     m
 }
 

@@ -1,0 +1,119 @@
+//! The unencrypted baseline: the same rows in the same SQLite build (rusqlite, bundled), with the
+//! same table shape, the same pragmas (WAL, synchronous=FULL, secure_delete, temp_store=MEMORY)
+//! and the same upsert, but each entry's JSON stored as plaintext instead of an AES-256-GCM
+//! ciphertext. Reading does the same decode and view work as the app (serde JSON → `Entry`,
+//! [`Diary`] index, the today view model), minus decryption, key unwrapping and the Crux runtime.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OpenFlags, TransactionBehavior};
+use steady_core::app::diary::Diary;
+use steady_core::app::today::{self, TodayView};
+use steady_core::domain::{Entry, EntryBody, EntryId, EquivalenceTable};
+
+/// Database file name of the baseline.
+pub const FILE: &str = "plain.sqlite";
+
+/// One stored row: id, schema version, body bytes (plaintext JSON here).
+pub type Row = ([u8; 16], u32, Vec<u8>);
+
+/// The same connection settings as `steady_core::store::schema::configure`.
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// The entries as rows of plaintext JSON (what the app seals, before sealing).
+pub fn rows(entries: &[Entry]) -> Result<Vec<Row>> {
+    entries.iter().map(|e| Ok((*e.id.as_bytes(), 1, serde_json::to_vec(&e.body)?))).collect()
+}
+
+/// Creates the baseline database in `dir` with `rows`, in one transaction.
+pub fn create(dir: &Path, rows: &[Row]) -> Result<()> {
+    let mut conn = Connection::open(dir.join(FILE))?;
+    configure(&conn)?;
+    conn.execute_batch(
+        "CREATE TABLE entries (
+            id   BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            v    INTEGER NOT NULL,
+            body BLOB NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        PRAGMA user_version = 1;",
+    )?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    {
+        let mut ins = tx.prepare("INSERT INTO entries (id, v, body) VALUES (?1, ?2, ?3)")?;
+        for (id, v, body) in rows {
+            ins.execute(params![id.as_slice(), v, body])?;
+        }
+    }
+    tx.commit()?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
+/// Opens the baseline like the store opens a diary (flags, pragmas, version check, the migration
+/// transaction) and reads every row.
+pub fn read_all(dir: &Path) -> Result<Vec<Row>> {
+    let mut conn = Connection::open_with_flags(dir.join(FILE), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    configure(&conn)?;
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    anyhow::ensure!(version == 1, "unexpected baseline version {version}");
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)?.commit()?;
+    let mut stmt = conn.prepare("SELECT id, v, body FROM entries")?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: [u8; 16] = row.get_ref(0)?.as_blob()?.try_into().context("id is not 16 bytes")?;
+        out.push((id, row.get(1)?, row.get_ref(2)?.as_blob()?.to_vec()));
+    }
+    Ok(out)
+}
+
+/// The app's work after reading: decode every entry, index the diary, build today's view model.
+pub fn decode_and_view(rows: &[Row], today: NaiveDate) -> Result<(Diary, TodayView)> {
+    let mut entries = Vec::with_capacity(rows.len());
+    for (id, _, body) in rows {
+        let body: EntryBody = serde_json::from_slice(body)?;
+        entries.push(Entry { id: EntryId::from_bytes(*id), body });
+    }
+    let diary = Diary::from_entries(entries);
+    let view = today::build(&diary, today, EquivalenceTable::default());
+    Ok((diary, view))
+}
+
+/// Cold open of the unencrypted baseline: open, read, decode, today view.
+pub fn cold_open(dir: &Path, today: NaiveDate) -> Result<(Diary, TodayView)> {
+    decode_and_view(&read_all(dir)?, today)
+}
+
+/// A writer holding one connection, as the app holds its store.
+pub struct Writer(Connection);
+
+impl Writer {
+    /// Opens the baseline for writing.
+    pub fn open(dir: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(dir.join(FILE), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        configure(&conn)?;
+        Ok(Self(conn))
+    }
+
+    /// Durably writes one entry: serialise, upsert in an IMMEDIATE transaction, commit (fsync).
+    pub fn put(&mut self, entry: &Entry) -> Result<()> {
+        let body = serde_json::to_vec(&entry.body)?;
+        let tx = self.0.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.prepare_cached(
+            "INSERT INTO entries (id, v, body) VALUES (?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET v = excluded.v, body = excluded.body",
+        )?
+        .execute(params![entry.id.as_bytes().as_slice(), 1, body])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
