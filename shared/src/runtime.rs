@@ -92,6 +92,10 @@ pub struct SteadyCore {
 struct Session {
     router: Arc<EffectRouter<SteadyApp, Lanes>>,
     store: Store,
+    /// The view after the last event. The model changes only inside an event, so this is the
+    /// app's view until the next one; answering `view()` from it saves rebuilding the today page
+    /// (which walks the whole diary) on every read.
+    view: ViewModel,
 }
 
 impl std::fmt::Debug for SteadyCore {
@@ -135,7 +139,8 @@ impl SteadyCore {
             }
         });
         let mut guard = self.session()?;
-        *guard = Some(Session { router, store });
+        let view = router.view();
+        *guard = Some(Session { router, store, view });
         let result = Self::run_event(&mut guard, self.clock.as_ref(), Event::Open);
         if result.is_err() {
             // A diary that cannot load stays closed rather than showing an empty app.
@@ -159,6 +164,7 @@ impl SteadyCore {
         session.router.update(event);
         session.drain(clock)?;
         let view = session.router.view();
+        session.view = view.clone();
         match &view.outcome {
             Some(Outcome::Rejected(e)) => Err(e.clone().into()),
             Some(Outcome::Failed(e)) => Err(e.clone().into()),
@@ -169,7 +175,7 @@ impl SteadyCore {
 
     /// The current view model.
     pub fn view(&self) -> Result<ViewModel, CoreError> {
-        Ok(self.session()?.as_ref().ok_or(CoreError::Locked)?.router.view())
+        Ok(self.session()?.as_ref().ok_or(CoreError::Locked)?.view.clone())
     }
 
     /// The id of the entry the last event saved, if it saved one (`None` while locked).

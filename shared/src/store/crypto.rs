@@ -130,13 +130,19 @@ impl fmt::Debug for Sealer {
 /// Associated data for a sealed value: `steady` · schema version · table · row id.
 pub fn associated_data(version: u32, table: &str, row_id: &[u8]) -> Vec<u8> {
     let mut aad = Vec::with_capacity(16 + table.len() + row_id.len());
+    write_associated_data(&mut aad, version, table, row_id);
+    aad
+}
+
+/// [`associated_data`] into a reused buffer (reading thousands of rows allocates none).
+pub fn write_associated_data(aad: &mut Vec<u8>, version: u32, table: &str, row_id: &[u8]) {
+    aad.clear();
     aad.extend_from_slice(b"steady\0");
     aad.extend_from_slice(&version.to_be_bytes());
     aad.push(0);
     aad.extend_from_slice(table.as_bytes());
     aad.push(0);
     aad.extend_from_slice(row_id);
-    aad
 }
 
 impl Sealer {
@@ -167,15 +173,33 @@ impl Sealer {
     /// Decrypts and authenticates; `None` if the key, the associated data or any byte is wrong.
     /// The plaintext is returned in a zeroizing buffer.
     pub fn open(&self, aad: &[u8], sealed: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+        let mut buf = Zeroizing::new(Vec::new());
+        self.open_into(aad, sealed, &mut buf)?;
+        Some(buf)
+    }
+
+    /// [`Self::open`] into a reused buffer, for reading many rows: `buf` is only ever replaced
+    /// whole (the old one wiped as it drops), never reallocated behind the zeroizing wrapper, so
+    /// no copy of a plaintext is left in freed memory. Returns the plaintext (all of `buf`).
+    pub fn open_into<'b>(
+        &self,
+        aad: &[u8],
+        sealed: &[u8],
+        buf: &'b mut Zeroizing<Vec<u8>>,
+    ) -> Option<&'b [u8]> {
         if sealed.len() < NONCE_LEN + AES_256_GCM.tag_len() {
             return None;
         }
         let (nonce, body) = sealed.split_at(NONCE_LEN);
         let nonce = Nonce::try_assume_unique_for_key(nonce).ok()?;
-        let mut buf = Zeroizing::new(body.to_vec());
+        if buf.capacity() < body.len() {
+            *buf = Zeroizing::new(Vec::with_capacity(body.len().max(4096)));
+        }
+        buf.clear();
+        buf.extend_from_slice(body);
         let len = self.key.open_in_place(nonce, Aad::from(aad), buf.as_mut_slice()).ok()?.len();
         buf.truncate(len);
-        Some(buf)
+        Some(buf.as_slice())
     }
 }
 

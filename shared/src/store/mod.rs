@@ -314,9 +314,10 @@ impl Store {
         let mut stmt = self.conn.prepare_cached("SELECT id, v, sealed FROM entries")?;
         let mut rows = stmt.query([])?;
         let mut loaded = Loaded::default();
+        let mut reader = EntryReader::default();
         while let Some(row) = rows.next()? {
             let id = row_id(row)?;
-            match open_entry(&self.sealer, id, row.get(1)?, row.get_ref(2)?.as_blob()?) {
+            match reader.open(&self.sealer, id, row.get(1)?, row.get_ref(2)?.as_blob()?) {
                 Some(entry) => loaded.entries.push(entry),
                 None => loaded.damaged.push(id),
             }
@@ -380,9 +381,23 @@ fn seal_entry(sealer: &Sealer, entry: &Entry) -> Result<Vec<u8>, StoreError> {
 }
 
 fn open_entry(sealer: &Sealer, id: EntryId, v: u32, sealed: &[u8]) -> Option<Entry> {
-    let plain = sealer.open(&entry_aad(v, id), sealed)?;
-    let body: EntryBody = serde_json::from_slice(&plain).ok()?;
-    Some(Entry { id, body })
+    EntryReader::default().open(sealer, id, v, sealed)
+}
+
+/// Opens many rows with one associated-data buffer and one zeroizing plaintext buffer.
+#[derive(Default)]
+struct EntryReader {
+    aad: Vec<u8>,
+    plain: Zeroizing<Vec<u8>>,
+}
+
+impl EntryReader {
+    fn open(&mut self, sealer: &Sealer, id: EntryId, v: u32, sealed: &[u8]) -> Option<Entry> {
+        crypto::write_associated_data(&mut self.aad, v, "entries", id.as_bytes());
+        let plain = sealer.open_into(&self.aad, sealed, &mut self.plain)?;
+        let body: EntryBody = serde_json::from_slice(plain).ok()?;
+        Some(Entry { id, body })
+    }
 }
 
 fn entry_aad(version: u32, id: EntryId) -> Vec<u8> {
