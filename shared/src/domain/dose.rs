@@ -188,10 +188,11 @@ pub fn parse_substance(name: &str) -> Valid<Substance> {
         .ok_or_else(|| ValidationError::new("drug", Problem::UnknownDrug(trimmed.chars().take(40).collect())))
 }
 
-/// Converts a tablet count to quarters, rejecting anything finer than a quarter.
+/// Converts a tablet count to quarters, rejecting anything finer than a quarter — including a tiny
+/// positive count that would round to zero quarters (a dose of nothing).
 fn quarters(tablets: f64) -> Valid<u32> {
     let q = tablets * 4.0;
-    if (q - q.round()).abs() > 1e-9 {
+    if (q - q.round()).abs() > 1e-9 || q.round() < 1.0 {
         return Err(ValidationError::new("tablets", Problem::NotAQuarter));
     }
     // Bounded by MAX_TABLETS, so the cast cannot truncate.
@@ -265,6 +266,21 @@ mod tests {
             problem(DoseDraft { mg: Some(2.0), taken_at: Some(tomorrow_night), ..draft("diazepam") }),
             ("taken_at", Problem::InFuture)
         );
+    }
+
+    /// Found by the `parse_core` fuzz target: "0,00000000011" tablets passed the quarter check
+    /// (within its rounding tolerance of 0) and became a stored dose of zero quarters, 0 mg.
+    #[test]
+    fn a_tablet_count_that_rounds_to_zero_quarters_is_refused() {
+        for tiny in [1.1e-11, 1e-10, 5e-324] {
+            assert_eq!(
+                problem(DoseDraft { tablets: Some(tiny), strength_mg: Some(1.0), ..draft("diazepam") }),
+                ("tablets", Problem::NotAQuarter),
+                "{tiny}"
+            );
+        }
+        let quarter = DoseDraft { tablets: Some(0.25), strength_mg: Some(1.0), ..draft("diazepam") };
+        assert_eq!(quarter.validate(now()).unwrap().amount.tablets(), Some(0.25));
     }
 
     #[test]
