@@ -109,6 +109,16 @@ const NOTES: [&str; 6] = [
 
 /// The diary of the last `days` days up to [`end_date`].
 pub fn diary(days: u32) -> Result<Generated> {
+    diary_with(days, 0)
+}
+
+/// Extra anxiety check-ins a day in the heavy diary: with them ten years come to about 70,000
+/// entries, the size the issue names (the daily composition above alone gives about 20,600).
+pub const HEAVY_CHECKINS: u32 = 13;
+
+/// The same diary with `checkins` extra anxiety ratings a day (hourly from 8:00), for a diary of the
+/// issue's ~70,000 entries.
+pub fn diary_with(days: u32, checkins: u32) -> Result<Generated> {
     let last = end_date();
     let first = last - Days::new(u64::from(days.max(1)) - 1);
     let now = now();
@@ -182,6 +192,12 @@ pub fn diary(days: u32) -> Result<Generated> {
         let rating = AnxietyRating::new(at(date, 12, rng.int(0, 59) as u32), score, note, now)
             .map_err(|e| anyhow!("anxiety: {e}"))?;
         add(&mut out, EntryBody::Anxiety(rating), &mut rng);
+        for hour in (8..).take(checkins as usize) {
+            let note = rng.chance(0.05).then(|| NOTES[rng.int(0, 5) as usize]);
+            let check = AnxietyRating::new(at(date, hour, 30), rng.int(1, 8), note, now)
+                .map_err(|e| anyhow!("check-in: {e}"))?;
+            add(&mut out, EntryBody::Anxiety(check), &mut rng);
+        }
         if day % 7 == 6 {
             let items: Vec<i64> = (0..7).map(|_| rng.int(0, 2)).collect();
             let g = Gad7::new(at(date, 19, 0), &items, now).map_err(|e| anyhow!("gad7: {e}"))?;

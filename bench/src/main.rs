@@ -230,6 +230,14 @@ fn run(plan: Plan) -> Vec<Line> {
             Err(e) => lines.push(Line::error(format!("cold open, {} diary", Plan::label(days)), &e)),
         }
     }
+    if !plan.quick {
+        // The size: ten years at about 70,000 entries (hourly anxiety check-ins added).
+        let heavy = gen::diary_with(plan.big_days, gen::HEAVY_CHECKINS).map(|g| g.entries);
+        match heavy.and_then(|entries| bench.cold_open_as(plan.big_days, "10-year heavy", &entries, true)) {
+            Ok(mut l) => lines.append(&mut l),
+            Err(e) => lines.push(Line::error("cold open, 10-year heavy diary", &e)),
+        }
+    }
     eprintln!("steady-bench: durable log…");
     match bench.durable_log() {
         Ok(mut l) => lines.append(&mut l),
@@ -255,6 +263,11 @@ fn run(plan: Plan) -> Vec<Line> {
         Err(e) => lines.push(Line::error("stripped release cdylib size", &e)),
     }
     lines
+}
+
+/// The scratch-directory suffix of a diary measured by cold open and reused by the durable log.
+fn dir_tag(days: u32, label: &str) -> String {
+    format!("{days}-{}", label.replace(' ', "-"))
 }
 
 impl Bench {
@@ -286,9 +299,15 @@ impl Bench {
     /// Writes `entries` to a Steady store, a plaintext baseline and a SQLCipher database, then times
     /// cold opens of each. Returns the table lines (targets only for the big diary).
     fn cold_open(&self, days: u32, entries: &[Entry], targets: bool) -> Result<Vec<Line>> {
-        let label = Plan::label(days);
-        let steady_dir = self.dir(&format!("steady-{days}"));
-        let plain_dir = self.dir(&format!("plain-{days}"));
+        self.cold_open_as(days, &Plan::label(days), entries, targets)
+    }
+
+    /// [`Self::cold_open`] under a label of its own (the heavy diary has the same length as the
+    /// 10-year one but its own directories).
+    fn cold_open_as(&self, days: u32, label: &str, entries: &[Entry], targets: bool) -> Result<Vec<Line>> {
+        let tag = dir_tag(days, label);
+        let steady_dir = self.dir(&format!("steady-{tag}"));
+        let plain_dir = self.dir(&format!("plain-{tag}"));
         std::fs::create_dir_all(&plain_dir)?;
         {
             let mut store = Store::create(&steady_dir, &Unlock::Key(self.read_key()?))?;
@@ -298,7 +317,7 @@ impl Bench {
         let rows = plain::rows(entries)?;
         plain::create(&plain_dir, &rows)?;
         let cipher = self.cipher()?;
-        let cipher_db = self.dir(&format!("sqlcipher-{days}.sqlite"));
+        let cipher_db = self.dir(&format!("sqlcipher-{tag}.sqlite"));
         cipher.load(&rows, &cipher_db, &self.key_file, self.scratch.path())?;
 
         let today = gen::end_date();
@@ -385,9 +404,10 @@ impl Bench {
     /// alternating, SQLCipher in its own process between rounds.
     fn durable_log(&self) -> Result<Vec<Line>> {
         let days = if self.plan.quick { 90 } else { 365 };
-        let steady_dir = self.dir(&format!("steady-{days}"));
-        let plain_dir = self.dir(&format!("plain-{days}"));
-        let cipher_db = self.dir(&format!("sqlcipher-{days}.sqlite"));
+        let tag = dir_tag(days, &Plan::label(days));
+        let steady_dir = self.dir(&format!("steady-{tag}"));
+        let plain_dir = self.dir(&format!("plain-{tag}"));
+        let cipher_db = self.dir(&format!("sqlcipher-{tag}.sqlite"));
         anyhow::ensure!(steady_dir.exists() && plain_dir.exists(), "the {days}-day diaries were not created");
         let cipher = self.cipher()?;
         let mut rng = gen::Rng::new(0xD0_5E);
@@ -506,7 +526,8 @@ impl Bench {
 
     /// Peak RSS of a fresh process that opens the big diary and exports its whole span as a PDF.
     fn peak_rss(&self, big: &gen::Generated) -> Result<Line> {
-        let dir = self.dir(&format!("steady-{}", self.plan.big_days));
+        let dir =
+            self.dir(&format!("steady-{}", dir_tag(self.plan.big_days, &Plan::label(self.plan.big_days))));
         let exe = std::env::current_exe()?;
         let out = Command::new(exe)
             .arg("--rss-child")

@@ -76,13 +76,19 @@ pub fn read_all(dir: &Path) -> Result<Vec<Row>> {
     Ok(out)
 }
 
-/// The app's work after reading: decode every entry, index the diary, build today's view model.
+/// The app's work after reading: decode every entry (on the device's cores, as the store does),
+/// index the diary, build today's view model.
 pub fn decode_and_view(rows: &[Row], today: NaiveDate) -> Result<(Diary, TodayView)> {
-    let mut entries = Vec::with_capacity(rows.len());
-    for (id, _, body) in rows {
-        let body: EntryBody = serde_json::from_slice(body)?;
-        entries.push(Entry { id: EntryId::from_bytes(*id), body });
-    }
+    let decoded = steady_core::parallel::map_chunks(rows, |chunk| {
+        chunk
+            .iter()
+            .map(|(id, _, body)| {
+                serde_json::from_slice::<EntryBody>(body)
+                    .map(|body| Entry { id: EntryId::from_bytes(*id), body })
+            })
+            .collect()
+    });
+    let entries = decoded.into_iter().collect::<Result<Vec<_>, _>>()?;
     let diary = Diary::from_entries(entries);
     let view = today::build(&diary, today, EquivalenceTable::default());
     Ok((diary, view))

@@ -21,6 +21,7 @@ macro_rules! redacted_debug {
 pub mod app;
 pub mod domain;
 pub mod ffi;
+pub mod parallel;
 pub mod plan;
 pub mod runtime;
 pub mod store;

@@ -309,15 +309,23 @@ impl Store {
         .transpose()
     }
 
-    /// Reads and decrypts every entry; damaged rows are listed, never dropped or deleted.
+    /// Reads and decrypts every entry; damaged rows are listed, never dropped or deleted. Rows are
+    /// read in one pass, then opened and decoded on the device's cores.
     pub fn load_all(&self) -> Result<Loaded, StoreError> {
         let mut stmt = self.conn.prepare_cached("SELECT id, v, sealed FROM entries")?;
         let mut rows = stmt.query([])?;
-        let mut loaded = Loaded::default();
-        let mut reader = EntryReader::default();
+        let mut sealed: Vec<(EntryId, u32, Vec<u8>)> = Vec::new();
         while let Some(row) = rows.next()? {
-            let id = row_id(row)?;
-            match reader.open(&self.sealer, id, row.get(1)?, row.get_ref(2)?.as_blob()?) {
+            sealed.push((row_id(row)?, row.get(1)?, row.get(2)?));
+        }
+        let sealer = &self.sealer;
+        let opened = crate::parallel::map_chunks(&sealed, |chunk| {
+            let mut reader = EntryReader::default();
+            chunk.iter().map(|(id, v, bytes)| (*id, reader.open(sealer, *id, *v, bytes))).collect()
+        });
+        let mut loaded = Loaded { entries: Vec::with_capacity(opened.len()), damaged: Vec::new() };
+        for (id, entry) in opened {
+            match entry {
                 Some(entry) => loaded.entries.push(entry),
                 None => loaded.damaged.push(id),
             }
