@@ -18,6 +18,7 @@
 //! `bundle_id` the caller passes, so no identifier of the person persists across exports. The
 //! Patient carries no identifier and no name unless the patient chose a display name.
 
+mod json;
 mod resources;
 mod xhtml;
 
@@ -28,7 +29,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use ring::digest;
-use serde_json::{json, Value};
+use serde_json::Value;
 use uuid::{Builder, Uuid};
 
 use super::content::LongLived;
@@ -36,6 +37,7 @@ use super::{GoalSummary, Hideable, Summary};
 use crate::app::diary::Diary;
 use crate::domain::{Dose, EntryBody, EntryId, Goal, GoalKind, Molecule, Use};
 use crate::plan::{StepStatus, TaperPlan};
+use json::{Arr, Json, Obj, Tail};
 use xhtml::Xhtml;
 
 /// LOINC code system.
@@ -108,7 +110,10 @@ pub(crate) struct Ref {
 
 impl Ref {
     fn new(uuid: Uuid) -> Self {
-        Self { id: uuid.to_string(), url: format!("urn:uuid:{uuid}") }
+        // Encoded once into a stack buffer (the formatting machinery cost more than the SHA-1).
+        let mut buf = Uuid::encode_buffer();
+        let id = uuid.hyphenated().encode_lower(&mut buf);
+        Self { id: id.to_owned(), url: ["urn:uuid:", id].concat() }
     }
 }
 
@@ -134,37 +139,34 @@ fn document_ref(bundle: Uuid, what: &str) -> Ref {
     Ref::new(v5(&format!("{bundle}/{what}")))
 }
 
-/// A JSON decimal rounded to 4 places (no float noise such as 0.30000000000000004); `null` (and so
-/// pruned) when not finite.
-pub(crate) fn num(v: f64) -> Value {
-    let r = (v * 10_000.0).round() / 10_000.0;
-    if r.is_finite() {
-        json!(if r == 0.0 { 0.0 } else { r })
-    } else {
-        Value::Null
-    }
-}
-
-/// A UCUM Quantity.
-pub(crate) fn quantity(value: f64, unit: &str, code: &str) -> Value {
-    json!({ "value": num(value), "unit": unit, "system": UCUM, "code": code })
+/// A UCUM Quantity's members (the value rounded to 4 places, see [`json::round4`]).
+pub(crate) fn quantity(o: &mut Obj, value: f64, unit: &str, code: &str) {
+    o.str("code", code).str("system", UCUM).str("unit", unit).num("value", value);
 }
 
 /// A Quantity in mg.
-pub(crate) fn qty_mg(mg: f64) -> Value {
-    quantity(mg, "mg", "mg")
+pub(crate) fn qty_mg(o: &mut Obj, mg: f64) {
+    quantity(o, mg, "mg", "mg");
 }
 
-/// A resource's own narrative: one generated paragraph (dom-6), never containing the patient's notes.
-pub(crate) fn narrative(text: &str) -> Value {
-    let mut x = Xhtml::new();
-    x.p(text);
-    json!({ "status": "generated", "div": x.finish() })
+/// A resource's own narrative, its `text` member: one generated paragraph (dom-6), never
+/// containing the patient's notes.
+pub(crate) fn narrative(o: &mut Obj, text: &str) {
+    o.obj("text", |o| {
+        o.str("div", &xhtml::paragraph_div(text)).str("status", "generated");
+    });
 }
 
-/// A literal reference.
-pub(crate) fn reference(url: &str) -> Value {
-    json!({ "reference": url })
+/// A `text` member (Narrative) with `x` as its generated `div`.
+fn generated_text(o: &mut Obj, x: &Xhtml) {
+    o.obj("text", |o| {
+        o.str("div", &x.finish()).str("status", "generated");
+    });
+}
+
+/// A literal reference's members.
+pub(crate) fn reference(o: &mut Obj, url: &str) {
+    o.str("reference", url);
 }
 
 /// Up to three decimals, without trailing zeros: "2", "1.75", "0.125".
@@ -199,25 +201,6 @@ fn opt1(v: Option<f64>, unit: &str) -> String {
     v.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", fmt1(v)))
 }
 
-/// Removes `null`, empty strings, empty arrays and empty objects, recursively: FHIR JSON allows none
-/// of them (ele-1), and the builders write optional facts as `null`. Returns true when `v` itself is
-/// empty.
-fn prune(v: &mut Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::String(s) => s.trim().is_empty(),
-        Value::Array(items) => {
-            items.retain_mut(|x| !prune(x));
-            items.is_empty()
-        }
-        Value::Object(map) => {
-            map.retain(|_, x| !prune(x));
-            map.is_empty()
-        }
-        Value::Bool(_) | Value::Number(_) => false,
-    }
-}
-
 /// One Composition section.
 struct Section {
     title: &'static str,
@@ -240,20 +223,38 @@ impl Section {
         s
     }
 
-    fn to_json(&self) -> Value {
-        let code =
-            self.code.map(|(c, d)| json!({ "coding": [{ "system": LOINC, "code": c, "display": d }] }));
-        let empty_reason = (self.withheld && self.entries.is_empty()).then(|| {
-            json!({ "coding": [{ "system": LIST_EMPTY_REASON, "code": "withheld", "display": "Information Withheld" }] })
-        });
-        let mut section = json!({
-            "title": self.title,
-            "code": code,
-            "text": { "status": "generated", "div": self.text.finish() },
-            "emptyReason": empty_reason,
-        });
-        put(&mut section, "entry", Value::Array(self.entries.iter().map(|u| reference(u)).collect()));
-        section
+    /// The section's members.
+    fn write(&self, o: &mut Obj) {
+        if let Some((code, display)) = self.code {
+            o.obj("code", |o| {
+                o.arr("coding", |a| {
+                    a.obj(|o| {
+                        o.str("code", code).str("display", display).str("system", LOINC);
+                    });
+                });
+            });
+        }
+        if self.withheld && self.entries.is_empty() {
+            o.obj("emptyReason", |o| {
+                o.arr("coding", |a| {
+                    a.obj(|o| {
+                        o.str("code", "withheld")
+                            .str("display", "Information Withheld")
+                            .str("system", LIST_EMPTY_REASON);
+                    });
+                });
+            });
+        }
+        o.arr("entry", |a| references(a, &self.entries));
+        generated_text(o, &self.text);
+        o.str("title", self.title);
+    }
+}
+
+/// One reference item per url.
+fn references(a: &mut Arr, urls: &[String]) {
+    for u in urls {
+        a.obj(|o| reference(o, u));
     }
 }
 
@@ -344,9 +345,17 @@ fn step_label(s: StepStatus) -> &'static str {
     }
 }
 
-/// Builds the FHIR R4 document Bundle for `summary` (computed from `diary`), honouring the
-/// patient's choices in `opts` and in the summary itself.
+/// The FHIR R4 document Bundle for `summary` (computed from `diary`) as a `serde_json::Value`, for
+/// callers that look inside it (tests, tools): [`render`]'s bytes, parsed.
 pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
+    // `render` writes valid JSON by construction; `Null` is never returned in practice.
+    serde_json::from_slice(&render(diary, summary, opts)).unwrap_or_default()
+}
+
+/// Writes the FHIR R4 document Bundle for `summary` (computed from `diary`) as pretty JSON,
+/// honouring the patient's choices in `opts` and in the summary itself. The bytes are those
+/// `serde_json::to_vec_pretty` makes of [`bundle`]'s value, written directly (see json.rs).
+pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
     let bundle_uuid =
         Uuid::parse_str(opts.bundle_id.trim()).unwrap_or_else(|_| v5(&format!("bundle/{}", opts.bundle_id)));
     let patient = document_ref(bundle_uuid, "Patient");
@@ -358,7 +367,9 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
     let show_notes = opts.include_notes && !hides(Hideable::Notes);
     let ctx = Ctx { patient: patient.url.clone(), show_notes };
 
-    let mut resources: Vec<(String, Value)> = Vec::new();
+    // Every resource after the Composition and the Patient, written as it is made: the
+    // Composition comes first but needs all of them (its sections list them).
+    let mut resources = Tail::new(2);
     let mut notes: Vec<NoteRow> = Vec::new();
     let (mut dose_urls, mut sleep_urls, mut anxiety_urls) = (vec![], vec![], vec![]);
     let mut molecules: BTreeMap<&'static str, MoleculeRow> = BTreeMap::new();
@@ -373,7 +384,7 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
         match &e.body {
             EntryBody::Dose(d) if d.use_ == Use::Prescribed || show_np => {
                 let r = entry_ref("MedicationAdministration", e.id);
-                resources.push((r.url.clone(), resources::medication_administration(&r, d, &ctx)));
+                resources.obj(|o| entry(o, &r.url, |o| resources::medication_administration(o, &r, d, &ctx)));
                 tally(&mut molecules, d);
                 dose_days.insert(d.taken_at.date_naive());
                 note(d.taken_at.date_naive(), "dose", d.note.as_deref(), &r.url);
@@ -381,22 +392,21 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
             }
             EntryBody::Sleep(s) if summary.sleep.is_some() => {
                 let r = entry_ref("Observation/sleep", e.id);
-                resources.push((r.url.clone(), resources::sleep(&r, s, &ctx)));
+                resources.obj(|o| entry(o, &r.url, |o| resources::sleep(o, &r, s, &ctx)));
                 note(s.night, "sleep", s.note.as_deref(), &r.url);
                 sleep_urls.push(r.url);
             }
             EntryBody::Anxiety(a) if summary.anxiety.is_some() => {
                 let r = entry_ref("Observation/anxiety", e.id);
-                resources.push((r.url.clone(), resources::anxiety(&r, a, &ctx)));
+                resources.obj(|o| entry(o, &r.url, |o| resources::anxiety(o, &r, a, &ctx)));
                 note(a.at.date_naive(), "anxiety rating", a.note.as_deref(), &r.url);
                 anxiety_urls.push(r.url);
             }
             EntryBody::Gad7(g) if summary.anxiety.is_some() => {
                 let (p, t) =
                     (entry_ref("Observation/gad7-panel", e.id), entry_ref("Observation/gad7-total", e.id));
-                let (panel, total) = resources::gad7(&p, &t, g, &ctx);
-                resources.push((p.url.clone(), panel));
-                resources.push((t.url.clone(), total));
+                resources.obj(|o| entry(o, &p.url, |o| resources::gad7_panel(o, &p, &t, g, &ctx)));
+                resources.obj(|o| entry(o, &t.url, |o| resources::gad7_total(o, &p, &t, g, &ctx)));
                 anxiety_urls.push(p.url);
                 anxiety_urls.push(t.url);
             }
@@ -416,7 +426,7 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
         for &(rid, rv) in of_goal {
             if (summary.from..=summary.to).contains(&rv.at.date_naive()) {
                 let rr = entry_ref("Observation/review", rid);
-                resources.push((rr.url.clone(), resources::review(&rr, rv, &r.url, &ctx)));
+                resources.obj(|o| entry(o, &rr.url, |o| resources::review(o, &rr, rv, &r.url, &ctx)));
                 note(rv.at.date_naive(), "goal review", rv.note.as_deref(), &rr.url);
                 outcomes.push(rr.url);
             }
@@ -426,7 +436,7 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
             .filter(|(_, rv)| rv.at.date_naive() <= summary.to)
             .map(|(_, rv)| rv.gas)
             .next_back();
-        resources.push((r.url.clone(), resources::goal(&r, g, latest_gas, &outcomes, &ctx)));
+        resources.obj(|o| entry(o, &r.url, |o| resources::goal(o, &r, g, latest_gas, &outcomes, &ctx)));
         goal_entries.push(r.url.clone());
         goal_entries.extend(outcomes);
         goal_urls.push((*id, r.url));
@@ -443,7 +453,7 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
             .filter(|((_, g), _)| plan_serves(plan, g))
             .map(|(_, (_, url))| url.clone())
             .collect();
-        resources.push((r.url.clone(), resources::care_plan(&r, plan, &schedule, &served, &ctx)));
+        resources.obj(|o| entry(o, &r.url, |o| resources::care_plan(o, &r, plan, &schedule, &served, &ctx)));
         plan_urls.push(r.url);
     }
 
@@ -483,60 +493,74 @@ pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
         summary.from, summary.to
     ));
     overview.p(&format!("Diazepam equivalents per {}: {}.", summary.table.name, summary.table.source));
-    let mut composition_json = json!({
-        "resourceType": "Composition",
-        "id": composition.id,
-        "text": { "status": "generated", "div": overview.finish() },
-        "status": "final",
-        "type": {
-            "coding": [{ "system": LOINC, "code": DOCUMENT_TYPE_LOINC, "display": "Patient Note" }],
-            "text": "Patient-reported summary",
-        },
-        "subject": reference(&patient.url),
-        "date": opts.timestamp.to_rfc3339_opts(SecondsFormat::Secs, false),
-        "author": [reference(&patient.url)],
-        "title": format!("Steady summary {} – {}", summary.from, summary.to),
-        "confidentiality": "R",
-        "event": [{ "period": { "start": summary.from.to_string(), "end": summary.to.to_string() } }],
-    });
-    put(&mut composition_json, "section", Value::Array(sections.iter().map(Section::to_json).collect()));
-    let patient_json = json!({
-        "resourceType": "Patient",
-        "id": patient.id,
-        "text": narrative("The person who kept this diary and wrote this summary; no identifying details included."),
-        "name": opts.patient_display.as_deref().filter(|n| !n.trim().is_empty()).map(|n| json!([{ "text": n.trim() }])),
-    });
-
-    let mut entries = vec![(composition.url, composition_json), (patient.url, patient_json)];
-    entries.extend(resources);
-    let mut out = json!({
-        "resourceType": "Bundle",
-        "id": bundle_uuid.to_string(),
-        "identifier": { "system": "urn:ietf:rfc:3986", "value": format!("urn:uuid:{bundle_uuid}") },
-        "type": "document",
-        "timestamp": opts.timestamp.to_rfc3339_opts(SecondsFormat::Secs, false),
-    });
-    let entries = entries
-        .into_iter()
-        .map(|(url, resource)| {
-            let mut entry = json!({ "fullUrl": url });
-            put(&mut entry, "resource", resource);
-            entry
+    let timestamp = opts.timestamp.to_rfc3339_opts(SecondsFormat::Secs, false);
+    let composition_members = |o: &mut Obj| {
+        o.arr("author", |a| {
+            a.obj(|o| reference(o, &patient.url));
         })
-        .collect();
-    put(&mut out, "entry", Value::Array(entries));
-    prune(&mut out);
-    out
+        .str("confidentiality", "R")
+        .str("date", &timestamp)
+        .arr("event", |a| {
+            a.obj(|o| {
+                o.obj("period", |o| {
+                    o.str("end", &summary.to.to_string()).str("start", &summary.from.to_string());
+                });
+            });
+        })
+        .str("id", &composition.id)
+        .str("resourceType", "Composition")
+        .arr("section", |a| {
+            for section in &sections {
+                a.obj(|o| section.write(o));
+            }
+        })
+        .str("status", "final")
+        .obj("subject", |o| reference(o, &patient.url));
+        generated_text(o, &overview);
+        o.str("title", &format!("Steady summary {} – {}", summary.from, summary.to)).obj("type", |o| {
+            o.arr("coding", |a| {
+                a.obj(|o| {
+                    o.str("code", DOCUMENT_TYPE_LOINC).str("display", "Patient Note").str("system", LOINC);
+                });
+            })
+            .str("text", "Patient-reported summary");
+        });
+    };
+    let patient_members = |o: &mut Obj| {
+        o.str("id", &patient.id)
+            .arr("name", |a| {
+                if let Some(n) = &opts.patient_display {
+                    a.obj(|o| {
+                        o.str("text", n.trim());
+                    });
+                }
+            })
+            .str("resourceType", "Patient");
+        narrative(
+            o,
+            "The person who kept this diary and wrote this summary; no identifying details included.",
+        );
+    };
+
+    Json::with_capacity(resources.len() + (1 << 16)).root(|o| {
+        o.arr("entry", |a| {
+            a.obj(|o| entry(o, &composition.url, composition_members));
+            a.obj(|o| entry(o, &patient.url, patient_members));
+            a.tail(resources);
+        })
+        .str("id", &bundle_uuid.to_string())
+        .obj("identifier", |o| {
+            o.str("system", "urn:ietf:rfc:3986").str("value", &format!("urn:uuid:{bundle_uuid}"));
+        })
+        .str("resourceType", "Bundle")
+        .str("timestamp", &timestamp)
+        .str("type", "document");
+    })
 }
 
-/// Sets `key` of a JSON object by moving `value` in. `json!` would deep-copy a `Value` placed in it
-/// (it serialises every embedded expression with `to_value(&e)`), and at the bundle level that
-/// copied every resource twice — most of the 1-year export's time (steady-bench, docs/performance.md).
-/// Keys are sorted (serde_json without `preserve_order`), so the output bytes are unchanged.
-fn put(object: &mut Value, key: &str, value: Value) {
-    if let Value::Object(map) = object {
-        map.insert(key.to_owned(), value);
-    }
+/// A Bundle entry's members: the resource's `fullUrl`, then the resource written by `resource`.
+fn entry(o: &mut Obj, url: &str, resource: impl FnOnce(&mut Obj)) {
+    o.str("fullUrl", url).obj("resource", resource);
 }
 
 fn tally(molecules: &mut BTreeMap<&'static str, MoleculeRow>, d: &Dose) {
@@ -882,13 +906,11 @@ mod tests {
     }
 
     #[test]
-    fn numbers_and_pruning() {
-        assert_eq!(num(0.1 + 0.2), json!(0.3));
-        assert_eq!(num(f64::NAN), Value::Null);
+    fn numbers() {
+        assert_eq!(json::round4(0.1 + 0.2), Some(0.3));
+        assert_eq!(json::round4(-0.00001).map(f64::to_bits), Some(0.0f64.to_bits()));
+        assert_eq!(json::round4(f64::NAN), None);
         assert_eq!((fmt_num(2.0), fmt_num(1.75), fmt_num(-0.0001)), ("2".into(), "1.75".into(), "0".into()));
         assert_eq!(range(10.0, 20.0), "10–20");
-        let mut v = json!({ "a": null, "b": [], "c": { "d": "" }, "e": [null, 1], "f": false });
-        prune(&mut v);
-        assert_eq!(v, json!({ "e": [1], "f": false }));
     }
 }

@@ -1,11 +1,9 @@
 //! One builder per FHIR R4 resource the export contains, each from one diary entry (or the plan),
-//! plus the documented mappings from Steady's terms to FHIR value sets. Every builder returns the
-//! resource as JSON; the bundle prunes empty elements afterwards, so optional facts can be written
-//! as `null` here.
+//! plus the documented mappings from Steady's terms to FHIR value sets. Every builder writes the
+//! resource's members, in sorted key order, into the bundle's JSON (see json.rs); empty elements are
+//! left out by the writer, so optional facts need no checks here.
 
-use chrono::{Days, NaiveDate, SecondsFormat};
-use serde_json::{json, Value};
-
+use super::json::{Arr, Obj};
 use super::{
     fmt1, fmt_num, narrative, qty_mg, quantity, reference, Ctx, Ref, ATC, LOINC, SLEEP_DURATION_LOINC,
 };
@@ -16,6 +14,7 @@ use crate::domain::{
     Proposer, SleepNight, Substance, Use,
 };
 use crate::plan::{tablets_text, Schedule, StepStatus, TaperPlan};
+use chrono::{Days, NaiveDate, SecondsFormat};
 
 const OBSERVATION_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/observation-category";
 const MED_ADMIN_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/medication-admin-category";
@@ -54,32 +53,68 @@ fn when(t: &LocalInstant) -> String {
     t.format("%Y-%m-%d %H:%M (UTC%:z)").to_string()
 }
 
-fn coding(system: &str, code: &str, display: &str) -> Value {
-    json!({ "system": system, "code": code, "display": display })
+/// A Coding's members (`code`, `display`, `system`: the sorted order).
+fn coding(o: &mut Obj, system: &str, code: &str, display: &str) {
+    o.str("code", code).str("display", display).str("system", system);
 }
 
-fn survey_category() -> Value {
-    json!([{ "coding": [coding(OBSERVATION_CATEGORY, "survey", "Survey")] }])
+/// A CodeableConcept's members: one coding, and `text` when given.
+fn concept(o: &mut Obj, system: &str, code: &str, display: &str, text: Option<&str>) {
+    o.arr("coding", |a| {
+        a.obj(|o| coding(o, system, code, display));
+    })
+    .opt_str("text", text);
 }
 
-fn notes(ctx: &Ctx, note: Option<&str>) -> Value {
-    match note {
-        Some(text) if ctx.show_notes && !text.trim().is_empty() => json!([{ "text": text }]),
-        _ => Value::Null,
-    }
+/// A CodeableConcept with text only.
+fn text_concept(o: &mut Obj, text: &str) {
+    o.str("text", text);
+}
+
+/// `category`: survey.
+fn survey_category(o: &mut Obj) {
+    o.arr("category", |a| {
+        a.obj(|o| concept(o, OBSERVATION_CATEGORY, "survey", "Survey", None));
+    });
+}
+
+/// `note`: the patient's note, only when notes are included (and left out when blank).
+fn notes(o: &mut Obj, ctx: &Ctx, note: Option<&str>) {
+    o.arr("note", |a| {
+        if let Some(text) = note.filter(|_| ctx.show_notes) {
+            a.obj(|o| {
+                o.str("text", text);
+            });
+        }
+    });
+}
+
+/// `performer` of an Observation: the patient.
+fn performer(o: &mut Obj, ctx: &Ctx) {
+    o.arr("performer", |a| {
+        a.obj(|o| reference(o, &ctx.patient));
+    });
+}
+
+/// The members every Observation has from `performer` on (the sorted order puts them last).
+fn observation_tail(o: &mut Obj, ctx: &Ctx, line: &str) {
+    performer(o, ctx);
+    o.str("resourceType", "Observation").str("status", "final");
+    o.obj("subject", |o| reference(o, &ctx.patient));
+    narrative(o, line);
 }
 
 /// The medication as a CodeableConcept: ATC coding with the molecule as display, or text only for
 /// an unknown substance (never a guessed code).
-pub fn medication_concept(substance: Substance) -> Value {
+pub fn medication_concept(o: &mut Obj, substance: Substance) {
     match substance {
-        Substance::Molecule(m) => molecule_concept(m),
-        Substance::Unknown => json!({ "text": Substance::Unknown.name() }),
+        Substance::Molecule(m) => molecule_concept(o, m),
+        Substance::Unknown => text_concept(o, Substance::Unknown.name()),
     }
 }
 
-fn molecule_concept(m: Molecule) -> Value {
-    json!({ "coding": [coding(ATC, m.atc(), m.name())], "text": m.name() })
+fn molecule_concept(o: &mut Obj, m: Molecule) {
+    concept(o, ATC, m.atc(), m.name(), Some(m.name()));
 }
 
 /// "1 tablet", "0.75 tablet", "2 tablets".
@@ -102,68 +137,59 @@ fn tablets_word(quarters: u32) -> String {
 /// - `dosage.dose` in mg (UCUM) when the strength is known. Unknown strength stays unknown: no mg
 ///   quantity; the dose is the tablet count (UCUM `{tablet}`) with `dosage.text` "… strength
 ///   unknown", because R4 invariant mad-1 requires a dosage to carry a dose or a rate.
-pub fn medication_administration(r: &Ref, dose: &Dose, ctx: &Ctx) -> Value {
-    let category = match dose.use_ {
-        Use::Prescribed => json!({
-            "coding": [coding(MED_ADMIN_CATEGORY, "community", "Community")],
-            "text": "Prescribed; taken at home (patient-reported)",
-        }),
-        Use::NonPrescribed => json!({
-            "coding": [coding(MED_STATEMENT_CATEGORY, "patientspecified", "Patient Specified")],
-            "text": "Non-prescribed use (patient-reported)",
-        }),
-    };
-    let dosage = match dose.amount {
-        Amount::Mg(mg) => json!({ "text": format!("{} mg", fmt_num(mg)), "dose": qty_mg(mg) }),
-        Amount::Tablets { quarters, strength_mg: Some(s) } => json!({
-            "text": format!("{} of {} mg", tablets_word(quarters), fmt_num(s)),
-            "dose": qty_mg(s * f64::from(quarters) / 4.0),
-        }),
-        Amount::Tablets { quarters, strength_mg: None } => json!({
-            "text": format!("{}, strength unknown", tablets_word(quarters)),
-            "dose": quantity(f64::from(quarters) / 4.0, "tablet", "{tablet}"),
-        }),
+pub fn medication_administration(o: &mut Obj, r: &Ref, dose: &Dose, ctx: &Ctx) {
+    let (dosage_text, (value, unit, code)) = match dose.amount {
+        Amount::Mg(mg) => (format!("{} mg", fmt_num(mg)), (mg, "mg", "mg")),
+        Amount::Tablets { quarters, strength_mg: Some(s) } => (
+            format!("{} of {} mg", tablets_word(quarters), fmt_num(s)),
+            (s * f64::from(quarters) / 4.0, "mg", "mg"),
+        ),
+        Amount::Tablets { quarters, strength_mg: None } => (
+            format!("{}, strength unknown", tablets_word(quarters)),
+            (f64::from(quarters) / 4.0, "tablet", "{tablet}"),
+        ),
     };
     let summary_line = format!(
-        "{}: {}, {} ({}, patient-reported).",
+        "{}: {}, {dosage_text} ({}, patient-reported).",
         when(&dose.taken_at),
         dose.substance.name(),
-        dosage["text"].as_str().unwrap_or_default(),
         match dose.use_ {
             Use::Prescribed => "prescribed",
             Use::NonPrescribed => "non-prescribed",
         }
     );
-    // Built by moving the parts in: `json!` would deep-copy every `Value` given to it, and this
-    // is the most frequent resource of a bundle (see `put` in fhir.rs).
-    let mut m = serde_json::Map::new();
-    m.insert("resourceType".into(), json!("MedicationAdministration"));
-    m.insert("id".into(), json!(r.id));
-    m.insert("text".into(), narrative(&summary_line));
-    m.insert("status".into(), json!("completed"));
-    m.insert("category".into(), category);
-    m.insert("medicationCodeableConcept".into(), medication_concept(dose.substance));
-    m.insert("subject".into(), reference(&ctx.patient));
-    m.insert("effectiveDateTime".into(), json!(date_time(&dose.taken_at)));
-    let mut actor = serde_json::Map::new();
-    actor.insert("actor".into(), reference(&ctx.patient));
-    m.insert("performer".into(), Value::Array(vec![Value::Object(actor)]));
-    m.insert("note".into(), notes(ctx, dose.note.as_deref()));
-    m.insert("dosage".into(), dosage);
-    Value::Object(m)
-}
-
-fn observation(r: &Ref, ctx: &Ctx, code: Value, line: &str) -> serde_json::Map<String, Value> {
-    let mut m = serde_json::Map::new();
-    m.insert("resourceType".into(), json!("Observation"));
-    m.insert("id".into(), json!(r.id));
-    m.insert("text".into(), narrative(line));
-    m.insert("status".into(), json!("final"));
-    m.insert("category".into(), survey_category());
-    m.insert("code".into(), code);
-    m.insert("subject".into(), reference(&ctx.patient));
-    m.insert("performer".into(), Value::Array(vec![reference(&ctx.patient)]));
-    m
+    o.obj("category", |o| match dose.use_ {
+        Use::Prescribed => concept(
+            o,
+            MED_ADMIN_CATEGORY,
+            "community",
+            "Community",
+            Some("Prescribed; taken at home (patient-reported)"),
+        ),
+        Use::NonPrescribed => concept(
+            o,
+            MED_STATEMENT_CATEGORY,
+            "patientspecified",
+            "Patient Specified",
+            Some("Non-prescribed use (patient-reported)"),
+        ),
+    })
+    .obj("dosage", |o| {
+        o.obj("dose", |o| quantity(o, value, unit, code)).str("text", &dosage_text);
+    })
+    .str("effectiveDateTime", &date_time(&dose.taken_at))
+    .str("id", &r.id)
+    .obj("medicationCodeableConcept", |o| medication_concept(o, dose.substance));
+    notes(o, ctx, dose.note.as_deref());
+    o.arr("performer", |a| {
+        a.obj(|o| {
+            o.obj("actor", |o| reference(o, &ctx.patient));
+        });
+    })
+    .str("resourceType", "MedicationAdministration")
+    .str("status", "completed")
+    .obj("subject", |o| reference(o, &ctx.patient));
+    narrative(o, &summary_line);
 }
 
 /// Observation of one night (LOINC 93832-4 sleep duration, hours in UCUM `h`). The night is an
@@ -171,105 +197,135 @@ fn observation(r: &Ref, ctx: &Ctx, code: Value, line: &str) -> serde_json::Map<S
 /// as a local date without an offset, and a FHIR time needs one, so no clock time is invented. The
 /// other Consensus Sleep Diary items go in components with text-only codes (no LOINC is asserted
 /// for them).
-pub fn sleep(r: &Ref, night: &SleepNight, ctx: &Ctx) -> Value {
-    let hours = night
-        .total_sleep_min()
-        .map_or_else(|| "not recorded".to_owned(), |m| format!("{} h", fmt1(m as f64 / 60.0)));
+pub fn sleep(o: &mut Obj, r: &Ref, night: &SleepNight, ctx: &Ctx) {
+    let total = night.total_sleep_min();
+    let hours = total.map_or_else(|| "not recorded".to_owned(), |m| format!("{} h", fmt1(m as f64 / 60.0)));
     let line = format!("Night of {}: sleep {hours}, quality {}.", night.night, night.quality.label());
-    let code = json!({ "coding": [coding(LOINC, SLEEP_DURATION_LOINC, "Sleep duration")], "text": "Sleep duration" });
-    let mut m = observation(r, ctx, code, &line);
     let end = night.night.checked_add_days(Days::new(1)).unwrap_or(night.night);
-    m.insert("effectivePeriod".into(), json!({ "start": night.night.to_string(), "end": end.to_string() }));
-    match night.total_sleep_min() {
-        Some(min) => m.insert("valueQuantity".into(), quantity(min as f64 / 60.0, "h", "h")),
-        None => m.insert("dataAbsentReason".into(), json!({ "text": "not recorded" })),
+    survey_category(o);
+    o.obj("code", |o| concept(o, LOINC, SLEEP_DURATION_LOINC, "Sleep duration", Some("Sleep duration")))
+        .arr("component", |a| sleep_components(a, night));
+    if total.is_none() {
+        o.obj("dataAbsentReason", |o| text_concept(o, "not recorded"));
+    }
+    o.obj("effectivePeriod", |o| {
+        o.str("end", &end.to_string()).str("start", &night.night.to_string());
+    })
+    .str("id", &r.id);
+    notes(o, ctx, night.note.as_deref());
+    observation_tail(o, ctx, &line);
+    if let Some(min) = total {
+        o.obj("valueQuantity", |o| quantity(o, min as f64 / 60.0, "h", "h"));
+    }
+}
+
+/// The Consensus Sleep Diary items of a night other than its duration, as components.
+fn sleep_components(a: &mut Arr, night: &SleepNight) {
+    let integer = |a: &mut Arr, code: &str, v: i64| {
+        a.obj(|o| {
+            o.obj("code", |o| text_concept(o, code)).int("valueInteger", v);
+        });
     };
-    let text_code = |t: &str| json!({ "text": t });
-    let minutes = |v: Option<u16>| v.map(|v| quantity(f64::from(v), "min", "min"));
-    let components = [
-        Some(json!({
-            "code": text_code("Sleep quality (Consensus Sleep Diary), 1 very poor to 5 very good"),
-            "valueInteger": night.quality.score(),
-        })),
-        night.awakenings.map(|a| json!({ "code": text_code("Number of awakenings"), "valueInteger": a })),
-        minutes(night.latency_min)
-            .map(|q| json!({ "code": text_code("Time to fall asleep"), "valueQuantity": q })),
-        minutes(night.waso_min)
-            .map(|q| json!({ "code": text_code("Time awake after sleep onset"), "valueQuantity": q })),
-        night.time_in_bed_min().map(|t| {
-            json!({ "code": text_code("Time in bed"), "valueQuantity": quantity(t as f64, "min", "min") })
-        }),
-        night.efficiency_percent().map(|e| {
-            json!({ "code": text_code("Sleep efficiency"), "valueQuantity": quantity(e, "%", "%") })
-        }),
-    ];
-    m.insert("component".into(), Value::Array(components.into_iter().flatten().collect()));
-    m.insert("note".into(), notes(ctx, night.note.as_deref()));
-    Value::Object(m)
+    let measured = |a: &mut Arr, code: &str, v: f64, unit: &str| {
+        a.obj(|o| {
+            o.obj("code", |o| text_concept(o, code)).obj("valueQuantity", |o| quantity(o, v, unit, unit));
+        });
+    };
+    integer(
+        a,
+        "Sleep quality (Consensus Sleep Diary), 1 very poor to 5 very good",
+        night.quality.score().into(),
+    );
+    if let Some(n) = night.awakenings {
+        integer(a, "Number of awakenings", n.into());
+    }
+    if let Some(m) = night.latency_min {
+        measured(a, "Time to fall asleep", f64::from(m), "min");
+    }
+    if let Some(m) = night.waso_min {
+        measured(a, "Time awake after sleep onset", f64::from(m), "min");
+    }
+    if let Some(t) = night.time_in_bed_min() {
+        measured(a, "Time in bed", t as f64, "min");
+    }
+    if let Some(e) = night.efficiency_percent() {
+        measured(a, "Sleep efficiency", e, "%");
+    }
 }
 
 /// Observation of one daily 0–10 anxiety rating. No standard LOINC code is asserted: LOINC has no
 /// code for this generic numeric rating, so the code is text only and the value an integer.
-pub fn anxiety(r: &Ref, rating: &AnxietyRating, ctx: &Ctx) -> Value {
+pub fn anxiety(o: &mut Obj, r: &Ref, rating: &AnxietyRating, ctx: &Ctx) {
     let line = format!("{}: anxiety {} on a 0–10 scale.", when(&rating.at), rating.score);
-    let mut m = observation(r, ctx, json!({ "text": "Anxiety rating 0–10" }), &line);
-    m.insert("effectiveDateTime".into(), json!(date_time(&rating.at)));
-    m.insert("valueInteger".into(), json!(rating.score));
-    m.insert("note".into(), notes(ctx, rating.note.as_deref()));
-    Value::Object(m)
+    survey_category(o);
+    o.obj("code", |o| text_concept(o, "Anxiety rating 0–10"))
+        .str("effectiveDateTime", &date_time(&rating.at))
+        .str("id", &r.id);
+    notes(o, ctx, rating.note.as_deref());
+    observation_tail(o, ctx, &line);
+    o.int("valueInteger", rating.score);
 }
 
 /// A GAD-7 as two Observations: the panel (LOINC 69737-5) with the seven items as components
 /// (LOINC item codes, LOINC answer codes) and `hasMember` pointing to the total score (LOINC
-/// 70274-6, `valueInteger`, band in `interpretation.text`). Returns (panel, total).
-pub fn gad7(panel: &Ref, total: &Ref, g: &Gad7, ctx: &Ctx) -> (Value, Value) {
-    let panel_code = json!({
-        "coding": [coding(LOINC, GAD7_PANEL_LOINC, "Generalized anxiety disorder 7 item (GAD-7)")],
-        "text": "GAD-7",
-    });
+/// 70274-6, `valueInteger`, band in `interpretation.text`). This writes the panel; [`gad7_total`]
+/// the total.
+pub fn gad7_panel(o: &mut Obj, panel: &Ref, total: &Ref, g: &Gad7, ctx: &Ctx) {
     let scores: Vec<String> = g.items.iter().map(u8::to_string).collect();
     let line = format!("GAD-7 on {}: item scores {}.", when(&g.at), scores.join(", "));
-    let mut p = observation(panel, ctx, panel_code, &line);
-    p.insert("effectiveDateTime".into(), json!(date_time(&g.at)));
-    p.insert("hasMember".into(), json!([reference(&total.url)]));
-    let items: Vec<Value> = GAD7_ITEMS
-        .iter()
-        .zip(g.items)
-        .map(|((code, text), score)| {
+    survey_category(o);
+    o.obj("code", |o| {
+        concept(o, LOINC, GAD7_PANEL_LOINC, "Generalized anxiety disorder 7 item (GAD-7)", Some("GAD-7"))
+    })
+    .arr("component", |a| {
+        for ((code, text), score) in GAD7_ITEMS.iter().zip(g.items) {
             let (a_code, a_text) = GAD7_ANSWERS[usize::from(score.min(3))];
-            json!({
-                "code": { "coding": [coding(LOINC, code, text)], "text": text },
-                "valueCodeableConcept": { "coding": [coding(LOINC, a_code, a_text)], "text": a_text },
-            })
-        })
-        .collect();
-    p.insert("component".into(), Value::Array(items));
+            a.obj(|o| {
+                o.obj("code", |o| concept(o, LOINC, code, text, Some(text)))
+                    .obj("valueCodeableConcept", |o| concept(o, LOINC, a_code, a_text, Some(a_text)));
+            });
+        }
+    })
+    .str("effectiveDateTime", &date_time(&g.at))
+    .arr("hasMember", |a| {
+        a.obj(|o| reference(o, &total.url));
+    })
+    .str("id", &panel.id);
+    observation_tail(o, ctx, &line);
+}
 
-    let total_code = json!({
-        "coding": [coding(
-            LOINC,
-            GAD7_TOTAL_LOINC,
-            "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]",
-        )],
-        "text": "GAD-7 total score",
-    });
+/// The total score Observation of a GAD-7 (see [`gad7_panel`]).
+pub fn gad7_total(o: &mut Obj, panel: &Ref, total: &Ref, g: &Gad7, ctx: &Ctx) {
     let band = g.band();
     let line = format!("GAD-7 total {} ({}) on {}.", g.total(), band.label(), when(&g.at));
-    let mut t = observation(total, ctx, total_code, &line);
     let cut = match band {
         crate::domain::Gad7Band::Minimal => "0–4",
         crate::domain::Gad7Band::Mild => "5–9",
         crate::domain::Gad7Band::Moderate => "10–14",
         crate::domain::Gad7Band::Severe => "15–21",
     };
-    t.insert("effectiveDateTime".into(), json!(date_time(&g.at)));
-    t.insert("valueInteger".into(), json!(g.total()));
-    t.insert(
-        "interpretation".into(),
-        json!([{ "text": format!("{} anxiety (GAD-7 {cut}; Spitzer 2006)", band.label()) }]),
-    );
-    t.insert("derivedFrom".into(), json!([reference(&panel.url)]));
-    (Value::Object(p), Value::Object(t))
+    survey_category(o);
+    o.obj("code", |o| {
+        concept(
+            o,
+            LOINC,
+            GAD7_TOTAL_LOINC,
+            "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]",
+            Some("GAD-7 total score"),
+        )
+    })
+    .arr("derivedFrom", |a| {
+        a.obj(|o| reference(o, &panel.url));
+    })
+    .str("effectiveDateTime", &date_time(&g.at))
+    .str("id", &total.id)
+    .arr("interpretation", |a| {
+        a.obj(|o| {
+            o.str("text", &format!("{} anxiety (GAD-7 {cut}; Spitzer 2006)", band.label()));
+        });
+    });
+    observation_tail(o, ctx, &line);
+    o.int("valueInteger", g.total());
 }
 
 /// Goal.lifecycleStatus (R4 value set goal-status: proposed | planned | accepted | active |
@@ -330,43 +386,43 @@ fn proposer(p: Proposer) -> &'static str {
 
 /// Goal.target from the treatment goal: reduce → the molecule's daily dose in mg; stop → 0 mg;
 /// stable → 0 non-prescribed doses; keep → only the due date, if any.
-fn goal_target(kind: &GoalKind, due: Option<NaiveDate>) -> Value {
+fn goal_target(o: &mut Obj, kind: &GoalKind, due: Option<NaiveDate>) {
     let due = due.map(|d| d.to_string());
-    let target = match kind {
-        GoalKind::Reduce { molecule, target_mg } => json!({
-            "measure": { "text": format!("daily dose of {}", molecule.name()) },
-            "detailQuantity": qty_mg(*target_mg),
-            "dueDate": due,
-        }),
-        GoalKind::Stop { molecule } => json!({
-            "measure": { "text": format!(
-                "daily dose of {}",
-                molecule.map_or("benzodiazepines and Z-drugs", Molecule::name)
-            ) },
-            "detailQuantity": qty_mg(0.0),
-            "dueDate": due,
-        }),
-        GoalKind::Stable { molecule } => json!({
-            "measure": { "text": match molecule {
-                Some(m) => format!("doses of {} outside the prescription", m.name()),
-                None => "doses outside the prescription".to_owned(),
-            } },
-            "detailInteger": 0,
-            "dueDate": due,
-        }),
-        GoalKind::Keep => json!({ "dueDate": due }),
+    let measure = |o: &mut Obj, text: &str| {
+        o.obj("measure", |o| text_concept(o, text));
     };
-    json!([target])
+    match kind {
+        GoalKind::Reduce { molecule, target_mg } => {
+            o.obj("detailQuantity", |o| qty_mg(o, *target_mg)).opt_str("dueDate", due.as_deref());
+            measure(o, &format!("daily dose of {}", molecule.name()));
+        }
+        GoalKind::Stop { molecule } => {
+            o.obj("detailQuantity", |o| qty_mg(o, 0.0)).opt_str("dueDate", due.as_deref());
+            measure(
+                o,
+                &format!("daily dose of {}", molecule.map_or("benzodiazepines and Z-drugs", Molecule::name)),
+            );
+        }
+        GoalKind::Stable { molecule } => {
+            o.int("detailInteger", 0).opt_str("dueDate", due.as_deref());
+            measure(
+                o,
+                &match molecule {
+                    Some(m) => format!("doses of {} outside the prescription", m.name()),
+                    None => "doses outside the prescription".to_owned(),
+                },
+            );
+        }
+        GoalKind::Keep => {
+            o.opt_str("dueDate", due.as_deref());
+        }
+    }
 }
 
 /// Goal for one of the patient's goals. `description.text` is the patient's own words; the
 /// treatment goal, who proposed it and who agreed go in `note` (generated text, not a patient
 /// note). Reviews are separate Observations (see [`review`]) listed in `outcomeReference`.
-pub fn goal(r: &Ref, g: &Goal, latest_gas: Option<i8>, outcomes: &[String], ctx: &Ctx) -> Value {
-    let expressed_by = match g.proposed_by {
-        Proposer::Patient | Proposer::Together => reference(&ctx.patient),
-        Proposer::Clinician => json!({ "display": "clinician" }),
-    };
+pub fn goal(o: &mut Obj, r: &Ref, g: &Goal, latest_gas: Option<i8>, outcomes: &[String], ctx: &Ctx) {
     let mut generated = vec![format!("Treatment goal: {}.", g.kind.describe())];
     let mut who = format!("Proposed by {}", proposer(g.proposed_by));
     if let Some(a) = &g.agreed_with {
@@ -379,38 +435,53 @@ pub fn goal(r: &Ref, g: &Goal, latest_gas: Option<i8>, outcomes: &[String], ctx:
     if g.status == GoalStatus::Changed {
         generated.push("Changed at a review: replaced by another goal.".to_owned());
     }
-    let achievement = achievement_status(g.status, &g.kind, latest_gas).map(
-        |(code, display)| json!({ "coding": [coding(GOAL_ACHIEVEMENT, code, display)], "text": display }),
-    );
     let line = format!(
         "Goal: \u{201c}{}\u{201d}. Treatment goal: {}. Status: {}.",
         g.what_matters,
         g.kind.describe(),
         g.status.key().replace('_', " ")
     );
-    json!({
-        "resourceType": "Goal",
-        "id": r.id,
-        "text": narrative(&line),
-        "lifecycleStatus": lifecycle_status(g.status),
-        "achievementStatus": achievement,
-        "category": [{ "coding": [coding(GOAL_CATEGORY, "behavioral", "Behavioral")] }],
-        "description": { "text": g.what_matters },
-        "subject": reference(&ctx.patient),
-        "startDate": g.set_at.date_naive().to_string(),
-        "target": goal_target(&g.kind, g.due),
-        "expressedBy": expressed_by,
-        "note": generated.iter().map(|t| json!({ "text": t })).collect::<Vec<_>>(),
-        "outcomeReference": outcomes.iter().map(|u| reference(u)).collect::<Vec<_>>(),
+    if let Some((code, display)) = achievement_status(g.status, &g.kind, latest_gas) {
+        o.obj("achievementStatus", |o| concept(o, GOAL_ACHIEVEMENT, code, display, Some(display)));
+    }
+    o.arr("category", |a| {
+        a.obj(|o| concept(o, GOAL_CATEGORY, "behavioral", "Behavioral", None));
     })
+    .obj("description", |o| text_concept(o, &g.what_matters))
+    .obj("expressedBy", |o| match g.proposed_by {
+        Proposer::Patient | Proposer::Together => reference(o, &ctx.patient),
+        Proposer::Clinician => {
+            o.str("display", "clinician");
+        }
+    })
+    .str("id", &r.id)
+    .str("lifecycleStatus", lifecycle_status(g.status))
+    .arr("note", |a| {
+        for t in &generated {
+            a.obj(|o| {
+                o.str("text", t);
+            });
+        }
+    })
+    .arr("outcomeReference", |a| {
+        for u in outcomes {
+            a.obj(|o| reference(o, u));
+        }
+    })
+    .str("resourceType", "Goal")
+    .str("startDate", &g.set_at.date_naive().to_string())
+    .obj("subject", |o| reference(o, &ctx.patient))
+    .arr("target", |a| {
+        a.obj(|o| goal_target(o, &g.kind, g.due));
+    });
+    narrative(o, &line);
 }
 
 /// A goal review as an Observation rather than a Goal note, so the GAS score stays a number a
 /// record can chart: text-only code (no LOINC for GAS is asserted), `valueInteger` −2…+2, its
 /// label in `interpretation.text`, `focus` → the Goal, the decision and next review date as
 /// components, and the patient's note only when notes are included.
-pub fn review(r: &Ref, rv: &GoalReview, goal_url: &str, ctx: &Ctx) -> Value {
-    let code = json!({ "text": "Goal Attainment Scaling (GAS) rating, -2 to +2" });
+pub fn review(o: &mut Obj, r: &Ref, rv: &GoalReview, goal_url: &str, ctx: &Ctx) {
     let line = format!(
         "Goal review on {}: GAS {:+} ({}), decision: {}.",
         when(&rv.at),
@@ -418,21 +489,29 @@ pub fn review(r: &Ref, rv: &GoalReview, goal_url: &str, ctx: &Ctx) -> Value {
         gas_label(rv.gas),
         rv.decision.key()
     );
-    let mut m = observation(r, ctx, code, &line);
-    m.remove("category");
-    m.insert("focus".into(), json!([reference(goal_url)]));
-    m.insert("effectiveDateTime".into(), json!(date_time(&rv.at)));
-    m.insert("valueInteger".into(), json!(rv.gas));
-    m.insert("interpretation".into(), json!([{ "text": gas_label(rv.gas) }]));
-    let mut components = vec![
-        json!({ "code": { "text": "Decision at review" }, "valueCodeableConcept": { "text": rv.decision.key() } }),
-    ];
-    if let Some(next) = rv.next_review {
-        components.push(json!({ "code": { "text": "Next review" }, "valueDateTime": next.to_string() }));
-    }
-    m.insert("component".into(), Value::Array(components));
-    m.insert("note".into(), notes(ctx, rv.note.as_deref()));
-    Value::Object(m)
+    o.obj("code", |o| text_concept(o, "Goal Attainment Scaling (GAS) rating, -2 to +2"))
+        .arr("component", |a| {
+            a.obj(|o| {
+                o.obj("code", |o| text_concept(o, "Decision at review"))
+                    .obj("valueCodeableConcept", |o| text_concept(o, rv.decision.key()));
+            });
+            if let Some(next) = rv.next_review {
+                a.obj(|o| {
+                    o.obj("code", |o| text_concept(o, "Next review")).str("valueDateTime", &next.to_string());
+                });
+            }
+        })
+        .str("effectiveDateTime", &date_time(&rv.at))
+        .arr("focus", |a| {
+            a.obj(|o| reference(o, goal_url));
+        })
+        .str("id", &r.id)
+        .arr("interpretation", |a| {
+            a.obj(|o| text_concept(o, gas_label(rv.gas)));
+        });
+    notes(o, ctx, rv.note.as_deref());
+    observation_tail(o, ctx, &line);
+    o.int("valueInteger", rv.gas);
 }
 
 /// CarePlan.status: ended with later steps cancelled → revoked (stopped before completion); ended
@@ -468,10 +547,10 @@ pub fn step_status(status: StepStatus, holding: bool) -> &'static str {
 /// amount in mg, ATC product, description such as "1.75 mg lormetazepam daily"), holds, pace
 /// changes, the switch (with the equivalence table and its source) and the end as notes. Hold and
 /// end reasons are the patient's words and follow the notes choice.
-pub fn care_plan(r: &Ref, plan: &TaperPlan, schedule: &Schedule, goals: &[String], ctx: &Ctx) -> Value {
+pub fn care_plan(o: &mut Obj, r: &Ref, plan: &TaperPlan, schedule: &Schedule, goals: &[String], ctx: &Ctx) {
     let name = plan.molecule.name();
     let steps = &schedule.steps;
-    let activities: Vec<Value> = steps
+    let activities: Vec<(Option<NaiveDate>, String)> = steps
         .iter()
         .enumerate()
         .map(|(i, step)| {
@@ -500,13 +579,7 @@ pub fn care_plan(r: &Ref, plan: &TaperPlan, schedule: &Schedule, goals: &[String
             if let Some(flag) = &step.pace_flag {
                 description.push_str(&format!("; {}", flag.reason));
             }
-            json!({ "detail": {
-                "status": step_status(step.status, schedule.holding),
-                "scheduledPeriod": { "start": step.date.to_string(), "end": end.map(|d| d.to_string()) },
-                "productCodeableConcept": molecule_concept(plan.molecule),
-                "dailyAmount": qty_mg(step.dose_mg),
-                "description": description,
-            } })
+            (end, description)
         })
         .collect();
 
@@ -576,21 +649,46 @@ pub fn care_plan(r: &Ref, plan: &TaperPlan, schedule: &Schedule, goals: &[String
         fmt_num(plan.floor_mg),
     );
     let end = schedule.ended_on.or(schedule.end_date);
-    json!({
-        "resourceType": "CarePlan",
-        "id": r.id,
-        "text": narrative(&description),
-        "status": care_plan_status(plan, schedule),
-        "intent": "plan",
-        "title": format!("Taper plan: {name}"),
-        "description": description,
-        "subject": reference(&ctx.patient),
-        "period": { "start": plan.start.to_string(), "end": end.map(|d| d.to_string()) },
-        "author": reference(&ctx.patient),
-        "goal": goals.iter().map(|u| reference(u)).collect::<Vec<_>>(),
-        "activity": activities,
-        "note": notes_out.iter().map(|t| json!({ "text": t })).collect::<Vec<_>>(),
+    o.arr("activity", |a| {
+        for (step, (end, description)) in steps.iter().zip(&activities) {
+            a.obj(|o| {
+                o.obj("detail", |o| {
+                    o.obj("dailyAmount", |o| qty_mg(o, step.dose_mg))
+                        .str("description", description)
+                        .obj("productCodeableConcept", |o| molecule_concept(o, plan.molecule))
+                        .obj("scheduledPeriod", |o| {
+                            o.opt_str("end", end.map(|d| d.to_string()).as_deref())
+                                .str("start", &step.date.to_string());
+                        })
+                        .str("status", step_status(step.status, schedule.holding));
+                });
+            });
+        }
     })
+    .obj("author", |o| reference(o, &ctx.patient))
+    .str("description", &description)
+    .arr("goal", |a| {
+        for u in goals {
+            a.obj(|o| reference(o, u));
+        }
+    })
+    .str("id", &r.id)
+    .str("intent", "plan")
+    .arr("note", |a| {
+        for t in &notes_out {
+            a.obj(|o| {
+                o.str("text", t);
+            });
+        }
+    })
+    .obj("period", |o| {
+        o.opt_str("end", end.map(|d| d.to_string()).as_deref()).str("start", &plan.start.to_string());
+    })
+    .str("resourceType", "CarePlan")
+    .str("status", care_plan_status(plan, schedule))
+    .obj("subject", |o| reference(o, &ctx.patient));
+    narrative(o, &description);
+    o.str("title", &format!("Taper plan: {name}"));
 }
 
 #[cfg(test)]
