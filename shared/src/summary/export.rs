@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::fhir::{bundle, FhirOptions};
+use super::fhir::{render, FhirOptions};
 use super::i18n::{Lang, Texts};
 use super::{build_with, csv, pdf, text, Hideable, SummaryOptions};
 use crate::app::diary::Diary;
@@ -118,8 +118,7 @@ pub fn export(
                 FhirOptions::new(format!("steady/{}/{}/{}", req.from, req.to, now.to_rfc3339()), now);
             fhir.include_nonprescribed = !options.hide.contains(&Hideable::NonPrescribed);
             fhir.include_notes = !options.hide.contains(&Hideable::Notes);
-            serde_json::to_vec_pretty(&bundle(diary, &summary, &fhir))
-                .map_err(|e| failed("FHIR")(e.to_string()))?
+            render(diary, &summary, &fhir)
         }
     };
     let (mime_type, ext) = req.format.mime_and_extension();
