@@ -17,7 +17,9 @@ const LEGEND_SIZE: f32 = 7.2;
 
 /// A "nice" axis: the top value and the step between gridlines, about `ticks` of them.
 pub fn nice_scale(max: f64, ticks: usize) -> (f64, f64) {
-    let max = if max.is_finite() && max > 0.0 { max } else { 1.0 };
+    // Below a microgram nothing is worth a scale of its own (and a subnormal maximum made the step
+    // 0 and the top NaN); such a chart gets the empty chart's 0–1 axis.
+    let max = if max.is_finite() && max >= 1e-6 { max } else { 1.0 };
     let raw = max / ticks.max(1) as f64;
     let magnitude = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw * 0.999);
@@ -50,15 +52,18 @@ impl Plot {
 
     /// Gridlines with their labels on the left, and the axes.
     fn grid(&self, b: &mut Block, fonts: &Fonts, texts: &Texts, step: f64) {
-        let mut v = 0.0;
-        while v <= self.y_max + 1e-9 {
+        // Whole steps from 0 to the top (nice_scale makes the top a multiple of the step), counted
+        // rather than accumulated: with a tiny top the old `v <= top + 1e-9` loop ran ~10^290 times.
+        let steps =
+            if step > 0.0 && self.y_max.is_finite() { (self.y_max / step).round().min(50.0) } else { 0.0 };
+        for i in 0..=steps as u32 {
+            let v = f64::from(i) * step;
             let y = self.y(v);
             if v > 0.0 {
                 b.line(self.left, y, self.right(), y, Pen::solid(grey::GRID, 0.5));
             }
             let label = texts.number(v, 1);
             b.text_right(fonts, self.left - 3.0, y + 2.3, AXIS_SIZE, Weight::Regular, grey::MUTED, &label);
-            v += step;
         }
         b.line(self.left, self.bottom(), self.right(), self.bottom(), Pen::solid(grey::INK, 0.7));
         b.line(self.left, self.top, self.left, self.bottom(), Pen::solid(grey::RULE, 0.5));
@@ -499,5 +504,35 @@ mod tests {
         assert_eq!(nice_scale(f64::NAN, 5), (1.0, 0.2));
         let (top, step) = nice_scale(137.0, 5);
         assert!(top >= 137.0 && top / step <= 6.0, "{top} {step}");
+    }
+
+    /// Found by the `summary` fuzz target: a dose of 1e-300 mg (valid: positive, under the cap; the
+    /// phones send any f64) made the DE chart's gridline loop run until memory ran out, and a
+    /// subnormal maximum gave a step of 0 and a NaN top (a panic in `Plot::y`).
+    #[test]
+    fn vanishingly_small_values_get_a_finite_axis_and_the_pdf_renders() {
+        for tiny in [1e-300, 5e-324, 1e-9, f64::MIN_POSITIVE] {
+            let (top, step) = nice_scale(tiny, 6);
+            assert!(top.is_finite() && step > 0.0 && top / step <= 10.0, "{tiny}: {top} {step}");
+        }
+        use crate::app::diary::Diary;
+        use crate::domain::{DoseDraft, Entry, EntryBody, EntryId, EquivalenceTable};
+        use crate::summary::i18n::{Lang, Texts};
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-10T21:00:00+01:00").unwrap();
+        for mg in [1e-300, 5e-324] {
+            let draft = DoseDraft {
+                taken_at: Some(now),
+                drug: "diazepam".into(),
+                mg: Some(mg),
+                ..Default::default()
+            };
+            let entry = Entry { id: EntryId::new(), body: EntryBody::Dose(draft.validate(now).unwrap()) };
+            let diary = Diary::from_entries([entry]);
+            let to = now.date_naive();
+            let summary =
+                crate::summary::build(&diary, to - chrono::Days::new(7), to, EquivalenceTable::Ashton);
+            let pdf = crate::summary::pdf::render(&summary, &Texts::new(Lang::En)).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"), "{mg}");
+        }
     }
 }
