@@ -19,14 +19,10 @@ pub const FILE: &str = "plain.sqlite";
 /// One stored row: id, schema version, body bytes (plaintext JSON here).
 pub type Row = ([u8; 16], u32, Vec<u8>);
 
-/// The same connection settings as `steady_core::store::schema::configure`.
+/// The store's own connection settings (`steady_core::store::schema::configure`), so the baseline
+/// cannot drift from what the app runs with.
 pub fn configure(conn: &Connection) -> Result<()> {
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "secure_delete", "ON")?;
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    Ok(())
+    Ok(steady_core::store::schema::configure(conn)?)
 }
 
 /// The entries as rows of plaintext JSON (what the app seals, before sealing).
