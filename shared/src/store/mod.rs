@@ -314,23 +314,11 @@ impl Store {
     pub fn load_all(&self) -> Result<Loaded, StoreError> {
         let mut stmt = self.conn.prepare_cached("SELECT id, v, sealed FROM entries")?;
         let mut rows = stmt.query([])?;
-        let mut sealed: Vec<(EntryId, u32, Vec<u8>)> = Vec::new();
+        let mut sealed: Vec<SealedRow> = Vec::new();
         while let Some(row) = rows.next()? {
             sealed.push((row_id(row)?, row.get(1)?, row.get(2)?));
         }
-        let sealer = &self.sealer;
-        let opened = crate::parallel::map_chunks(&sealed, |chunk| {
-            let mut reader = EntryReader::default();
-            chunk.iter().map(|(id, v, bytes)| (*id, reader.open(sealer, *id, *v, bytes))).collect()
-        });
-        let mut loaded = Loaded { entries: Vec::with_capacity(opened.len()), damaged: Vec::new() };
-        for (id, entry) in opened {
-            match entry {
-                Some(entry) => loaded.entries.push(entry),
-                None => loaded.damaged.push(id),
-            }
-        }
-        Ok(loaded)
+        Ok(open_rows(&self.sealer, &sealed))
     }
 
     /// Moves the WAL into the main file and truncates it (used after deletes and by tests).
@@ -386,6 +374,26 @@ fn seal_entry(sealer: &Sealer, entry: &Entry) -> Result<Vec<u8>, StoreError> {
         serde_json::to_vec(&entry.body).map_err(|e| StoreError::Sqlite(format!("encoding failed: {e}")))?,
     );
     sealer.seal(&entry_aad(SCHEMA_VERSION, entry.id), &plain)
+}
+
+/// A row as stored: id, the schema version it was sealed under, the sealed entry.
+type SealedRow = (EntryId, u32, Vec<u8>);
+
+/// Opens sealed rows on the device's cores: the entries that authenticate and decode, and the ids
+/// of the rows that do not (listed, never dropped). Used by [`Store::load_all`] and by recovery.
+fn open_rows(sealer: &Sealer, rows: &[SealedRow]) -> Loaded {
+    let opened = crate::parallel::map_chunks(rows, |chunk| {
+        let mut reader = EntryReader::default();
+        chunk.iter().map(|(id, v, bytes)| (*id, reader.open(sealer, *id, *v, bytes))).collect()
+    });
+    let mut loaded = Loaded { entries: Vec::with_capacity(opened.len()), damaged: Vec::new() };
+    for (id, entry) in opened {
+        match entry {
+            Some(entry) => loaded.entries.push(entry),
+            None => loaded.damaged.push(id),
+        }
+    }
+    loaded
 }
 
 fn open_entry(sealer: &Sealer, id: EntryId, v: u32, sealed: &[u8]) -> Option<Entry> {

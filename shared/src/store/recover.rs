@@ -14,8 +14,8 @@ use rusqlite::{Connection, OpenFlags};
 use super::erase::{diary_files, DAMAGED_PREFIX, SCRATCH_DIR};
 use super::error::StoreError;
 use super::keys::Keys;
-use super::{open_entry, row_id, schema, Store, Unlock, DB_FILE};
-use crate::domain::{Entry, EntryId};
+use super::{open_rows, row_id, schema, SealedRow, Store, Unlock, DB_FILE};
+use crate::domain::EntryId;
 
 pub use super::erase::erase;
 
@@ -89,17 +89,10 @@ fn copy_readable(
         let sealer = super::Sealer::new(&keys.data);
         let (rows, pages_lost) = scan(&conn)?;
         drop(conn);
-        let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
-        let mut damaged = Vec::new();
-        for (id, v, sealed) in rows {
-            match open_entry(&sealer, id, v, &sealed) {
-                Some(e) => entries.push(e),
-                None => damaged.push(id),
-            }
-        }
+        let loaded = open_rows(&sealer, &rows);
         let mut store = Store::create(dir, unlock)?;
-        store.write(&entries, &[])?;
-        Ok((entries.len(), damaged, pages_lost))
+        store.write(&loaded.entries, &[])?;
+        Ok((loaded.entries.len(), loaded.damaged, pages_lost))
     })();
     std::fs::remove_dir_all(&scratch)?;
     result
@@ -114,10 +107,8 @@ fn tempfile_dir(dir: &Path) -> Result<PathBuf, StoreError> {
     Ok(scratch)
 }
 
-type Row = (EntryId, u32, Vec<u8>);
-
 /// Every row SQLite can still reach, and whether it hit damaged pages on the way.
-fn scan(conn: &Connection) -> Result<(Vec<Row>, bool), StoreError> {
+fn scan(conn: &Connection) -> Result<(Vec<SealedRow>, bool), StoreError> {
     let mut rows = std::collections::BTreeMap::new();
     let mut pages_lost = false;
     for slice in Slice::all() {
