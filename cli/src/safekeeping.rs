@@ -111,6 +111,13 @@ pub fn recover(ctx: &Ctx) -> Result<String, CliError> {
     if !r.damaged.is_empty() {
         text.push_str(&format!("{} entries failed authentication and were not copied.\n", r.damaged.len()));
     }
+    if r.read_from_pages > 0 {
+        text.push_str(&format!(
+            "{} of them were read directly from pages the database could no longer reach: \
+             check the most recent ones, an edit or deletion made just before the damage may be missing.\n",
+            r.read_from_pages
+        ));
+    }
     if r.pages_lost {
         text.push_str("Parts of the file were unreadable: entries stored there could not be recovered.\n");
     }

@@ -9,7 +9,8 @@ use std::path::Path;
 use steady_core::app::diary::Diary;
 use steady_core::domain::EntryKind;
 use steady_core::store::backup::{seal_with_key, Header};
-use steady_core::store::{DataKey, PBKDF2_ITERATIONS};
+use steady_core::store::pages::entry_rows;
+use steady_core::store::{DataKey, Store, Unlock, DB_FILE, PBKDF2_ITERATIONS};
 use steady_fuzz::{entries, kind, request, Reader, Writer};
 
 fn write(target: &str, name: &str, bytes: &[u8]) {
@@ -404,9 +405,31 @@ fn text_seeds() {
     }
 }
 
+/// Real diary files for the direct page reader: the summary seeds' entries stored by the app
+/// (it opens with keystore key 7), and the same file with its header page smashed (the
+/// reader then assumes 4096-byte pages). Checks the reader finds every row of the sound file.
+fn page_seeds(entries: &[steady_core::domain::Entry]) {
+    let dir = std::env::temp_dir().join(format!("steady-page-seeds-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    {
+        let mut store = Store::create(&dir, &Unlock::Key(DataKey::from_bytes([7; 32]))).unwrap();
+        store.write(entries, &[]).unwrap();
+        store.checkpoint().unwrap();
+    }
+    let file = fs::read(dir.join(DB_FILE)).unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(entry_rows(&file).len(), entries.len(), "page reader on a sound diary");
+    write("recover_pages", "diary", &file);
+    let mut headless = file.clone();
+    headless[..4096].fill(0);
+    write("recover_pages", "diary-header-smashed", &headless);
+}
+
 fn main() {
     text_seeds();
     let entries = summary_seeds();
     ffi_seeds();
     backup_seeds(&entries);
+    page_seeds(&entries);
 }

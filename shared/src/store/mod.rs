@@ -10,6 +10,8 @@ pub mod crypto;
 mod erase;
 pub mod error;
 mod keys;
+#[doc(hidden)]
+pub mod pages;
 pub mod recover;
 pub mod schema;
 

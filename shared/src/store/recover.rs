@@ -5,16 +5,26 @@
 //!
 //! Reading around damage: SQLite stops a scan at the first damaged page, so the table is read in
 //! 256 slices of the (uniformly random) id space, each forwards until it fails and then backwards
-//! from its end. Only the entries on damaged pages themselves are lost.
+//! from its end. That reaches every row whose path from the root is intact; a damaged *interior*
+//! page still cuts off every leaf below it, so the file's pages are then also read directly
+//! ([`super::pages`]) and any authenticated row SQLite could not reach is added. Only the entries on
+//! damaged pages themselves are lost.
+//!
+//! Rows read from pages come from the main file after a checkpoint of the scratch copy. If the
+//! write-ahead log itself is damaged and cannot be checkpointed, an entry edited or deleted since
+//! the last checkpoint *and* cut off by the damage may come back in its earlier form; the report
+//! counts these rows (`read_from_pages`) so the patient can check them.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::crypto::Sealer;
 use super::erase::{diary_files, DAMAGED_PREFIX, SCRATCH_DIR};
 use super::error::StoreError;
 use super::keys::Keys;
-use super::{open_rows, row_id, schema, SealedRow, Store, Unlock, DB_FILE};
+use super::{open_rows, pages, row_id, schema, Loaded, SealedRow, Store, Unlock, DB_FILE};
 use crate::domain::EntryId;
 
 pub use super::erase::erase;
@@ -28,6 +38,8 @@ pub struct Recovery {
     pub damaged: Vec<EntryId>,
     /// Whether SQLite reported damaged pages (some entries may be lost with them).
     pub pages_lost: bool,
+    /// Of `recovered`, the entries SQLite could no longer reach, read directly from their pages.
+    pub read_from_pages: usize,
     /// Where the damaged files were kept.
     pub kept_at: PathBuf,
 }
@@ -40,7 +52,13 @@ pub fn recover(dir: &Path, unlock: &Unlock) -> Result<Recovery, StoreError> {
     }
     let kept_at = keep_damaged(dir)?;
     match copy_readable(&kept_at, dir, unlock) {
-        Ok((recovered, damaged, pages_lost)) => Ok(Recovery { recovered, damaged, pages_lost, kept_at }),
+        Ok(Salvage { loaded, pages_lost, read_from_pages }) => Ok(Recovery {
+            recovered: loaded.entries.len(),
+            damaged: loaded.damaged,
+            pages_lost,
+            read_from_pages,
+            kept_at,
+        }),
         Err(e) => {
             // Put everything back as it was: the new diary (if any) goes, the damaged one returns.
             for f in diary_files(dir) {
@@ -71,13 +89,16 @@ fn keep_damaged(dir: &Path) -> Result<PathBuf, StoreError> {
     Ok(kept)
 }
 
+/// What [`copy_readable`] wrote into the new diary.
+struct Salvage {
+    loaded: Loaded,
+    pages_lost: bool,
+    read_from_pages: usize,
+}
+
 /// Reads a scratch copy of the kept files (so the kept ones stay byte for byte as found) and
 /// writes the readable entries into a new diary in `dir`.
-fn copy_readable(
-    kept: &Path,
-    dir: &Path,
-    unlock: &Unlock,
-) -> Result<(usize, Vec<EntryId>, bool), StoreError> {
+fn copy_readable(kept: &Path, dir: &Path, unlock: &Unlock) -> Result<Salvage, StoreError> {
     let scratch = tempfile_dir(dir)?;
     let result = (|| {
         for f in diary_files(kept) {
@@ -86,16 +107,40 @@ fn copy_readable(
         let conn = Connection::open_with_flags(scratch.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         schema::check_not_newer(schema::version(&conn)?)?;
         let keys = Keys::unlock(&conn, unlock)?;
-        let sealer = super::Sealer::new(&keys.data);
+        let sealer = Sealer::new(&keys.data);
         let (rows, pages_lost) = scan(&conn)?;
+        // Bring the scratch file up to date with its log (best effort: the log may be damaged too).
+        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         drop(conn);
-        let loaded = open_rows(&sealer, &rows);
+        let mut loaded = open_rows(&sealer, &rows);
+        let reached: HashSet<EntryId> = rows.iter().map(|(id, _, _)| *id).collect();
+        let from_pages = unreached_rows(&std::fs::read(scratch.join(DB_FILE))?, &reached, &sealer);
+        let read_from_pages = from_pages.entries.len();
+        loaded.entries.extend(from_pages.entries);
+        loaded.damaged.extend(from_pages.damaged);
         let mut store = Store::create(dir, unlock)?;
         store.write(&loaded.entries, &[])?;
-        Ok((loaded.entries.len(), loaded.damaged, pages_lost))
+        Ok(Salvage { loaded, pages_lost: pages_lost || read_from_pages > 0, read_from_pages })
     })();
     std::fs::remove_dir_all(&scratch)?;
     result
+}
+
+/// The rows on the pages of `file` that SQLite did not reach: each id once, the first copy that
+/// authenticates; ids with no copy that does are listed as damaged.
+fn unreached_rows(file: &[u8], reached: &HashSet<EntryId>, sealer: &Sealer) -> Loaded {
+    let candidates: Vec<SealedRow> = pages::entry_rows(file)
+        .into_iter()
+        .map(|row| (EntryId::from_bytes(row.id), row.v, row.sealed))
+        .filter(|(id, _, _)| !reached.contains(id))
+        .collect();
+    let opened = open_rows(sealer, &candidates);
+    let mut seen = HashSet::new();
+    let entries: Vec<_> = opened.entries.into_iter().filter(|e| seen.insert(e.id)).collect();
+    let mut damaged: Vec<_> = opened.damaged.into_iter().filter(|id| !seen.contains(id)).collect();
+    damaged.sort_unstable();
+    damaged.dedup();
+    Loaded { entries, damaged }
 }
 
 fn tempfile_dir(dir: &Path) -> Result<PathBuf, StoreError> {
