@@ -134,9 +134,9 @@ pub fn diary_with(days: u32, checkins: u32) -> Result<Generated> {
     let early = if total > 1900 { Some(ended_taper(first + Days::new(800), now)?) } else { None };
     let early_schedule = early.as_ref().map(|p| p.schedule(last));
     if let Some(p) = early {
-        add(&mut out, EntryBody::Plan(p), &mut rng);
+        add(&mut out, EntryBody::Plan(Box::new(p)), &mut rng);
     }
-    add(&mut out, EntryBody::Plan(plan), &mut rng);
+    add(&mut out, EntryBody::Plan(Box::new(plan)), &mut rng);
 
     // Goals: one every ~2.5 years (the first on day 3); earlier ones end achieved or changed.
     let goal_every = 900u64;

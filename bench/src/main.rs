@@ -579,9 +579,17 @@ fn target_line(measure: String, t: Duration, target_ms: Option<u64>) -> Line {
 /// a profiler (`valgrind --tool=callgrind target/…/steady-bench --profile fhir 365`). WHAT is
 /// `content`, `text`, `pdf`, `fhir`, `today`, `open`, `open-plain` (one cold open); or, timed with the wall clock instead, `open-parts`
 /// (the steps of a cold open) and `fhir-parts` (the steps of the FHIR export).
+/// Decodes stored bodies as the store does after decryption (one thread).
+#[inline(never)]
+fn decode_rows(rows: &[plain::Row]) -> Result<Vec<steady_core::domain::EntryBody>> {
+    Ok(rows.iter().map(|(_, _, body)| serde_json::from_slice(body)).collect::<Result<_, _>>()?)
+}
+
 fn profile(what: &str, days: &str) -> Result<()> {
     let days: u64 = days.parse()?;
-    let big = gen::diary(3652)?;
+    // STEADY_BENCH_HEAVY=1 profiles the heavy diary (≈ 68,000 entries) instead of the 10-year one.
+    let checkins = if std::env::var_os("STEADY_BENCH_HEAVY").is_some() { gen::HEAVY_CHECKINS } else { 0 };
+    let big = gen::diary_with(3652, checkins)?;
     let diary = Diary::from_entries(big.entries.iter().cloned());
     let from = big.last - Days::new(days.max(1) - 1);
     let table = EquivalenceTable::default();
@@ -642,6 +650,12 @@ fn profile(what: &str, days: &str) -> Result<()> {
                 std::hint::black_box(v);
                 println!("decode {} · index {} · today view {}", fmt(t1 - t), fmt(t2 - t1), fmt(t3 - t2));
             }
+            return Ok(());
+        }
+        "decode" => {
+            // JSON decoding of every row alone, for callgrind: `--toggle-collect='steady_bench::decode_rows*'`.
+            let rows = plain::rows(&big.entries)?;
+            println!("{} entries", decode_rows(&rows)?.len());
             return Ok(());
         }
         "open" | "open-plain" => {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{params, Connection, TransactionBehavior};
 use steady_core::app::diary::Diary;
 use steady_core::app::today::{self, TodayView};
 use steady_core::domain::{Entry, EntryBody, EntryId, EquivalenceTable};
@@ -57,7 +57,7 @@ pub fn create(dir: &Path, rows: &[Row]) -> Result<()> {
 /// Opens the baseline like the store opens a diary (flags, pragmas, version check, the migration
 /// transaction) and reads every row.
 pub fn read_all(dir: &Path) -> Result<Vec<Row>> {
-    let mut conn = Connection::open_with_flags(dir.join(FILE), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    let mut conn = Connection::open_with_flags(dir.join(FILE), steady_core::store::schema::OPEN_FLAGS)?;
     configure(&conn)?;
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     anyhow::ensure!(version == 1, "unexpected baseline version {version}");
@@ -101,7 +101,7 @@ pub struct Writer(Connection);
 impl Writer {
     /// Opens the baseline for writing.
     pub fn open(dir: &Path) -> Result<Self> {
-        let conn = Connection::open_with_flags(dir.join(FILE), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let conn = Connection::open_with_flags(dir.join(FILE), steady_core::store::schema::OPEN_FLAGS)?;
         configure(&conn)?;
         Ok(Self(conn))
     }

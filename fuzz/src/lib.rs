@@ -439,7 +439,7 @@ fn plan(r: &mut Reader, now: LocalInstant) -> Option<EntryBody> {
             plan = p;
         }
     }
-    Some(EntryBody::Plan(plan))
+    Some(EntryBody::Plan(Box::new(plan)))
 }
 
 /// A summary request decoded from the input's header.

@@ -81,7 +81,7 @@ fn rich(note: &str) -> Rich {
     .unwrap()
     .resume(d(2026, 3, 2))
     .unwrap();
-    entries.push(entry(EntryBody::Plan(plan)));
+    entries.push(entry(EntryBody::Plan(Box::new(plan))));
 
     // Prescribed diazepam every other evening of the period, in mg; some as tablets of known strength.
     let mut doses = 0;

@@ -136,7 +136,7 @@ fn demo_diary() -> Diary {
     .unwrap()
     .resume(d(2026, 2, 23))
     .unwrap();
-    b.entries.push(entry(EntryBody::Plan(plan)));
+    b.entries.push(entry(EntryBody::Plan(Box::new(plan))));
 
     let goal = GoalDraft {
         set_at: Some(at(from, "10:00:00")),
@@ -301,7 +301,7 @@ fn year_diary() -> (Diary, NaiveDate, NaiveDate) {
     .unwrap()
     .resume(d(2025, 7, 29))
     .unwrap();
-    b.entries.push(entry(EntryBody::Plan(plan)));
+    b.entries.push(entry(EntryBody::Plan(Box::new(plan))));
     let mut day = from;
     let mut i = 0u32;
     while day <= to {
@@ -348,7 +348,7 @@ fn switch_summary() -> Summary {
     }
     .validate(b.now)
     .unwrap();
-    b.entries.push(entry(EntryBody::Plan(plan)));
+    b.entries.push(entry(EntryBody::Plan(Box::new(plan))));
     let mut day = from;
     while day <= to {
         b.dose(at(day, "08:00:00"), "diazepam", Some(20.0), None, false);

@@ -226,7 +226,7 @@ fn lormet_plan() -> Entry {
         split: 4,
         ..Default::default()
     };
-    entry(EntryBody::Plan(draft.validate(now()).unwrap()))
+    entry(EntryBody::Plan(Box::new(draft.validate(now()).unwrap())))
 }
 
 #[test]
@@ -281,7 +281,7 @@ fn a_switch_to_diazepam_shows_the_equivalence_and_its_source() {
         }),
         ..Default::default()
     };
-    let diary = Diary::from_entries(vec![entry(EntryBody::Plan(draft.validate(now()).unwrap()))]);
+    let diary = Diary::from_entries(vec![entry(EntryBody::Plan(Box::new(draft.validate(now()).unwrap())))]);
     let s = summary::build(&diary, d(2), d(8), EquivalenceTable::Ashton);
     let switch = s.plan.unwrap().switch.unwrap();
     // Ashton: alprazolam 0.5 mg ≈ 10 mg diazepam → 1.5 mg ≈ 30 mg.

@@ -61,14 +61,15 @@ fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
 }
 
 /// Opens and keys the database the way the Steady store configures its own: raw key, then the
-/// same pragmas (WAL, synchronous=FULL, secure_delete, temp_store=MEMORY, foreign_keys).
+/// same pragmas (WAL, synchronous=FULL, secure_delete, temp_store=MEMORY, foreign_keys) and, like
+/// `steady_core::store::schema::OPEN_FLAGS`, without SQLite's per-call mutex.
 fn connect(db: &Path, key_file: &Path, flags: OpenFlags) -> Result<Connection, Error> {
     let hex = fs::read_to_string(key_file)?;
     let hex = hex.trim();
     if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err("key file must hold 64 hex digits".into());
     }
-    let conn = Connection::open_with_flags(db, flags)?;
+    let conn = Connection::open_with_flags(db, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;

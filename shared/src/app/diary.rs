@@ -20,21 +20,27 @@
 //! Nights and plans have a local date and time but no instant; they sort before a timed entry with
 //! the same wall-clock time.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::domain::{Entry, EntryBody, EntryId, Goal, GoalReview};
 use crate::plan::TaperPlan;
 
+/// Entry ids to their place in the order. Ids are random v4 UUIDs, so hashing them needs speed (tens
+/// of thousands at every cold open) more than SipHash's strength; foldhash is seeded per process.
+type IdIndex = HashMap<EntryId, OrderKey, foldhash::fast::RandomState>;
+
 /// Local date, local wall-clock time, then the instant (where the entry has one), then the id.
 type OrderKey = (NaiveDate, NaiveTime, Option<DateTime<Utc>>, EntryId);
 
-/// Entries indexed by id and by local moment.
+/// Entries in local time order, and where each id sits in that order. The entries live in the
+/// ordered map itself, so walking a period (every summary and view) is a plain B-tree walk with no
+/// lookup per entry.
 #[derive(Debug, Default, Clone)]
 pub struct Diary {
-    by_id: HashMap<EntryId, Entry>,
-    order: BTreeSet<OrderKey>,
+    order: BTreeMap<OrderKey, Entry>,
+    keys: IdIndex,
 }
 
 fn key_of(entry: &Entry) -> OrderKey {
@@ -57,61 +63,71 @@ fn instant_of(body: &EntryBody) -> Option<DateTime<Utc>> {
 }
 
 impl Diary {
-    /// Builds the index from entries read from the store.
+    /// Builds the index from entries read from the store (tens of thousands at a cold open): keys
+    /// sorted once and the ordered map built in bulk from them, rather than one B-tree insert per
+    /// entry. Where an id comes twice the later entry wins, as with [`Self::insert`].
     pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Self {
-        let mut diary = Self::default();
-        for e in entries {
-            diary.insert(e);
+        let entries: Vec<Entry> = entries.into_iter().collect();
+        let mut keys = IdIndex::with_capacity_and_hasher(entries.len(), Default::default());
+        let mut sorted = Vec::with_capacity(entries.len());
+        for (at, entry) in entries.iter().enumerate().rev() {
+            if let std::collections::hash_map::Entry::Vacant(slot) = keys.entry(entry.id) {
+                let key = key_of(entry);
+                slot.insert(key);
+                sorted.push((key, at));
+            }
         }
-        diary
+        sorted.sort_unstable_by_key(|&(key, _)| key);
+        let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+        let order = sorted.into_iter().filter_map(|(key, at)| Some((key, slots[at].take()?))).collect();
+        Self { order, keys }
     }
 
     /// Adds or replaces an entry.
     pub fn insert(&mut self, entry: Entry) {
-        if let Some(old) = self.by_id.get(&entry.id) {
-            self.order.remove(&key_of(old));
+        if let Some(old) = self.keys.remove(&entry.id) {
+            self.order.remove(&old);
         }
-        self.order.insert(key_of(&entry));
-        self.by_id.insert(entry.id, entry);
+        let key = key_of(&entry);
+        self.keys.insert(entry.id, key);
+        self.order.insert(key, entry);
     }
 
     /// Removes an entry.
     pub fn remove(&mut self, id: EntryId) -> Option<Entry> {
-        let old = self.by_id.remove(&id)?;
-        self.order.remove(&key_of(&old));
-        Some(old)
+        self.order.remove(&self.keys.remove(&id)?)
     }
 
     /// One entry by id.
     pub fn get(&self, id: EntryId) -> Option<&Entry> {
-        self.by_id.get(&id)
+        self.order.get(self.keys.get(&id)?)
     }
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.by_id.len()
+        self.order.len()
     }
 
     /// True when the diary has no entries.
     pub fn is_empty(&self) -> bool {
-        self.by_id.is_empty()
+        self.order.is_empty()
     }
 
     /// Entries whose local date is within `from..=to`, in local time order.
     pub fn between(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = &Entry> + '_ {
         let lo = (from, NaiveTime::MIN, None, EntryId::from_bytes([0; 16]));
-        let range = (from <= to).then(|| self.order.range(lo..).take_while(move |k| k.0 <= to));
-        range.into_iter().flatten().map(|k| &self.by_id[&k.3])
+        let range = (from <= to).then(|| self.order.range(lo..).take_while(move |(k, _)| k.0 <= to));
+        range.into_iter().flatten().map(|(_, e)| e)
     }
 
     /// Every entry in local time order.
     pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
-        self.order.iter().map(|k| &self.by_id[&k.3])
+        self.order.values()
     }
 
     /// First and last local dates in the diary.
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
-        Some((self.order.first()?.0, self.order.last()?.0))
+        Some((self.order.first_key_value()?.0 .0, self.order.last_key_value()?.0 .0))
     }
 
     /// Every goal, oldest first.
@@ -139,7 +155,7 @@ impl Diary {
     pub fn active_plan(&self) -> Option<(EntryId, &TaperPlan)> {
         self.iter()
             .filter_map(|e| match &e.body {
-                EntryBody::Plan(p) if p.ended.is_none() => Some((e.id, p)),
+                EntryBody::Plan(p) if p.ended.is_none() => Some((e.id, &**p)),
                 _ => None,
             })
             .last()
@@ -149,7 +165,7 @@ impl Diary {
     pub fn latest_plan(&self) -> Option<(EntryId, &TaperPlan)> {
         self.iter()
             .filter_map(|e| match &e.body {
-                EntryBody::Plan(p) => Some((e.id, p)),
+                EntryBody::Plan(p) => Some((e.id, &**p)),
                 _ => None,
             })
             .last()
@@ -162,5 +178,70 @@ impl Diary {
             .last()
             .and_then(|d| d.succ_opt())
             .unwrap_or(goal.set_at.date_naive())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::AnxietyRating;
+
+    fn rating(id: EntryId, at: &str, score: i64) -> Entry {
+        let at = DateTime::parse_from_rfc3339(at).unwrap();
+        Entry { id, body: EntryBody::Anxiety(AnxietyRating::new(at, score, None, at).unwrap()) }
+    }
+
+    fn ids(diary: &Diary) -> Vec<(EntryId, i64)> {
+        let score = |e: &Entry| match &e.body {
+            EntryBody::Anxiety(a) => i64::from(a.score),
+            _ => -1,
+        };
+        diary.iter().map(|e| (e.id, score(e))).collect()
+    }
+
+    #[test]
+    fn a_bulk_build_orders_and_finds_entries_as_inserting_them_one_by_one_does() {
+        let ids_in = [EntryId::new(), EntryId::new(), EntryId::new(), EntryId::new(), EntryId::new()];
+        let entries = vec![
+            rating(ids_in[0], "2026-03-02T21:00:00+01:00", 1),
+            // Same wall-clock minute in another zone (earlier instant) and the same instant twice.
+            rating(ids_in[1], "2026-03-02T21:00:00-05:00", 2),
+            rating(ids_in[2], "2026-03-01T08:00:00+01:00", 3),
+            rating(ids_in[3], "2026-03-02T21:00:00+01:00", 4),
+            rating(ids_in[4], "2026-02-28T23:30:00+01:00", 5),
+        ];
+        let bulk = Diary::from_entries(entries.clone());
+        let mut one_by_one = Diary::default();
+        for e in entries.iter().rev() {
+            one_by_one.insert(e.clone());
+        }
+        assert_eq!(ids(&bulk), ids(&one_by_one));
+        assert_eq!(ids(&bulk)[0].1, 5);
+        assert_eq!(ids(&bulk)[4].1, 2, "21:00 at -05:00 is the later instant");
+        assert_eq!(bulk.len(), 5);
+        assert!(entries.iter().all(|e| bulk.get(e.id) == Some(e)));
+        let march_2: Vec<_> = bulk.between(date(2026, 3, 2), date(2026, 3, 2)).collect();
+        assert_eq!(march_2.len(), 3);
+        assert_eq!(bulk.span(), Some((date(2026, 2, 28), date(2026, 3, 2))));
+    }
+
+    #[test]
+    fn the_later_of_two_entries_with_one_id_wins_and_moves_in_the_order() {
+        let id = EntryId::new();
+        let other = rating(EntryId::new(), "2026-03-02T12:00:00+01:00", 7);
+        let early = rating(id, "2026-03-01T08:00:00+01:00", 1);
+        let late = rating(id, "2026-03-03T08:00:00+01:00", 2);
+        let mut diary = Diary::from_entries([early.clone(), other.clone(), late.clone()]);
+        assert_eq!(ids(&diary), vec![(other.id, 7), (id, 2)]);
+        diary.insert(early.clone());
+        assert_eq!(ids(&diary), vec![(id, 1), (other.id, 7)]);
+        assert_eq!(diary.remove(id), Some(early));
+        assert_eq!(diary.get(id), None);
+        assert_eq!(ids(&diary), vec![(other.id, 7)]);
+        assert_eq!(diary.remove(id), None);
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 }

@@ -253,7 +253,7 @@ impl SteadyApp {
         };
         match changed {
             Ok(plan) => write(WriteSet {
-                replace: vec![Entry { id, body: EntryBody::Plan(plan) }],
+                replace: vec![Entry { id, body: EntryBody::Plan(Box::new(plan)) }],
                 ..WriteSet::default()
             }),
             Err(e) => {

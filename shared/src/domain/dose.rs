@@ -76,6 +76,7 @@ pub enum Use {
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dose {
     /// When it was taken, with the device's offset at that moment.
+    #[serde(deserialize_with = "super::time::deserialize_instant")]
     pub taken_at: LocalInstant,
     /// What was taken.
     pub substance: Substance,

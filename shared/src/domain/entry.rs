@@ -104,7 +104,7 @@ pub enum EntryBody {
     Gad7(Gad7),
     Goal(Goal),
     Review(GoalReview),
-    Plan(TaperPlan),
+    Plan(Box<TaperPlan>),
     Question(Question),
 }
 
@@ -228,7 +228,7 @@ impl EntryDraft {
                 }
                 EntryBody::Review(review)
             }
-            EntryDraft::Plan(p) => EntryBody::Plan(p.validate(now)?),
+            EntryDraft::Plan(p) => EntryBody::Plan(Box::new(p.validate(now)?)),
             EntryDraft::Question { at, text, discussed } => {
                 EntryBody::Question(Question::new(at.unwrap_or(now), text, *discussed, now)?)
             }

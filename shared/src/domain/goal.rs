@@ -87,6 +87,7 @@ pub enum GoalStatus {
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Goal {
     /// When the goal was set.
+    #[serde(deserialize_with = "super::time::deserialize_instant")]
     pub set_at: LocalInstant,
     /// What matters, in the patient's own words.
     pub what_matters: String,
@@ -266,6 +267,7 @@ pub struct GoalReview {
     /// The goal reviewed.
     pub goal: EntryId,
     /// When reviewed.
+    #[serde(deserialize_with = "super::time::deserialize_instant")]
     pub at: LocalInstant,
     /// Goal Attainment Scaling, −2 … +2.
     pub gas: i8,
@@ -311,6 +313,7 @@ pub const MAX_QUESTION_CHARS: usize = 500;
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     /// When written.
+    #[serde(deserialize_with = "super::time::deserialize_instant")]
     pub asked_at: LocalInstant,
     /// The question, in the patient's words.
     pub text: String,

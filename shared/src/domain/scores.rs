@@ -14,6 +14,7 @@ use super::time::{not_in_future, LocalInstant};
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnxietyRating {
     /// When rated.
+    #[serde(deserialize_with = "super::time::deserialize_instant")]
     pub at: LocalInstant,
     /// 0 (none) … 10 (worst imaginable).
     pub score: u8,
@@ -41,6 +42,7 @@ pub const GAD7_TOTAL_LOINC: &str = "70274-6";
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gad7 {
     /// When completed.
+    #[serde(deserialize_with = "super::time::deserialize_instant")]
     pub at: LocalInstant,
     /// The seven item scores, 0 (not at all) … 3 (nearly every day), in questionnaire order.
     pub items: [u8; 7],

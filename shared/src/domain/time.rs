@@ -43,9 +43,131 @@ pub fn date_not_too_old(field: &'static str, date: NaiveDate) -> Valid<NaiveDate
     Ok(date)
 }
 
+/// Reads a stored instant (`#[serde(deserialize_with = "...")]` on every [`LocalInstant`] field).
+///
+/// chrono's own `Deserialize` runs its general, relaxed RFC 3339 parser (≈ 3,600 instructions an
+/// instant: 40 % of decoding a diary at a cold open). Every instant Steady stores was written by
+/// chrono's `Serialize` in one shape, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, which this reads
+/// directly; anything else (older or hand-made files) goes to chrono's parser, so what is accepted
+/// and what it means are exactly chrono's (property-tested against it).
+pub fn deserialize_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<LocalInstant, D::Error> {
+    struct Instant;
+    impl serde::de::Visitor<'_> for Instant {
+        type Value = LocalInstant;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an RFC 3339 date and time")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<LocalInstant, E> {
+            match stored_instant(s) {
+                Some(at) => Ok(at),
+                None => s.parse().map_err(E::custom),
+            }
+        }
+    }
+    d.deserialize_str(Instant)
+}
+
+/// The one shape chrono writes, or `None` for anything else (which chrono then parses or refuses).
+fn stored_instant(s: &str) -> Option<LocalInstant> {
+    let b = s.as_bytes();
+    let digits = |at: usize, n: usize| -> Option<u32> {
+        b.get(at..at + n)?
+            .iter()
+            .try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+    };
+    let punct = |at: usize, c: u8| b.get(at) == Some(&c);
+    if !(punct(4, b'-') && punct(7, b'-') && punct(10, b'T') && punct(13, b':') && punct(16, b':')) {
+        return None;
+    }
+    let (year, month, day) = (digits(0, 4)?, digits(5, 2)?, digits(8, 2)?);
+    let (hour, minute, second) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
+    let mut at = 19;
+    let mut nanos = 0;
+    if punct(at, b'.') {
+        let len = b[at + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=9).contains(&len) {
+            return None;
+        }
+        nanos = digits(at + 1, len)? * 10u32.pow(9 - len as u32);
+        at += 1 + len;
+    }
+    let offset = match b.get(at..)? {
+        b"Z" => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let seconds = i32::try_from(digits(at + 1, 2)? * 3600 + digits(at + 4, 2)? * 60).ok()?;
+            if *sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return None,
+    };
+    // A leap second (:60) is left to chrono, which has its own rules for it.
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    let time = chrono::NaiveTime::from_hms_nano_opt(hour, minute, (second < 60).then_some(second)?, nanos)?;
+    let offset = FixedOffset::east_opt(offset)?;
+    Some(DateTime::from_naive_utc_and_offset(date.and_time(time) - offset, offset))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn decode(json: &str) -> Result<LocalInstant, serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        deserialize_instant(&mut de)
+    }
+
+    proptest! {
+        /// Whatever chrono writes reads back to the same instant and offset.
+        #[test]
+        fn every_instant_chrono_writes_reads_back_exactly(
+            secs in -2_000_000_000i64..8_000_000_000,
+            nanos in prop_oneof![Just(0u32), 0u32..1_000_000_000, (0u32..1000).prop_map(|m| m * 1_000_000)],
+            offset_minutes in -(23 * 60 + 59)..=(23 * 60 + 59i32),
+        ) {
+            let offset = FixedOffset::east_opt(offset_minutes * 60).unwrap();
+            let at = DateTime::from_timestamp(secs, nanos).unwrap().with_timezone(&offset);
+            let json = serde_json::to_string(&at).unwrap();
+            prop_assert!(stored_instant(json.trim_matches('"')).is_some(), "{json} took the slow path");
+            let back = decode(&json).unwrap();
+            prop_assert_eq!(back, at);
+            prop_assert_eq!(back.offset(), at.offset());
+        }
+
+        /// On any text the fast path agrees with chrono: same instant and offset, or it steps aside.
+        #[test]
+        fn the_fast_path_never_disagrees_with_chrono(
+            // Mostly valid fields, with some just out of range (month 13, day 32, hour 25, :60).
+            s in "[0-9]{4}-(0[0-9]|1[0-3])-([0-2][0-9]|3[0-2])[T ]([01][0-9]|2[0-5]):[0-6][0-9]:[0-6][0-9]\
+                  (\\.[0-9]{0,11})?(Z|z|[+-]([01][0-9]|2[0-5]):?[0-6][0-9])?x?",
+        ) {
+            let chrono: Result<LocalInstant, _> = s.parse();
+            if let Some(fast) = stored_instant(&s) {
+                let chrono = chrono.unwrap();
+                prop_assert_eq!(fast, chrono);
+                prop_assert_eq!(fast.offset(), chrono.offset());
+            }
+            prop_assert_eq!(decode(&format!("\"{s}\"")).ok(), chrono.ok());
+        }
+    }
+
+    #[test]
+    fn shapes_chrono_writes_and_shapes_left_to_it() {
+        let fast = |s: &str| stored_instant(s).map(|t| t.to_rfc3339());
+        assert_eq!(fast("2026-03-29T00:30:00+01:00").as_deref(), Some("2026-03-29T00:30:00+01:00"));
+        assert_eq!(fast("2026-03-29T00:30:00.25Z").as_deref(), Some("2026-03-29T00:30:00.250+00:00"));
+        assert_eq!(fast("2026-03-29T00:30:00-05:30").as_deref(), Some("2026-03-29T00:30:00-05:30"));
+        // Not chrono's shape: left to chrono (which accepts some, e.g. a space, and refuses others).
+        assert_eq!(fast("2026-03-29 00:30:00+01:00"), None);
+        assert_eq!(fast("2016-12-31T23:59:60Z"), None);
+        assert_eq!(fast("2026-02-30T00:30:00Z"), None);
+        assert!(decode("\"2026-03-29 00:30:00+01:00\"").is_ok());
+        assert!(decode("\"2026-02-30T00:30:00Z\"").is_err());
+        assert!(decode("17").is_err());
+    }
 
     fn at(s: &str) -> LocalInstant {
         DateTime::parse_from_rfc3339(s).unwrap()

@@ -18,7 +18,7 @@ pub mod schema;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use zeroize::Zeroizing;
 
 use crate::domain::{Entry, EntryBody, EntryId};
@@ -123,7 +123,7 @@ impl Store {
         })?;
         std::fs::remove_file(&draft)?;
         sync_dir(dir)?;
-        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let conn = Connection::open_with_flags(&path, schema::OPEN_FLAGS)?;
         schema::configure(&conn)?;
         Ok(Self::assemble(conn, keys, 1, dir))
     }
@@ -135,7 +135,7 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::NotFound(dir.display().to_string()));
         }
-        let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let mut conn = Connection::open_with_flags(&path, schema::OPEN_FLAGS)?;
         // Read the version before any setting that writes (journal_mode=WAL rewrites the header),
         // so a file that is not a Steady diary — even an empty one — is left exactly as found.
         let found = schema::version(&conn)?;

@@ -18,7 +18,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use super::crypto::Sealer;
 use super::erase::{diary_files, DAMAGED_PREFIX, SCRATCH_DIR};
@@ -104,7 +104,7 @@ fn copy_readable(kept: &Path, dir: &Path, unlock: &Unlock) -> Result<Salvage, St
         for f in diary_files(kept) {
             std::fs::copy(&f, scratch.join(f.file_name().unwrap_or_default()))?;
         }
-        let conn = Connection::open_with_flags(scratch.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let conn = Connection::open_with_flags(scratch.join(DB_FILE), schema::OPEN_FLAGS)?;
         schema::check_not_newer(schema::version(&conn)?)?;
         let keys = Keys::unlock(&conn, unlock)?;
         let sealer = Sealer::new(&keys.data);

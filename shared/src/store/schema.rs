@@ -2,7 +2,7 @@
 //! transaction that also bumps the version, so a crash leaves either the old or the new schema.
 //! Every past version has a fixture file in `tests/fixtures/` that must keep opening.
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction};
 
 use super::error::StoreError;
 
@@ -25,6 +25,12 @@ const MIGRATIONS: &[&str] = &["
         sealed BLOB NOT NULL
     ) STRICT, WITHOUT ROWID;
 "];
+
+/// How every diary connection is opened: read-write, never created by SQLite (a missing diary is
+/// `NotFound`, not a new empty file), and without SQLite's per-call mutex — a connection is only
+/// ever used by the one `Store` that owns it (behind the runtime's own lock), so SQLite's serialized
+/// mode would only add a lock and unlock to every column read.
+pub const OPEN_FLAGS: OpenFlags = OpenFlags::SQLITE_OPEN_READ_WRITE.union(OpenFlags::SQLITE_OPEN_NO_MUTEX);
 
 /// Connection settings: durable commits (WAL + synchronous=FULL), deleted content overwritten,
 /// temporary tables never on disk.
