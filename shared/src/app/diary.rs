@@ -241,6 +241,34 @@ mod tests {
         assert_eq!(diary.remove(id), None);
     }
 
+    #[test]
+    fn a_bulk_build_of_thousands_matches_inserting_one_by_one_repeated_ids_included() {
+        // Thousands of entries whose times collide often; the last 300 reuse earlier ids.
+        let base = DateTime::parse_from_rfc3339("2026-01-01T08:00:00+01:00").unwrap();
+        let mut entries: Vec<Entry> = (0..9000i64)
+            .map(|i| {
+                let at = base + chrono::Duration::minutes((i * 7919) % 50_000);
+                Entry {
+                    id: EntryId::new(),
+                    body: EntryBody::Anxiety(AnxietyRating::new(at, i % 11, None, at).unwrap()),
+                }
+            })
+            .collect();
+        for i in 0..300 {
+            let mut again = entries[i * 7].clone();
+            again.body = entries[8000 + i].body.clone();
+            entries.push(again);
+        }
+        let bulk = Diary::from_entries(entries.clone());
+        let mut one_by_one = Diary::default();
+        for e in &entries {
+            one_by_one.insert(e.clone());
+        }
+        assert_eq!(bulk.len(), 9000);
+        assert_eq!(ids(&bulk), ids(&one_by_one));
+        assert!(entries[9000..].iter().all(|e| bulk.get(e.id) == Some(e)), "the later entry wins");
+    }
+
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
