@@ -9,6 +9,10 @@ use super::time::{not_in_future, LocalInstant};
 
 /// Largest single dose the diary accepts (anything above is a typo, e.g. 2000 for 2.000).
 pub const MAX_DOSE_MG: f64 = 1000.0;
+/// Smallest amount in mg the diary accepts: one microgram. The smallest real steps (a liquid
+/// micro-taper's 0.01 mg, triazolam's 0.125 mg tablet quartered) are far above it; below it is
+/// a slip or a corrupted number, which would make totals and chart scales meaningless.
+pub const MIN_DOSE_MG: f64 = 0.001;
 /// Largest number of tablets in one entry.
 pub const MAX_TABLETS: f64 = 100.0;
 /// Longest note on any entry, in characters.
@@ -149,12 +153,12 @@ impl DoseDraft {
                         Problem::NotAllowed("a strength goes with a number of tablets, not with mg"),
                     ));
                 }
-                Ok(Amount::Mg(positive("mg", mg, MAX_DOSE_MG)?))
+                Ok(Amount::Mg(dose_mg("mg", mg)?))
             }
             (None, Some(tablets)) => {
                 let quarters = quarters(positive("tablets", tablets, MAX_TABLETS)?)?;
                 let strength_mg = match self.strength_mg {
-                    Some(s) => Some(positive("strength_mg", s, MAX_DOSE_MG)?),
+                    Some(s) => Some(dose_mg("strength_mg", s)?),
                     None if use_ == Use::Prescribed => {
                         return Err(ValidationError::new("strength_mg", Problem::Required))
                     }
@@ -173,6 +177,16 @@ impl DoseDraft {
             (None, None) => Err(ValidationError::new("mg", Problem::Required)),
         }
     }
+}
+
+/// An amount in mg (a dose, a tablet strength, a plan's start): positive, at least
+/// [`MIN_DOSE_MG`] and at most [`MAX_DOSE_MG`].
+pub fn dose_mg(field: &'static str, mg: f64) -> Valid<f64> {
+    let mg = positive(field, mg, MAX_DOSE_MG)?;
+    if mg < MIN_DOSE_MG {
+        return Err(ValidationError::new(field, Problem::TooSmall { min: MIN_DOSE_MG }));
+    }
+    Ok(mg)
 }
 
 /// Resolves a molecule or brand name, or the word "unknown".
@@ -242,6 +256,19 @@ mod tests {
             ("mg", Problem::TooLarge { max: 1000.0 })
         );
         assert_eq!(problem(draft("diazepam")), ("mg", Problem::Required));
+        // Below a microgram is a slip, not a dose; a micro-taper's 0.01 mg is fine.
+        assert_eq!(
+            problem(DoseDraft { mg: Some(1e-300), ..draft("diazepam") }),
+            ("mg", Problem::TooSmall { min: MIN_DOSE_MG })
+        );
+        assert_eq!(
+            problem(DoseDraft { tablets: Some(1.0), strength_mg: Some(0.0005), ..draft("diazepam") }),
+            ("strength_mg", Problem::TooSmall { min: MIN_DOSE_MG })
+        );
+        assert_eq!(
+            DoseDraft { mg: Some(0.01), ..draft("diazepam") }.validate(now()).unwrap().amount.mg(),
+            Some(0.01)
+        );
         assert_eq!(
             problem(DoseDraft { tablets: Some(0.3), strength_mg: Some(2.0), ..draft("diazepam") }),
             ("tablets", Problem::NotAQuarter)

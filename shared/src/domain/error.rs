@@ -18,6 +18,9 @@ pub enum Problem {
     /// Larger than anything plausible (a typo such as 2000 mg).
     #[error("is implausibly large (over {max})")]
     TooLarge { max: f64 },
+    /// Positive but smaller than anything that can be measured out (e.g. 1e-300 mg).
+    #[error("is implausibly small (under {min})")]
+    TooSmall { min: f64 },
     /// Outside the scale's defined range.
     #[error("must be between {min} and {max}")]
     OutOfRange { min: i64, max: i64 },

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::catalogue::{EquivalenceTable, MgRange, Molecule};
-use crate::domain::dose::{parse_substance, Substance, MAX_DOSE_MG, MAX_NOTE_CHARS};
+use crate::domain::dose::{dose_mg, parse_substance, Substance, MAX_NOTE_CHARS};
 use crate::domain::error::{in_range, positive, text, Problem, Valid, ValidationError};
 use crate::domain::time::{date_not_too_old, LocalInstant};
 
@@ -268,7 +268,7 @@ impl PlanDraft {
                 ))
             }
         };
-        let start_mg = positive("start_mg", self.start_mg, MAX_DOSE_MG)?;
+        let start_mg = dose_mg("start_mg", self.start_mg)?;
         let start = date_not_too_old("start", self.start.unwrap_or(now.date_naive()))?;
         let percent = valid_percent(self.percent.unwrap_or(DEFAULT_PERCENT))?;
         let interval_days = valid_interval(self.interval_days.unwrap_or(i64::from(DEFAULT_INTERVAL_DAYS)))?;
@@ -321,7 +321,7 @@ impl SwitchDraft {
                 ))
             }
         };
-        let from_mg = positive("switch_from_mg", self.from_mg, MAX_DOSE_MG)?;
+        let from_mg = dose_mg("switch_from_mg", self.from_mg)?;
         let table = match self.table.as_deref().map(str::trim) {
             None | Some("") => EquivalenceTable::Ashton,
             Some(key) => EquivalenceTable::parse(key)
@@ -363,7 +363,7 @@ fn valid_strengths(strengths: &[f64]) -> Valid<Vec<f64>> {
     }
     let mut out = Vec::with_capacity(strengths.len());
     for &s in strengths {
-        let s = positive("strengths", s, MAX_DOSE_MG)?;
+        let s = dose_mg("strengths", s)?;
         let micrograms = s * 1000.0;
         if (micrograms - micrograms.round()).abs() > 1e-6 {
             return Err(ValidationError::new(
