@@ -219,7 +219,7 @@ fn entries_tree(dir: &Path) -> Vec<TreePage> {
 }
 
 #[test]
-fn recovery_loses_exactly_the_entries_on_the_smashed_page_whichever_page_it_is() {
+fn recovery_loses_exactly_the_entries_on_the_damaged_page_whichever_page_it_is() {
     // `entries` is WITHOUT ROWID: its interior pages hold whole rows, so a diary of a few hundred
     // entries has a three-level tree, and SQLite's own walk loses every leaf under a smashed
     // interior page. Some notes are long enough to spill into overflow pages.
@@ -251,14 +251,30 @@ fn recovery_loses_exactly_the_entries_on_the_smashed_page_whichever_page_it_is()
     assert_eq!(direct_ids, by_id.keys().copied().collect());
     assert!(direct.iter().all(|r| r.v == store::schema::SCHEMA_VERSION && r.sealed.len() > 100));
 
-    for page in &tree {
+    // Two kinds of damage per page: the whole page overwritten, and a torn page whose header and
+    // cell pointers survive but whose cells are noise (the reader must step over them and go on).
+    for (page, torn) in tree.iter().flat_map(|p| [(p, false), (p, true)]) {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join(DB_FILE);
-        std::fs::write(&db, &original).unwrap();
-        smash_page(&db, page.number, 0xA5);
+        let mut damaged = original.clone();
+        let at = (page.number as usize - 1) * 4096;
+        if torn {
+            let pointers_end = at + if page.interior { 12 } else { 8 } + 2 * page.cells;
+            let mut x = 0x9E37_79B9_7F4A_7C15u64 ^ page.number;
+            for byte in &mut damaged[pointers_end..at + 4096] {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                *byte = x as u8;
+            }
+        } else {
+            damaged[at..at + 4096].fill(0xA5);
+        }
+        std::fs::write(&db, &damaged).unwrap();
 
         let report = store::recover(dir.path(), &key(9)).unwrap();
-        let what = format!("page {} ({} cells, interior: {})", page.number, page.cells, page.interior);
+        let what =
+            format!("page {} ({} cells, interior: {}, torn: {torn})", page.number, page.cells, page.interior);
         assert_eq!(report.recovered, entries.len() - page.cells, "{what}");
         assert!(report.pages_lost, "{what}");
         assert!(report.damaged.is_empty(), "{what}");

@@ -47,29 +47,44 @@ const DEFAULT_PAGE_SIZE: usize = 4096;
 const BLOB16: u64 = 12 + 2 * 16;
 
 /// Every `(id, v, sealed)` record on an index B-tree page of `file`, in page order. Pages and
-/// cells that do not parse are skipped; nothing here can fail.
+/// cells that do not parse are skipped, and the scan goes on past them: a damaged page's cells
+/// claim random sizes and offsets, and the pages after it hold the rows recovery is looking for.
+/// Nothing here can fail.
 ///
-/// Work is bounded by the file: a sound file stores each payload byte once, so the payloads read
-/// (local parts and overflow chains) never add up to more than the file's size. A damaged file whose
-/// cells claim more — pointers to the same cell, chains through the same pages — is read until that
-/// budget is spent, so a small file cannot make this allocate or loop without end.
+/// Work is bounded by the file: cells per page are capped as SQLite caps them, and the bytes copied
+/// out of cells and overflow pages are charged to [`read_budget`]; only when that is spent (a
+/// file whose cells overlap or share overflow pages on a large scale) does the scan stop.
 pub fn entry_rows(file: &[u8]) -> Vec<PageRow> {
     let geometry = Geometry::of(file);
-    let mut budget = file.len();
+    let mut budget = read_budget(file.len());
     let mut rows = Vec::new();
     for number in 1..=geometry.pages(file) {
         let Some(page) = geometry.page(file, number) else { continue };
         let header_at = if number == 1 { DB_HEADER_LEN } else { 0 };
         for cell in index_cells(page, header_at) {
-            let Some(size) = payload_size(page, cell) else { continue };
-            let Some(left) = budget.checked_sub(size) else { return rows };
-            budget = left;
-            if let Some(row) = payload(file, &geometry, page, cell).as_deref().and_then(record) {
-                rows.push(row);
+            match payload(file, &geometry, page, cell, &mut budget) {
+                Ok(Some(bytes)) => rows.extend(record(&bytes)),
+                Ok(None) => {}
+                Err(Spent) => return rows,
             }
         }
     }
     rows
+}
+
+/// How many payload bytes [`entry_rows`] may copy from a file of `len` bytes: four times the file,
+/// plus 16 MiB. A sound file stores each payload byte once, so reading all of it costs at most its
+/// size; the rest is room for damaged cells, which are read and then refused.
+pub fn read_budget(len: usize) -> usize {
+    len.saturating_mul(4).saturating_add(16 << 20)
+}
+
+/// The read budget ran out.
+struct Spent;
+
+fn charge(budget: &mut usize, bytes: usize) -> Result<(), Spent> {
+    *budget = budget.checked_sub(bytes).ok_or(Spent)?;
+    Ok(())
 }
 
 /// Page size and usable bytes per page, from the header (or SQLite's defaults if it is damaged).
@@ -107,7 +122,8 @@ impl Geometry {
 }
 
 /// Where the payload of each cell of `page` starts, if it is an index B-tree page (an interior
-/// cell starts with its 4-byte left child pointer).
+/// cell starts with its 4-byte left child pointer). A count larger than a page can hold (SQLite's
+/// own limit: a 2-byte pointer and at least 4 bytes of cell each) is damage, read up to that limit.
 fn index_cells(page: &[u8], header_at: usize) -> impl Iterator<Item = usize> + '_ {
     let (header_len, child_pointer) = match page.get(header_at) {
         Some(&LEAF_INDEX) => (8, 0),
@@ -115,32 +131,39 @@ fn index_cells(page: &[u8], header_at: usize) -> impl Iterator<Item = usize> + '
         _ => (0, 0),
     };
     let cells = if header_len == 0 { 0 } else { read_u16(page, header_at + 3).unwrap_or(0) };
+    let cells = cells.min(page.len().saturating_sub(header_at + header_len) / 6);
     let pointers = header_at + header_len;
     (0..cells).filter_map(move |i| read_u16(page, pointers + 2 * i)?.checked_add(child_pointer))
 }
 
-/// The payload size a cell declares.
-fn payload_size(page: &[u8], at: usize) -> Option<usize> {
-    usize::try_from(varint(page.get(at..)?)?.0).ok()
-}
-
-/// The whole payload of the index cell at `at`: its local part, then its overflow pages.
-fn payload(file: &[u8], geometry: &Geometry, page: &[u8], at: usize) -> Option<Vec<u8>> {
-    let (size, used) = varint(page.get(at..)?)?;
-    let size = usize::try_from(size).ok()?;
+/// The whole payload of the index cell at `at`, its local part then its overflow pages, or `None`
+/// if the cell does not hold together (a size larger than the file, a chain that leaves it).
+fn payload(
+    file: &[u8],
+    geometry: &Geometry,
+    page: &[u8],
+    at: usize,
+    budget: &mut usize,
+) -> Result<Option<Vec<u8>>, Spent> {
+    let Some((size, used)) = page.get(at..).and_then(varint) else { return Ok(None) };
+    let Some(size) = usize::try_from(size).ok().filter(|&size| size <= file.len()) else { return Ok(None) };
     let start = at + used;
     let local = local_size(size, geometry.usable);
-    let mut out = Vec::with_capacity(size);
-    out.extend_from_slice(page.get(start..start.checked_add(local)?)?);
+    let Some(local_bytes) = page.get(start..start + local) else { return Ok(None) };
+    charge(budget, local)?;
+    let mut out = Vec::with_capacity(size.min(1 << 16));
+    out.extend_from_slice(local_bytes);
     let mut next = read_u32(page, start + local).filter(|_| local < size);
-    // Each overflow page carries U − 4 bytes, so a chain longer than the size needs is damaged.
+    // Each overflow page carries U − 4 bytes, so the loop ends within size / (U − 4) steps.
     while out.len() < size {
-        let overflow = geometry.page(file, usize::try_from(next?).ok()?)?;
+        let overflow = next.and_then(|n| geometry.page(file, usize::try_from(n).ok()?));
         let take = (size - out.len()).min(geometry.usable - 4);
-        out.extend_from_slice(overflow.get(4..4 + take)?);
-        next = read_u32(overflow, 0);
+        let Some(bytes) = overflow.and_then(|page| page.get(4..4 + take)) else { return Ok(None) };
+        charge(budget, take)?;
+        out.extend_from_slice(bytes);
+        next = overflow.and_then(|page| read_u32(page, 0));
     }
-    Some(out)
+    Ok(Some(out))
 }
 
 /// How much of a `size`-byte index cell payload is stored on the page itself (fileformat2 §1.6).
