@@ -34,14 +34,7 @@ pub fn rows(entries: &[Entry]) -> Result<Vec<Row>> {
 pub fn create(dir: &Path, rows: &[Row]) -> Result<()> {
     let mut conn = Connection::open(dir.join(FILE))?;
     configure(&conn)?;
-    conn.execute_batch(
-        "CREATE TABLE entries (
-            id   BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
-            v    INTEGER NOT NULL,
-            body BLOB NOT NULL
-        ) STRICT, WITHOUT ROWID;
-        PRAGMA user_version = 1;",
-    )?;
+    conn.execute_batch(include_str!("../baseline-schema.sql"))?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     {
         let mut ins = tx.prepare("INSERT INTO entries (id, v, body) VALUES (?1, ?2, ?3)")?;

@@ -265,14 +265,6 @@ pub struct Decoded {
 }
 
 const GOAL_KINDS: [&str; 4] = ["stop", "reduce", "stable", "keep"];
-const STATUSES: [GoalStatus; 6] = [
-    GoalStatus::Proposed,
-    GoalStatus::Active,
-    GoalStatus::OnHold,
-    GoalStatus::Achieved,
-    GoalStatus::Changed,
-    GoalStatus::Abandoned,
-];
 const DECISIONS: [ReviewDecision; 3] = [ReviewDecision::Keep, ReviewDecision::Adjust, ReviewDecision::Change];
 const PROPOSERS: [Proposer; 3] = [Proposer::Patient, Proposer::Clinician, Proposer::Together];
 
@@ -381,7 +373,7 @@ fn goal(r: &mut Reader, now: LocalInstant) -> Option<EntryBody> {
         proposed_by: PROPOSERS[usize::from(r.byte()) % 3],
         agreed_with: opt_text(r),
     };
-    let status = STATUSES[usize::from(r.byte()) % 6];
+    let status = GoalStatus::ALL[usize::from(r.byte()) % GoalStatus::ALL.len()];
     let mut goal = EntryDraft::Goal(draft).validate(now, |_| false).ok()?;
     if let EntryBody::Goal(g) = &mut goal {
         g.status = status;

@@ -82,14 +82,7 @@ fn connect(db: &Path, key_file: &Path, flags: OpenFlags) -> Result<Connection, E
 fn load(rows: &Path, db: &Path, key: &Path) -> Result<(), Error> {
     let rows = read_rows(rows)?;
     let mut conn = connect(db, key, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
-    conn.execute_batch(
-        "CREATE TABLE entries (
-            id   BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
-            v    INTEGER NOT NULL,
-            body BLOB NOT NULL
-        ) STRICT, WITHOUT ROWID;
-        PRAGMA user_version = 1;",
-    )?;
+    conn.execute_batch(include_str!("../../baseline-schema.sql"))?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     {
         let mut ins = tx.prepare("INSERT INTO entries (id, v, body) VALUES (?1, ?2, ?3)")?;
