@@ -44,6 +44,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 suite "Rust: unit, integration and CLI end-to-end tests" cargo test --workspace --locked
 suite "Kotlin on the JVM: the phone bindings driven through JNA, as the Android app does" bash tests/jvm/run.sh
 suite "Swift: generated bindings, C header, and every Swift file of the iOS shell" bash tests/swift/check.sh
+suite "Android: Kotlin syntax (tree-sitter), manifest and Gradle promises, 16 KB ELF alignment" bash tests/android/check.sh
 suite "FHIR R4: sample bundles validated by independent validators (fhir.resources, fhircraft)" bash tests/fhir/run.sh
 suite "PDF: qpdf --check, pdftotext finds the figures in each language, page 1 renders to PNG" bash tests/pdf/check.sh
 suite "iCalendar: the plan's .ics parsed by Python's icalendar" bash tests/ics/check.sh

@@ -13,15 +13,27 @@ plugins {
 val workspaceDir: File = rootDir.parentFile
 val skipCargo: Boolean = (findProperty("steady.skipCargo") as String?)?.toBoolean() ?: false
 val generatedBindings = layout.buildDirectory.dir("generated/uniffi")
+/** The NDK that AGP resolves from ndkVersion below; cargoBuild hands it to cargo-ndk. */
+val agpNdkDirectory = androidComponents.sdkComponents.ndkDirectory
 
 android {
     namespace = "app.steady"
-    compileSdk = 35
+    // Google Play's target API level requirement: since 31 August 2026 new apps and app updates must
+    // target Android 16 (API level 36) or higher (the extension ran to 1 November 2026).
+    // https://developer.android.com/google/play/requirements/target-sdk and
+    // https://support.google.com/googleplay/android-developer/answer/11926878 .
+    // tests/android/check_promises.py holds the same number (PLAY_TARGET_SDK); raise both together.
+    compileSdk = 36
+    // NDK r28c. r28 and newer link 64-bit ABIs with 16 KB ELF alignment by default (Android 15+
+    // devices with 16 KB pages); .cargo/config.toml adds -z max-page-size=16384 to every Android
+    // target anyway, so an older NDK given through ANDROID_NDK_HOME still produces aligned libraries.
+    ndkVersion = "28.2.13676358"
 
     defaultConfig {
         applicationId = "app.steady"
+        // 26 (Android 8.0): also why the adaptive launcher icon needs no PNG fallbacks.
         minSdk = 26
-        targetSdk = 35
+        targetSdk = 36
         versionCode = 1
         versionName = "0.1.0"
         // The three ABIs cargoBuild produces.
@@ -55,6 +67,8 @@ android {
     }
 
     packaging {
+        // Native libraries stay uncompressed in the APK and AGP (8.5.1+) aligns them to 16 KB in the
+        // zip, so 16 KB-page devices can map them in place.
         jniLibs { useLegacyPackaging = false }
     }
 }
@@ -77,13 +91,19 @@ dependencies {
     implementation("androidx.core:core-ktx:1.15.0")
     // Used by the generated bindings' Android cleaner (@RequiresApi).
     implementation("androidx.annotation:annotation:1.9.1")
-    // UniFFI's Kotlin bindings load the Rust library through JNA (the AAR carries libjnidispatch).
-    implementation("net.java.dev.jna:jna:5.13.0@aar")
+    // UniFFI's Kotlin bindings load the Rust library through JNA (the AAR carries libjnidispatch.so
+    // for each ABI). 16 KB pages need JNA 5.17.0 or newer: 5.13's libjnidispatch.so is 4 KB aligned on
+    // 32-bit ABIs and x86_64, and up to 5.16 it shared a 16 KB page between read-only relocations and
+    // writable data, so Android 15+ devices with 16 KB pages crash loading it (JNA issues 1618 and
+    // 1647). 5.18.1 also fixes a deadlock and a race in Structure (5.18.0, 5.18.1) that UniFFI's
+    // RustBuffer goes through. Its Android libraries are byte for byte those of 5.17.0;
+    // tests/android/check.sh checks the AAR's when Gradle's cache has it.
+    implementation("net.java.dev.jna:jna:5.18.1@aar")
 
     // Local unit tests (src/test) drive the host build of the library through desktop JNA;
     // tests/jvm/run.sh runs the same files without Gradle.
     testImplementation("junit:junit:4.13.2")
-    testImplementation("net.java.dev.jna:jna:5.13.0")
+    testImplementation("net.java.dev.jna:jna:5.18.1")
 }
 
 // --- Rust: the core for each ABI ------------------------------------------------------------------
@@ -93,9 +113,28 @@ val cargoBuild by tasks.registering(Exec::class) {
     group = "rust"
     description = "Builds libsteady_core.so with cargo-ndk for arm64-v8a, armeabi-v7a and x86_64."
     onlyIf { !skipCargo }
+    doFirst {
+        // Cargo ignores .cargo/config.toml's per-target rustflags, and so the 16 KB page flag, when
+        // either variable is set.
+        for (name in listOf("RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS")) {
+            check(System.getenv(name).isNullOrEmpty()) {
+                "$name is set: it would replace the Android rustflags of .cargo/config.toml " +
+                    "(-z max-page-size=16384, needed on 16 KB-page devices); unset it"
+            }
+        }
+        // The NDK of ndkVersion, unless ANDROID_NDK_HOME already names one.
+        if (System.getenv("ANDROID_NDK_HOME").isNullOrEmpty()) {
+            environment("ANDROID_NDK_HOME", agpNdkDirectory.get().asFile.path)
+        }
+    }
     workingDir = workspaceDir
     inputs.files(fileTree(workspaceDir.resolve("shared")) { include("src/**", "Cargo.toml") })
-    inputs.files(workspaceDir.resolve("Cargo.toml"), workspaceDir.resolve("Cargo.lock"))
+    // .cargo/config.toml holds the Android linker flags (16 KB pages).
+    inputs.files(
+        workspaceDir.resolve("Cargo.toml"),
+        workspaceDir.resolve("Cargo.lock"),
+        workspaceDir.resolve(".cargo/config.toml"),
+    )
     outputs.dir(layout.projectDirectory.dir("src/main/jniLibs"))
     commandLine(
         "cargo", "ndk",

@@ -14,7 +14,7 @@ use steady_core::domain::{
     AnxietyRating, DoseDraft, Entry, EntryBody, EntryId, Gad7, GoalDraft, GoalReview, GoalStatus,
     LocalInstant, Proposer, Question, ReviewDecision, SleepDraft,
 };
-use steady_core::plan::{PlanDraft, TaperPlan};
+use steady_core::domain::{GoalType, PlanDraft, Split, TaperPlan};
 
 /// The generator's seed: constant, so every run measures the same diary.
 const SEED: u64 = 0x5EED_BE4C_2026_0007;
@@ -151,7 +151,7 @@ pub fn diary_with(days: u32, checkins: u32) -> Result<Generated> {
         let end = goal_starts.get(i + 1).copied().unwrap_or(last + Days::new(1));
         let mut goal = GoalDraft {
             set_at: Some(at(*start, 10, 0)),
-            kind: if i % 2 == 0 { "reduce".into() } else { "stop".into() },
+            kind: if i % 2 == 0 { GoalType::Reduce } else { GoalType::Stop },
             what_matters: "Sleep through the night and feel clear-headed at work".into(),
             drug: Some("lormetazepam".into()),
             target_mg: if i % 2 == 0 { Some(1.0) } else { None },
@@ -297,7 +297,7 @@ fn plan_draft(start: NaiveDate) -> PlanDraft {
         start_mg: 2.0,
         start: Some(start),
         strengths_mg: vec![1.0, 2.0],
-        split: 4,
+        split: Split::Quarter,
         ..PlanDraft::default()
     }
 }

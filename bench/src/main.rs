@@ -22,18 +22,21 @@ mod stats;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::{Days, NaiveDate};
-use steady_core::app::diary::Diary;
-use steady_core::app::Event;
+use steady_core::domain::Diary;
+use steady_core::domain::Period;
 use steady_core::domain::{DoseDraft, Entry, EntryDraft, EquivalenceTable};
-use steady_core::store::{DataKey, Store, Unlock};
-use steady_core::summary::export::{export, ExportFormat, ExportRequest};
-use steady_core::summary::i18n::Lang;
+use steady_core::internals::export::{export, ExportRequest};
+use steady_core::internals::Store;
 use steady_core::summary::{build_with, SummaryOptions};
-use steady_core::{FixedClock, SteadyCore};
+use steady_core::ExportFormat;
+use steady_core::Lang;
+use steady_core::{DataKey, DiaryDir, Unlock};
+use steady_core::{FixedClock, SteadyCore, SummaryRequest};
 
 use stats::{fmt, ratio, repeat, Samples};
 
@@ -397,7 +400,7 @@ impl Bench {
 
     fn steady_open(&self, dir: &Path) -> Result<SteadyCore> {
         let key = self.read_key()?;
-        Ok(SteadyCore::open(dir, &Unlock::Key(key), false, Box::new(FixedClock(gen::now())))?)
+        Ok(DiaryDir::new(dir).open(&Unlock::Key(key), Arc::new(FixedClock(gen::now())))?)
     }
 
     /// One durable write at a time into the 1-year (quick: 90-day) diaries, Steady and plaintext
@@ -476,7 +479,7 @@ impl Bench {
                 ..DoseDraft::default()
             });
             let t = Instant::now();
-            core.dispatch(Event::Log(draft))?;
+            core.log(draft)?;
             if i > 0 {
                 app.push(t.elapsed());
             }
@@ -565,7 +568,8 @@ impl Bench {
 }
 
 fn request(from: NaiveDate, to: NaiveDate, format: ExportFormat) -> ExportRequest {
-    ExportRequest { from, to, table: None, options: SummaryOptions::default(), format, lang: Lang::En }
+    let period = Period::new(from, to).expect("a benchmark period runs forwards");
+    ExportRequest { period, table: None, options: SummaryOptions::default(), format, lang: Lang::En }
 }
 
 fn target_line(measure: String, t: Duration, target_ms: Option<u64>) -> Line {
@@ -618,7 +622,7 @@ fn profile(what: &str, days: &str) -> Result<()> {
                 let t1 = Instant::now();
                 let loaded = store.load_all()?;
                 let t2 = Instant::now();
-                let core = SteadyCore::with_store(store, Box::new(FixedClock(gen::now())))?;
+                let core = SteadyCore::over_store(store, Arc::new(FixedClock(gen::now())))?;
                 let t3 = Instant::now();
                 let view = core.view()?;
                 let t4 = Instant::now();
@@ -645,7 +649,7 @@ fn profile(what: &str, days: &str) -> Result<()> {
                 let t1 = Instant::now();
                 let d = Diary::from_entries(entries);
                 let t2 = Instant::now();
-                let v = steady_core::app::today::build(&d, big.last, table);
+                let v = steady_core::internals::today::build(&d, big.last, table);
                 let t3 = Instant::now();
                 std::hint::black_box(v);
                 println!("decode {} · index {} · today view {}", fmt(t1 - t), fmt(t2 - t1), fmt(t3 - t2));
@@ -679,7 +683,7 @@ fn profile(what: &str, days: &str) -> Result<()> {
             // new zeroizing copy per row) next to the same ring open into one reused buffer, on the
             // 10-year diary's rows: how much of the cold open an allocation-free open would save.
             use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
-            use steady_core::store::crypto::{associated_data, Sealer};
+            use steady_core::internals::crypto::{associated_data, Sealer};
             let rows = plain::rows(&big.entries)?;
             let sealer = Sealer::new(&DataKey::from_bytes(KEY));
             let sealed: Vec<([u8; 16], Vec<u8>)> = rows
@@ -724,7 +728,7 @@ fn profile(what: &str, days: &str) -> Result<()> {
         }
         "fhir-parts" => {
             // Wall-clock split of the FHIR export: content, bundle (serde_json values), bytes.
-            use steady_core::summary::fhir::{bundle, FhirOptions};
+            use steady_core::internals::fhir::{bundle, FhirOptions};
             let options = SummaryOptions { today: Some(big.last), ..SummaryOptions::default() };
             for _ in 0..5 {
                 let t = Instant::now();
@@ -752,7 +756,7 @@ fn profile(what: &str, days: &str) -> Result<()> {
             return Ok(());
         }
         "today" => {
-            let v = steady_core::app::today::build(&diary, big.last, table);
+            let v = steady_core::internals::today::build(&diary, big.last, table);
             std::hint::black_box(v);
             return Ok(());
         }
@@ -771,12 +775,8 @@ fn profile(what: &str, days: &str) -> Result<()> {
 #[inline(never)]
 fn open_once(steady: bool, dir: &Path, today: NaiveDate) -> Result<usize> {
     if steady {
-        let core = SteadyCore::open(
-            dir,
-            &Unlock::Key(DataKey::from_bytes(KEY)),
-            false,
-            Box::new(FixedClock(gen::now())),
-        )?;
+        let core = DiaryDir::new(dir)
+            .open(&Unlock::Key(DataKey::from_bytes(KEY)), Arc::new(FixedClock(gen::now())))?;
         Ok(core.view()?.entry_count)
     } else {
         Ok(plain::cold_open(dir, today)?.0.len())
@@ -787,14 +787,15 @@ fn open_once(steady: bool, dir: &Path, today: NaiveDate) -> Result<usize> {
 fn rss_child(args: &[String]) -> Result<()> {
     let [dir, key_file, from, to] = args else { bail!("usage: --rss-child DIR KEYFILE FROM TO") };
     let key = DataKey::from_slice(&unhex(std::fs::read_to_string(key_file)?.trim())?)?;
-    let core = SteadyCore::open(Path::new(dir), &Unlock::Key(key), false, Box::new(FixedClock(gen::now())))?;
+    let core = DiaryDir::new(dir).open(&Unlock::Key(key), Arc::new(FixedClock(gen::now())))?;
     let opened = vm_hwm_kb()?;
-    let req = request(from.parse()?, to.parse()?, ExportFormat::Pdf);
-    let view = core.dispatch(Event::ExportFile(req))?;
-    let bytes = match view.export {
-        Some(steady_core::app::Export::File(f)) => f.bytes.len(),
-        _ => bail!("no PDF came back"),
+    let req = SummaryRequest {
+        from: Some(from.parse()?),
+        to: Some(to.parse()?),
+        format: ExportFormat::Pdf,
+        ..SummaryRequest::default()
     };
+    let bytes = core.export(&req)?.bytes.len();
     println!("opened_kb {opened}");
     println!("peak_kb {}", vm_hwm_kb()?);
     println!("pdf_bytes {bytes}");

@@ -9,9 +9,10 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, TransactionBehavior};
-use steady_core::app::diary::Diary;
-use steady_core::app::today::{self, TodayView};
+use steady_core::domain::Diary;
 use steady_core::domain::{Entry, EntryBody, EntryId, EquivalenceTable};
+use steady_core::internals::today;
+use steady_core::TodayView;
 
 /// Database file name of the baseline.
 pub const FILE: &str = "plain.sqlite";
@@ -19,10 +20,10 @@ pub const FILE: &str = "plain.sqlite";
 /// One stored row: id, schema version, body bytes (plaintext JSON here).
 pub type Row = ([u8; 16], u32, Vec<u8>);
 
-/// The store's own connection settings (`steady_core::store::schema::configure`), so the baseline
+/// The store's own connection settings (`steady_core::internals::schema::configure`), so the baseline
 /// cannot drift from what the app runs with.
 pub fn configure(conn: &Connection) -> Result<()> {
-    Ok(steady_core::store::schema::configure(conn)?)
+    Ok(steady_core::internals::schema::configure(conn)?)
 }
 
 /// The entries as rows of plaintext JSON (what the app seals, before sealing).
@@ -50,7 +51,7 @@ pub fn create(dir: &Path, rows: &[Row]) -> Result<()> {
 /// Opens the baseline like the store opens a diary (flags, pragmas, version check, the migration
 /// transaction) and reads every row.
 pub fn read_all(dir: &Path) -> Result<Vec<Row>> {
-    let mut conn = Connection::open_with_flags(dir.join(FILE), steady_core::store::schema::OPEN_FLAGS)?;
+    let mut conn = Connection::open_with_flags(dir.join(FILE), steady_core::internals::schema::OPEN_FLAGS)?;
     configure(&conn)?;
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     anyhow::ensure!(version == 1, "unexpected baseline version {version}");
@@ -68,7 +69,7 @@ pub fn read_all(dir: &Path) -> Result<Vec<Row>> {
 /// The app's work after reading: decode every entry (on the device's cores, as the store does),
 /// index the diary, build today's view model.
 pub fn decode_and_view(rows: &[Row], today: NaiveDate) -> Result<(Diary, TodayView)> {
-    let decoded = steady_core::parallel::map_chunks(rows, |chunk| {
+    let decoded = steady_core::internals::map_chunks(rows, |chunk| {
         chunk
             .iter()
             .map(|(id, _, body)| {
@@ -94,7 +95,7 @@ pub struct Writer(Connection);
 impl Writer {
     /// Opens the baseline for writing.
     pub fn open(dir: &Path) -> Result<Self> {
-        let conn = Connection::open_with_flags(dir.join(FILE), steady_core::store::schema::OPEN_FLAGS)?;
+        let conn = Connection::open_with_flags(dir.join(FILE), steady_core::internals::schema::OPEN_FLAGS)?;
         configure(&conn)?;
         Ok(Self(conn))
     }

@@ -1,34 +1,23 @@
-//! One function per command: turn arguments into a core event, send it, and return the text to
-//! print. Arguments are parsed *before* the diary is unlocked, so a typo costs neither a
-//! passphrase prompt nor a key derivation.
+//! One function per command: arguments → the core's typed values → one call of the core's API →
+//! text. Arguments are read (with the core's grammar) *before* the diary is unlocked, so a typo
+//! costs neither a passphrase prompt nor a key derivation.
 
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use chrono::{Days, Local, NaiveDate};
-use steady_core::app::today::TodayView;
-use steady_core::app::{Event, Export, Outcome, Page, PageView};
-use steady_core::domain::scores::band_of;
+use chrono::{Local, NaiveDate};
 use steady_core::domain::{
-    DoseDraft, Entry, EntryBody, EntryDraft, EntryId, EntryKind, EquivalenceTable, GoalDraft, LocalInstant,
-    SleepDraft,
+    parse, DoseDraft, Entry, EntryBody, EntryDraft, EntryId, EntryKind, Field, GoalDraft, Hideable,
+    LocalInstant, SleepDraft,
 };
-use steady_core::store::DB_FILE;
-use steady_core::summary::export::{ExportFormat, ExportRequest};
-use steady_core::summary::i18n::Lang;
-use steady_core::summary::{Hideable, SummaryOptions};
-use steady_core::{SteadyCore, SystemClock};
+use steady_core::{DiaryDir, ExportFormat, Lang, SteadyCore, SummaryRequest, SystemClock};
 
 use crate::error::CliError;
+use crate::output;
 use crate::unlock::{self, Purpose};
-use crate::{output, parse};
 use crate::{AnxietyArgs, DoseArgs, Gad7Args, GoalReviewArgs, GoalSetArgs, ListArgs, SleepArgs, SummaryArgs};
-
-/// Length of the default summary period: the last 8 weeks, ending on the last day.
-const DEFAULT_SUMMARY_DAYS: u64 = 8 * 7;
-/// Longest summary period: longer ones would only build a huge page nobody reads in one go.
-const MAX_SUMMARY_DAYS: i64 = 20 * 366;
 
 /// Global options every command shares.
 #[derive(Debug)]
@@ -41,11 +30,11 @@ pub struct Ctx {
 
 impl Ctx {
     /// The diary directory: `--data-dir`, else the platform data directory (XDG on Linux).
-    pub(crate) fn dir(&self) -> Result<PathBuf, CliError> {
+    pub(crate) fn dir(&self) -> Result<DiaryDir, CliError> {
         if let Some(dir) = &self.data_dir {
-            return Ok(dir.clone());
+            return Ok(DiaryDir::new(dir));
         }
-        directories::ProjectDirs::from("", "", "steady").map(|p| p.data_dir().to_path_buf()).ok_or_else(
+        directories::ProjectDirs::from("", "", "steady").map(|p| DiaryDir::new(p.data_dir())).ok_or_else(
             || CliError::Usage("cannot find a home directory for the diary; pass --data-dir".into()),
         )
     }
@@ -53,11 +42,11 @@ impl Ctx {
     /// Unlocks the existing diary (checking it exists before asking for a passphrase).
     pub(crate) fn open(&self) -> Result<SteadyCore, CliError> {
         let dir = self.dir()?;
-        if !dir.join(DB_FILE).exists() {
-            return Err(CliError::NoDiary(dir));
+        if !dir.exists() {
+            return Err(CliError::NoDiary(dir.path().to_owned()));
         }
         let got = unlock::obtain(self.key_file.as_deref(), Purpose::Open)?;
-        Ok(SteadyCore::open(&dir, &got.unlock, false, Box::new(SystemClock))?)
+        Ok(dir.open(&got.unlock, Arc::new(SystemClock))?)
     }
 }
 
@@ -68,37 +57,15 @@ pub(crate) fn local_today() -> NaiveDate {
 
 /// `--at`, read in the local time zone; `None` lets the core use its clock.
 pub(crate) fn at(value: Option<&str>) -> Result<Option<LocalInstant>, CliError> {
-    Ok(value.map(|s| parse::at("--at", s, &Local, local_today())).transpose()?)
+    Ok(value.map(|s| parse::instant(Field::At, s, &Local, local_today())).transpose()?)
 }
 
-pub(crate) fn number(what: &'static str, value: Option<&str>) -> Result<Option<f64>, CliError> {
-    Ok(value.map(|s| parse::number(what, s)).transpose()?)
+pub(crate) fn number(field: Field, value: Option<&str>) -> Result<Option<f64>, CliError> {
+    Ok(value.map(|s| parse::number(field, s)).transpose()?)
 }
 
-pub(crate) fn date(what: &'static str, value: Option<&str>) -> Result<Option<NaiveDate>, CliError> {
-    Ok(value.map(|s| parse::date(what, s, local_today())).transpose()?)
-}
-
-/// Logs one draft and returns the new entry's id.
-pub(crate) fn save(core: &SteadyCore, draft: EntryDraft) -> Result<EntryId, CliError> {
-    core.dispatch(Event::Log(draft))?;
-    core.last_saved().ok_or_else(|| CliError::Internal("the core did not confirm the save".into()))
-}
-
-/// Every entry in local time order.
-pub(crate) fn all_entries(core: &SteadyCore) -> Result<Vec<Entry>, CliError> {
-    entries_between(core, None, None)
-}
-
-fn entries_between(
-    core: &SteadyCore,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Result<Vec<Entry>, CliError> {
-    match core.dispatch(Event::Show(Page::History { from, to }))?.page {
-        PageView::History(list) => Ok(list),
-        _ => Err(CliError::Internal("the core did not return the entry list".into())),
-    }
+pub(crate) fn date(field: Field, value: Option<&str>) -> Result<Option<NaiveDate>, CliError> {
+    Ok(value.map(|s| parse::date(field, s, local_today())).transpose()?)
 }
 
 /// Finds the one entry whose id starts with `typed` among those `wanted` accepts.
@@ -108,9 +75,8 @@ pub(crate) fn resolve_id(
     noun: &str,
     wanted: impl Fn(&Entry) -> bool,
 ) -> Result<EntryId, CliError> {
-    let prefix = parse::id_prefix("id", typed)?;
-    let hex = |e: &Entry| e.id.to_string().replace('-', "");
-    let matching: Vec<&Entry> = entries.iter().filter(|e| hex(e).starts_with(&prefix)).collect();
+    let prefix = parse::id_prefix(Field::Id, typed)?;
+    let matching: Vec<&Entry> = entries.iter().filter(|e| e.id.hex().starts_with(&prefix)).collect();
     let candidates: Vec<&Entry> = matching.iter().copied().filter(|e| wanted(e)).collect();
     match candidates.as_slice() {
         [one] => Ok(one.id),
@@ -130,21 +96,33 @@ pub(crate) fn resolve_id(
     }
 }
 
+/// The one entry of the kind `wanted` whose id starts with `typed`.
+pub(crate) fn find(
+    core: &SteadyCore,
+    typed: &str,
+    noun: &str,
+    wanted: impl Fn(&Entry) -> bool,
+) -> Result<(EntryId, Vec<Entry>), CliError> {
+    let entries = core.entries(None, None)?;
+    let id = resolve_id(&entries, typed, noun, wanted)?;
+    Ok((id, entries))
+}
+
 /// `steady init`.
 pub fn init(ctx: &Ctx) -> Result<String, CliError> {
     let dir = ctx.dir()?;
-    if dir.join(DB_FILE).exists() {
-        return Err(CliError::DiaryExists(dir));
+    if dir.exists() {
+        return Err(CliError::DiaryExists(dir.path().to_owned()));
     }
     let got = unlock::obtain(ctx.key_file.as_deref(), Purpose::Create)?;
-    if let Err(e) = SteadyCore::open(&dir, &got.unlock, true, Box::new(SystemClock)) {
+    if let Err(e) = dir.create(&got.unlock, Arc::new(SystemClock)) {
         // A key file written for a diary that was never created would only confuse later.
         if let (Some(_), Some(path)) = (&got.notice, &ctx.key_file) {
             let _ = std::fs::remove_file(path);
         }
         return Err(e.into());
     }
-    let mut out = format!("Created a new diary in {}.\n", dir.display());
+    let mut out = format!("Created a new diary in {}.\n", dir.path().display());
     match (&got.notice, &ctx.key_file) {
         (Some(notice), _) => out.push_str(&format!("{notice}\n")),
         (None, Some(path)) => out.push_str(&format!("It is locked with the key in {}.\n", path.display())),
@@ -155,95 +133,122 @@ pub fn init(ctx: &Ctx) -> Result<String, CliError> {
     Ok(out)
 }
 
+/// Logs one draft and says so by kind and short id.
+fn log(ctx: &Ctx, draft: EntryDraft) -> Result<(EntryKind, EntryId), CliError> {
+    let kind = draft_kind(&draft);
+    Ok((kind, ctx.open()?.log(draft)?))
+}
+
+fn draft_kind(draft: &EntryDraft) -> EntryKind {
+    match draft {
+        EntryDraft::Dose(_) => EntryKind::Dose,
+        EntryDraft::Sleep(_) => EntryKind::Sleep,
+        EntryDraft::Anxiety { .. } => EntryKind::Anxiety,
+        EntryDraft::Gad7 { .. } => EntryKind::Gad7,
+        EntryDraft::Goal(_) => EntryKind::Goal,
+        EntryDraft::Review { .. } => EntryKind::Review,
+        EntryDraft::Plan(_) => EntryKind::Plan,
+        EntryDraft::Question { .. } => EntryKind::Question,
+    }
+}
+
 /// `steady log dose`.
 pub fn log_dose(ctx: &Ctx, a: &DoseArgs) -> Result<String, CliError> {
     let draft = DoseDraft {
         taken_at: at(a.at.as_deref())?,
         drug: a.drug.clone(),
-        mg: number("--mg", a.mg.as_deref())?,
-        tablets: a.tablets.as_deref().map(|t| parse::tablets("--tablets", t)).transpose()?,
-        strength_mg: number("--strength", a.strength.as_deref())?,
+        mg: number(Field::Mg, a.mg.as_deref())?,
+        tablets: a.tablets.as_deref().map(|t| parse::tablets(Field::Tablets, t)).transpose()?,
+        strength_mg: number(Field::StrengthMg, a.strength.as_deref())?,
         non_prescribed: a.non_prescribed,
         note: a.note.clone(),
     };
-    let id = save(&ctx.open()?, EntryDraft::Dose(draft))?;
-    Ok(format!("{}\n", output::saved("Logged", EntryKind::Dose, id)))
+    let (kind, id) = log(ctx, EntryDraft::Dose(draft))?;
+    Ok(format!("{}\n", output::saved("Logged", kind, id)))
 }
 
 /// `steady log sleep`.
 pub fn log_sleep(ctx: &Ctx, a: &SleepArgs) -> Result<String, CliError> {
+    let time = |field, t: &Option<String>| t.as_deref().map(|t| parse::clock_time(field, t)).transpose();
     let draft = SleepDraft {
-        night: Some(parse::date("--night", &a.night, local_today())?),
-        hours: Some(parse::number("--hours", &a.hours)?),
+        night: Some(parse::date(Field::Night, &a.night, local_today())?),
+        hours: Some(parse::number(Field::Hours, &a.hours)?),
         quality: Some(a.quality),
         latency_min: a.latency_min,
         awakenings: a.awakenings,
         waso_min: a.waso_min,
-        in_bed: a.in_bed.as_deref().map(|t| parse::hhmm("--in-bed", t)).transpose()?,
-        out_of_bed: a.out_of_bed.as_deref().map(|t| parse::hhmm("--out-of-bed", t)).transpose()?,
+        in_bed: time(Field::InBed, &a.in_bed)?,
+        out_of_bed: time(Field::OutOfBed, &a.out_of_bed)?,
         ..SleepDraft::default()
     };
-    let id = save(&ctx.open()?, EntryDraft::Sleep(draft))?;
-    Ok(format!("{}\n", output::saved("Logged", EntryKind::Sleep, id)))
+    let (kind, id) = log(ctx, EntryDraft::Sleep(draft))?;
+    Ok(format!("{}\n", output::saved("Logged", kind, id)))
 }
 
 /// `steady log anxiety`.
 pub fn log_anxiety(ctx: &Ctx, a: &AnxietyArgs) -> Result<String, CliError> {
     let draft = EntryDraft::Anxiety { at: at(a.at.as_deref())?, score: a.score, note: a.note.clone() };
-    let id = save(&ctx.open()?, draft)?;
-    Ok(format!("{}\n", output::saved("Logged", EntryKind::Anxiety, id)))
+    let (kind, id) = log(ctx, draft)?;
+    Ok(format!("{}\n", output::saved("Logged", kind, id)))
 }
 
 /// `steady log gad7`.
 pub fn log_gad7(ctx: &Ctx, a: &Gad7Args) -> Result<String, CliError> {
-    let items = parse::gad7_items("--items", &a.items)?;
-    let draft = EntryDraft::Gad7 { at: at(a.at.as_deref())?, items: items.clone() };
-    let id = save(&ctx.open()?, draft)?;
-    // The core accepted the items, so each is 0–3 and the sum fits.
-    let total: i64 = items.iter().sum();
-    let band = band_of(u8::try_from(total).unwrap_or(u8::MAX));
-    Ok(format!("{} Total {total} ({}).\n", output::saved("Logged", EntryKind::Gad7, id), band.label()))
+    let items = parse::gad7_items(Field::Items, &a.items)?;
+    let draft = EntryDraft::Gad7 { at: at(a.at.as_deref())?, items };
+    let core = ctx.open()?;
+    let id = core.log(draft)?;
+    let entry = core.entries(None, None)?.into_iter().find(|e| e.id == id);
+    let Some(EntryBody::Gad7(g)) = entry.map(|e| e.body) else {
+        return Err(CliError::Internal("the saved GAD-7 is not in the diary".into()));
+    };
+    Ok(format!(
+        "{} Total {} ({}).\n",
+        output::saved("Logged", EntryKind::Gad7, id),
+        g.total(),
+        g.band().label()
+    ))
 }
 
 /// `steady goal set`.
 pub fn goal_set(ctx: &Ctx, a: &GoalSetArgs) -> Result<String, CliError> {
     let draft = GoalDraft {
         set_at: None,
-        kind: a.kind.key().into(),
+        kind: a.kind,
         what_matters: a.why.clone(),
         drug: a.drug.clone(),
-        target_mg: number("--target-mg", a.target_mg.as_deref())?,
-        due: date("--by", a.by.as_deref())?,
-        review_on: date("--review", a.review.as_deref())?,
-        proposed_by: a.proposed_by.into(),
+        target_mg: number(Field::TargetMg, a.target_mg.as_deref())?,
+        due: date(Field::Due, a.by.as_deref())?,
+        review_on: date(Field::ReviewOn, a.review.as_deref())?,
+        proposed_by: a.proposed_by,
         agreed_with: a.agreed_with.clone(),
     };
-    let id = save(&ctx.open()?, EntryDraft::Goal(draft))?;
-    Ok(format!("{}\n", output::saved("Set", EntryKind::Goal, id)))
+    let (kind, id) = log(ctx, EntryDraft::Goal(draft))?;
+    Ok(format!("{}\n", output::saved("Set", kind, id)))
 }
 
 /// `steady goal review`.
 pub fn goal_review(ctx: &Ctx, a: &GoalReviewArgs) -> Result<String, CliError> {
-    parse::id_prefix("id", &a.id)?;
+    parse::id_prefix(Field::Id, &a.id)?;
+    let next_review = date(Field::NextReview, a.next_review.as_deref())?;
     let core = ctx.open()?;
-    let entries = all_entries(&core)?;
-    let goal = resolve_id(&entries, &a.id, "goal", |e| matches!(e.body, EntryBody::Goal(_)))?;
+    let (goal, _) = find(&core, &a.id, "goal", |e| matches!(e.body, EntryBody::Goal(_)))?;
     let draft = EntryDraft::Review {
         goal,
         at: None,
         gas: a.gas,
         note: a.note.clone(),
-        decision: a.decision.into(),
-        next_review: date("--next-review", a.next_review.as_deref())?,
+        decision: a.decision,
+        next_review,
     };
-    let id = save(&core, draft)?;
+    let id = core.log(draft)?;
     Ok(format!("Logged review {} of goal {}.\n", id.short(), goal.short()))
 }
 
 /// `steady goal list`.
 pub fn goal_list(ctx: &Ctx, json: bool) -> Result<String, CliError> {
     let core = ctx.open()?;
-    let entries = all_entries(&core)?;
+    let entries = core.entries(None, None)?;
     let goals = output::collect_goals(&entries);
     if json {
         let value = output::goals_json(&goals, local_today(), core.view()?.table)?;
@@ -254,33 +259,27 @@ pub fn goal_list(ctx: &Ctx, json: bool) -> Result<String, CliError> {
 
 /// `steady list`.
 pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<String, CliError> {
-    let (from, to) = (date("--from", a.from.as_deref())?, date("--to", a.to.as_deref())?);
+    let (from, to) = (date(Field::From, a.from.as_deref())?, date(Field::To, a.to.as_deref())?);
     if let (Some(f), Some(t)) = (from, to) {
-        if f > t {
-            return Err(CliError::Usage(format!("--from {f} is after --to {t}")));
-        }
+        steady_core::domain::Period::new(f, t)?;
     }
     let core = ctx.open()?;
-    let entries = entries_between(&core, from, to)?;
-    let table: EquivalenceTable = core.view()?.table;
     if a.json {
+        let entries = core.entries(from, to)?;
+        let table = core.view()?.table;
         let values = entries.iter().map(|e| output::entry_json(e, table)).collect::<Result<Vec<_>, _>>()?;
         return Ok(format!("{}\n", serde_json::to_string_pretty(&values)?));
     }
-    Ok(output::entries(&entries, table))
+    Ok(output::rows(&core.history(from, to)?))
 }
 
 /// `steady delete`.
 pub fn delete(ctx: &Ctx, typed: &str) -> Result<String, CliError> {
-    parse::id_prefix("id", typed)?;
+    parse::id_prefix(Field::Id, typed)?;
     let core = ctx.open()?;
-    let entries = all_entries(&core)?;
-    let id = resolve_id(&entries, typed, "entry", |_| true)?;
+    let (id, entries) = find(&core, typed, "entry", |_| true)?;
     let kind = entries.iter().find(|e| e.id == id).map(|e| e.body.kind());
-    let deleted = match core.dispatch(Event::Delete(id))?.outcome {
-        Some(Outcome::Deleted(ids)) => ids.len(),
-        _ => return Err(CliError::Internal("the core did not confirm the delete".into())),
-    };
+    let deleted = core.delete(id)?.len();
     let label = kind.map_or("entry", output::kind_label);
     Ok(match deleted.saturating_sub(1) {
         0 => format!("Deleted {label} {}.\n", id.short()),
@@ -289,66 +288,42 @@ pub fn delete(ctx: &Ctx, typed: &str) -> Result<String, CliError> {
     })
 }
 
-/// The today view from the core.
-pub fn today_view(core: &SteadyCore) -> Result<TodayView, CliError> {
-    match core.dispatch(Event::Show(Page::Today))?.page {
-        PageView::Today(view) => Ok(*view),
-        _ => Err(CliError::Internal("the core did not return the today view".into())),
-    }
-}
-
 /// `steady today [--json]`.
 pub fn today(ctx: &Ctx, json: bool) -> Result<String, CliError> {
-    let view = today_view(&ctx.open()?)?;
+    let view = ctx.open()?.today()?;
     if json {
         return Ok(format!("{}\n", serde_json::to_string_pretty(&view)?));
     }
     Ok(output::today(&view))
 }
 
-/// The summary period: both ends given, or 8 weeks ending on `--to` (default today).
-fn period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(NaiveDate, NaiveDate), CliError> {
-    let to = to.unwrap_or_else(local_today);
-    let from = match from {
-        Some(f) => f,
-        None => to.checked_sub_days(Days::new(DEFAULT_SUMMARY_DAYS - 1)).unwrap_or(to),
-    };
-    if from > to {
-        return Err(CliError::Usage(format!("--from {from} is after --to {to}")));
-    }
-    if (to - from).num_days() >= MAX_SUMMARY_DAYS {
-        return Err(CliError::Usage(format!("a summary covers at most {MAX_SUMMARY_DAYS} days")));
-    }
-    Ok((from, to))
-}
-
 /// `steady summary`: any format, in the clinician's language, leaving out what the patient chose.
 pub fn summary(ctx: &Ctx, a: &SummaryArgs) -> Result<String, CliError> {
-    let (from, to) = period(date("--from", a.from.as_deref())?, date("--to", a.to.as_deref())?)?;
-    let lang = Lang::parse(&a.lang)
-        .ok_or_else(|| CliError::Usage(format!("--lang: unknown language {:?} (en, fr, nl, nb)", a.lang)))?;
-    let mut options = SummaryOptions::default();
+    let language = parse::choice::<Lang>(Field::Language, &a.lang)?;
+    let mut exclude = vec![];
     for part in a.exclude.iter().flat_map(|e| e.split(',')).filter(|p| !p.trim().is_empty()) {
-        let hide = Hideable::parse(part).ok_or_else(|| {
-            let known: Vec<&str> = Hideable::ALL.iter().map(|h| h.key()).collect();
-            CliError::Usage(format!("--exclude: unknown part {part:?} (one of {})", known.join(", ")))
-        })?;
-        options.hide.insert(hide);
+        exclude.push(parse::choice::<Hideable>(Field::Exclude, part)?);
     }
-    let format = a.format.into();
-    if format == ExportFormat::Pdf && a.out.is_none() {
+    let request = SummaryRequest {
+        from: date(Field::From, a.from.as_deref())?,
+        to: date(Field::To, a.to.as_deref())?,
+        format: a.format,
+        table: Some(a.table),
+        language: Some(language),
+        exclude,
+        hidden_goals: vec![],
+    };
+    // The period's rules are checked before the passphrase is asked for.
+    let period = request.resolve(local_today())?.period;
+    if a.format == ExportFormat::Pdf && a.out.is_none() {
         return Err(CliError::Usage("a PDF needs --out FILE".into()));
     }
-    let core = ctx.open()?;
-    let request = ExportRequest { from, to, table: Some(a.table.into()), options, format, lang };
-    let Some(Export::File(file)) = core.dispatch(Event::ExportFile(request))?.export else {
-        return Err(CliError::Internal("the core did not return a summary".into()));
-    };
+    let file = ctx.open()?.export(&request)?;
     match &a.out {
         None => Ok(String::from_utf8_lossy(&file.bytes).into_owned()),
         Some(path) => {
             write_private(path, &file.bytes)?;
-            Ok(format!("Wrote the summary for {from} to {to} to {}.\n", path.display()))
+            Ok(format!("Wrote the summary for {} to {} to {}.\n", period.from(), period.to(), path.display()))
         }
     }
 }
@@ -398,10 +373,11 @@ mod tests {
     #[test]
     fn default_period_is_eight_weeks_ending_on_to() {
         let to = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-        let (from, end) = period(None, Some(to)).unwrap();
-        assert_eq!(end, to);
-        assert_eq!((to - from).num_days(), 55);
-        assert!(period(Some(to), Some(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap())).is_err());
-        assert!(period(NaiveDate::from_ymd_opt(1970, 1, 1), Some(to)).is_err());
+        let request = |from, to| SummaryRequest { from, to, ..SummaryRequest::default() };
+        let period = request(None, Some(to)).resolve(local_today()).unwrap().period;
+        assert_eq!(period.to(), to);
+        assert_eq!((to - period.from()).num_days(), 55);
+        assert!(request(Some(to), NaiveDate::from_ymd_opt(2026, 2, 1)).resolve(to).is_err());
+        assert!(request(NaiveDate::from_ymd_opt(1970, 1, 1), Some(to)).resolve(to).is_err());
     }
 }

@@ -13,16 +13,13 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use chrono::{Days, Duration, Local, NaiveDate, NaiveTime};
-use steady_core::app::{Event, Export, Page, PlanAction};
-use steady_core::domain::ReviewDecision;
-use steady_core::domain::{DoseDraft, EntryDraft, EntryId, GoalDraft, LocalInstant, Proposer, SleepDraft};
-use steady_core::plan::{tablets_for, PlanDraft, Schedule, Split, Step};
-use steady_core::store::crypto::random_bytes;
-use steady_core::store::{DataKey, Unlock};
-use steady_core::summary::export::{ExportFormat, ExportRequest};
-use steady_core::summary::i18n::{Lang, Texts};
-use steady_core::summary::{text, SummaryOptions};
-use steady_core::{Clock, SteadyCore};
+use steady_core::domain::time::readings;
+use steady_core::domain::{
+    mg_text, tablets_for, DoseDraft, EntryDraft, EntryId, GoalDraft, GoalType, LocalInstant, PlanDraft,
+    Proposer, ReviewDecision, SleepDraft, Split, Zone,
+};
+use steady_core::plan::{Schedule, Step};
+use steady_core::{Clock, DataKey, DiaryDir, ExportFormat, PlanAction, SteadyCore, SummaryRequest, Unlock};
 
 use crate::error::CliError;
 use crate::output;
@@ -95,7 +92,7 @@ const HOLD_DAYS: u64 = 14;
 const HOLD_REASON: &str = "Sleep got bad after the last step; staying here for two weeks";
 /// Her tablets and how she splits them.
 const STRENGTHS: [f64; 2] = [1.0, 2.0];
-const SPLIT: i64 = 4;
+const SPLIT: Split = Split::Quarter;
 const START_MG: f64 = 2.0;
 
 /// Anke's taper as it is lived: the core's own plan engine (10 % of the current dose every two
@@ -216,6 +213,12 @@ impl ReplayClock {
     }
 }
 
+impl Zone for ReplayClock {
+    fn offset_at(&self, utc: chrono::NaiveDateTime) -> chrono::FixedOffset {
+        Local.offset_at(utc)
+    }
+}
+
 impl Clock for ReplayClock {
     fn now(&self) -> LocalInstant {
         self.0.lock().map(|t| *t).unwrap_or_else(|p| *p.into_inner())
@@ -225,10 +228,7 @@ impl Clock for ReplayClock {
 /// The local instant of `time` on `date`, moved an hour on if the clocks skipped it.
 fn local_at(date: NaiveDate, time: NaiveTime) -> Option<LocalInstant> {
     let naive = date.and_time(time);
-    crate::parse::readings(&Local, &naive)
-        .earliest()
-        .or_else(|| crate::parse::readings(&Local, &(naive + Duration::hours(1))).earliest())
-        .map(|t| t.fixed_offset())
+    readings(&Local, &naive).earliest().or_else(|| readings(&Local, &(naive + Duration::hours(1))).earliest())
 }
 
 fn hm(h: u32, m: u32) -> NaiveTime {
@@ -253,14 +253,14 @@ impl Feeder<'_> {
         if !self.at(when) {
             return Ok(None);
         }
-        self.core.dispatch(Event::Log(draft))?;
+        let id = self.core.log(draft)?;
         self.saved += 1;
-        Ok(self.core.last_saved())
+        Ok(Some(id))
     }
 
     fn plan(&mut self, when: Option<LocalInstant>, action: PlanAction) -> Result<(), CliError> {
         if self.at(when) {
-            self.core.dispatch(Event::Plan(action))?;
+            self.core.plan_action(action)?;
         }
         Ok(())
     }
@@ -304,7 +304,7 @@ fn fill(core: &SteadyCore, clock: ReplayClock, days: usize, now: LocalInstant) -
     // The core rebuilds the current page after every event; an empty history page keeps that
     // cheap while thousands of entries go in (the today page scans every goal each time).
     let empty = Some(NaiveDate::MIN);
-    core.dispatch(Event::Show(Page::History { from: empty, to: empty }))?;
+    core.entries(empty, empty)?;
 
     // The one non-prescribed dose: the third night after the last step (hard ones first), or the
     // middle of a diary too short for a step.
@@ -356,7 +356,7 @@ fn fill(core: &SteadyCore, clock: ReplayClock, days: usize, now: LocalInstant) -
         if mg > 0.0 {
             let (mg_, tablets, strength_mg) = dose_amount(mg);
             let note = lived.step_on(date).map(|s| {
-                format!("Taper step {}: now {} mg (−{:.1} %)", s.index, output::num(s.dose_mg), s.cut_percent)
+                format!("Taper step {}: now {} mg (−{:.1} %)", s.index, mg_text(s.dose_mg), s.cut_percent)
             });
             let at = local_at(date, plus(hm(22, 30), dose_jitter));
             let draft = DoseDraft {
@@ -431,7 +431,7 @@ fn fill(core: &SteadyCore, clock: ReplayClock, days: usize, now: LocalInstant) -
         if i == GOAL_DAY.min(days.saturating_sub(1)) {
             let draft = GoalDraft {
                 set_at: visit,
-                kind: "stop".into(),
+                kind: GoalType::Stop,
                 what_matters: WHAT_MATTERS.into(),
                 drug: Some("lormetazepam".into()),
                 target_mg: None,
@@ -477,7 +477,7 @@ fn fill(core: &SteadyCore, clock: ReplayClock, days: usize, now: LocalInstant) -
     }
     // Back to the real time, and let the core read it.
     feed.clock.set(now);
-    core.dispatch(Event::Refresh)?;
+    core.refresh()?;
     Ok(feed.saved)
 }
 
@@ -497,33 +497,20 @@ pub fn run(days: u32, pdf_out: &std::path::Path) -> Result<String, CliError> {
         return Err(CliError::Usage(format!("--days must be between 1 and {MAX_DAYS}")));
     }
     let now = Local::now().fixed_offset();
-    let suffix: [u8; 8] = random_bytes()?;
-    let dir = std::env::temp_dir().join(format!("steady-demo-{}", &*crate::unlock::encode_hex(&suffix)));
+    let suffix = DataKey::generate()?;
+    let dir = std::env::temp_dir()
+        .join(format!("steady-demo-{}", &crate::unlock::encode_hex(suffix.expose())[..16]));
     fs::create_dir(&dir).map_err(|e| CliError::io(format!("could not create {}", dir.display()), e))?;
     let _cleanup = ThrowAway(dir.clone());
 
     let clock = ReplayClock(Arc::new(Mutex::new(now)));
-    let core = SteadyCore::open(&dir, &Unlock::Key(DataKey::generate()?), true, Box::new(clock.clone()))?;
+    let core = DiaryDir::new(&dir).create(&Unlock::Key(DataKey::generate()?), Arc::new(clock.clone()))?;
     let saved = fill(&core, clock, days as usize, now)?;
 
-    let today = crate::commands::today_view(&core)?;
-    let to = now.date_naive();
-    let from = to.checked_sub_days(Days::new(55)).unwrap_or(to);
-    let event = Event::Export { from, to, table: None, options: SummaryOptions::default() };
-    let Some(Export::Summary(summary)) = core.dispatch(event)?.export else {
-        return Err(CliError::Internal("the core did not return a summary".into()));
-    };
-    let request = ExportRequest {
-        from,
-        to,
-        table: None,
-        options: SummaryOptions::default(),
-        format: ExportFormat::Pdf,
-        lang: Lang::En,
-    };
-    let Some(Export::File(pdf)) = core.dispatch(Event::ExportFile(request))?.export else {
-        return Err(CliError::Internal("the core did not return the PDF".into()));
-    };
+    let today = core.today()?;
+    let summary = |format| core.export(&SummaryRequest { format, ..SummaryRequest::default() });
+    let text = summary(ExportFormat::Text)?;
+    let pdf = summary(ExportFormat::Pdf)?;
     crate::commands::write_private(pdf_out, &pdf.bytes)?;
     drop(core);
 
@@ -532,7 +519,7 @@ pub fn run(days: u32, pdf_out: &std::path::Path) -> Result<String, CliError> {
          tapering with Dr. Peeters. {saved} entries over {days} days, in a temporary diary that is\n\
          deleted when the demo ends.\n\n{}\n{}\nThe same summary as a PDF for the appointment: {} ({} KB).\n",
         output::today(&today),
-        text::render(&summary, &Texts::new(Lang::En)),
+        String::from_utf8_lossy(&text.bytes),
         pdf_out.display(),
         pdf.bytes.len().div_ceil(1024)
     ))
@@ -600,7 +587,7 @@ mod tests {
         let now = Local::now().fixed_offset();
         let start = now.date_naive() - Days::new(199) + Days::new(FIRST_STEP_DAY as u64);
         let expected = lived(start, now.date_naive(), now).unwrap().nightly_mg(now.date_naive());
-        let shown = format!("today {} mg", output::num(expected));
+        let shown = format!("today {} mg", mg_text(expected));
         assert!(text.contains(&shown), "expected '{shown}' in:\n{text}");
     }
 }

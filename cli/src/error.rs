@@ -1,21 +1,22 @@
 //! One error type for the whole CLI, so `main` has a single place that turns any failure into
-//! `error: <message>` on stderr and a non-zero exit, never a panic or a backtrace.
+//! `error: <message>` on stderr and a non-zero exit, never a panic or a backtrace. The core names
+//! the field of a refused value; this shell says it with the flag the user typed.
 
+use std::fmt;
 use std::path::PathBuf;
 
-use steady_core::CoreError;
-
-use crate::parse::ParseError;
+use steady_core::domain::{
+    EquivalenceTable, Expected, Field, GoalStatus, GoalType, Hideable, Keyed, Pace, Problem, ReviewDecision,
+    ValidationError,
+};
+use steady_core::{CoreError, ExportFormat, Lang};
 
 /// Everything a command can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    /// The core refused the input or the store failed; its message already names the field.
-    #[error(transparent)]
+    /// The core refused the input or the store failed; its message names the field.
+    #[error("{}", core_message(.0))]
     Core(#[from] CoreError),
-    /// A value on the command line could not be read.
-    #[error(transparent)]
-    Parse(#[from] ParseError),
     /// No diary where one was expected (checked before asking for a passphrase).
     #[error("no diary at {}: create one with `steady init`", .0.display())]
     NoDiary(PathBuf),
@@ -45,9 +46,15 @@ pub enum CliError {
     Internal(String),
 }
 
-impl From<steady_core::domain::ValidationError> for CliError {
-    fn from(e: steady_core::domain::ValidationError) -> Self {
+impl From<ValidationError> for CliError {
+    fn from(e: ValidationError) -> Self {
         CliError::Core(CoreError::Invalid(e))
+    }
+}
+
+impl From<steady_core::StoreError> for CliError {
+    fn from(e: steady_core::StoreError) -> Self {
+        CliError::Core(CoreError::Store(e))
     }
 }
 
@@ -58,14 +65,87 @@ impl CliError {
     }
 }
 
-impl From<steady_core::store::StoreError> for CliError {
-    fn from(e: steady_core::store::StoreError) -> Self {
-        CliError::Core(CoreError::Store(e))
+/// The flag (or argument) a field is typed into on this command line.
+pub fn flag(field: Field) -> String {
+    match field {
+        Field::Id | Field::GoalId => "ID".into(),
+        Field::StrengthMg => "--strength".into(),
+        Field::Due => "--by".into(),
+        Field::ReviewOn => "--review".into(),
+        Field::IntervalDays => "--every-days".into(),
+        Field::Language => "--lang".into(),
+        Field::TakenAt => "--at".into(),
+        Field::Item { number } => format!("item {number} of --items"),
+        other => format!("--{}", other.key().replace('_', "-")),
     }
 }
 
-impl From<steady_core::store::backup::BackupError> for CliError {
-    fn from(e: steady_core::store::backup::BackupError) -> Self {
-        CliError::Core(CoreError::Backup(e))
+/// The keys a choice field accepts.
+fn choices(field: Field) -> Option<String> {
+    let keys = match field {
+        Field::Language => Lang::keys(),
+        Field::Exclude => Hideable::keys(),
+        Field::Status => GoalStatus::keys(),
+        Field::Kind => GoalType::keys(),
+        Field::Decision => ReviewDecision::keys(),
+        Field::Table | Field::SwitchTable => EquivalenceTable::keys(),
+        Field::Pace => Pace::keys(),
+        Field::Format => ExportFormat::keys(),
+        _ => return None,
+    };
+    Some(keys.join(", "))
+}
+
+/// A refused value as this shell says it: text that could not be read names the flag and echoes
+/// the input (escaped, so odd input cannot garble the terminal); other problems name the field.
+struct Refusal<'a>(&'a ValidationError);
+
+impl fmt::Display for Refusal<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ValidationError { field, problem } = self.0;
+        match problem {
+            Problem::Unreadable { text, expected } => {
+                write!(f, "could not read {} {text:?}: {}", flag(*field), expected.text())?;
+                if let (Expected::OneOf, Some(keys)) = (expected, choices(*field)) {
+                    write!(f, " (one of {keys})")?;
+                }
+                Ok(())
+            }
+            Problem::SkippedByClocks { text } => write!(
+                f,
+                "could not read {} {text:?}: that local time does not exist here (the clocks skipped it); \
+                 give another time or an RFC 3339 time",
+                flag(*field)
+            ),
+            _ => write!(f, "invalid input: {}", self.0),
+        }
+    }
+}
+
+fn core_message(e: &CoreError) -> String {
+    match e {
+        CoreError::Invalid(v) => Refusal(v).to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_values_name_the_flag_and_escape_the_input() {
+        let e = CliError::from(ValidationError::unreadable(Field::Mg, "1\u{1b}[31m", Expected::Number));
+        let shown = e.to_string();
+        assert!(shown.starts_with("could not read --mg "), "{shown}");
+        assert!(!shown.contains('\u{1b}'), "control characters are escaped: {shown}");
+        let long = CliError::from(ValidationError::unreadable(Field::Mg, &"9".repeat(500), Expected::Number));
+        assert!(long.to_string().len() < 200);
+        let lang = CliError::from(ValidationError::unreadable(Field::Language, "xx", Expected::OneOf));
+        assert!(lang.to_string().ends_with("(one of en, fr, nl, nb)"), "{lang}");
+        let range = CliError::from(ValidationError::new(Field::Mg, Problem::NotPositive));
+        assert_eq!(range.to_string(), "invalid input: mg must be greater than zero");
+        assert_eq!(flag(Field::StrengthMg), "--strength");
+        assert_eq!(flag(Field::FloorMg), "--floor-mg");
     }
 }

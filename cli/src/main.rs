@@ -7,7 +7,6 @@ mod commands;
 mod demo;
 mod error;
 mod output;
-mod parse;
 mod plan_cmd;
 mod safekeeping;
 mod unlock;
@@ -16,11 +15,29 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use steady_core::domain::{EquivalenceTable, Proposer, ReviewDecision};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
+use steady_core::domain::{EquivalenceTable, GoalType, Keyed, Proposer, ReviewDecision};
+use steady_core::ExportFormat;
 
 use crate::commands::Ctx;
 use crate::error::CliError;
+
+/// A value parser for one of the core's choices (tables, goal kinds, formats…): its keys are the
+/// possible values (with `-` for `_` accepted too), and the core reads the chosen one back, so the
+/// command line never keeps its own copy of a list.
+pub fn keyed<T: Keyed + Clone + Send + Sync>() -> impl TypedValueParser<Value = T> {
+    let values = T::ALL.iter().map(|v| {
+        let key = v.key();
+        let value = PossibleValue::new(key);
+        if key.contains('_') {
+            value.alias(key.replace('_', "-"))
+        } else {
+            value
+        }
+    });
+    PossibleValuesParser::new(values).map(|key| T::from_key(&key).expect("a possible value is a key"))
+}
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -234,79 +251,13 @@ enum GoalCommand {
     Status(plan_cmd::GoalStatusArgs),
 }
 
-/// The treatment goals; all equally valid.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum GoalKindArg {
-    /// Taper to zero.
-    Stop,
-    /// Reduce to a target daily dose (needs --target-mg and --drug).
-    Reduce,
-    /// Stay stable at the prescribed dose, no extra use.
-    Stable,
-    /// Keep things as they are.
-    Keep,
-}
-
-impl GoalKindArg {
-    /// The core's key for this kind.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Stop => "stop",
-            Self::Reduce => "reduce",
-            Self::Stable => "stable",
-            Self::Keep => "keep",
-        }
-    }
-}
-
-/// Who proposed a goal.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ProposerArg {
-    /// You proposed it.
-    Patient,
-    /// Your clinician proposed it.
-    Clinician,
-    /// You worked it out together.
-    Together,
-}
-
-impl From<ProposerArg> for Proposer {
-    fn from(p: ProposerArg) -> Self {
-        match p {
-            ProposerArg::Patient => Proposer::Patient,
-            ProposerArg::Clinician => Proposer::Clinician,
-            ProposerArg::Together => Proposer::Together,
-        }
-    }
-}
-
-/// What was decided at a review.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum DecisionArg {
-    /// Keep the goal as it is.
-    Keep,
-    /// Keep the goal, adjust the way there (e.g. the pace).
-    Adjust,
-    /// Change the goal itself.
-    Change,
-}
-
-impl From<DecisionArg> for ReviewDecision {
-    fn from(d: DecisionArg) -> Self {
-        match d {
-            DecisionArg::Keep => ReviewDecision::Keep,
-            DecisionArg::Adjust => ReviewDecision::Adjust,
-            DecisionArg::Change => ReviewDecision::Change,
-        }
-    }
-}
-
 /// `goal set`.
 #[derive(Debug, Args)]
 pub struct GoalSetArgs {
-    /// The treatment goal.
-    #[arg(long, value_enum)]
-    pub kind: GoalKindArg,
+    /// The treatment goal: stop (taper to zero), reduce (to --target-mg of --drug), stable (at
+    /// the prescribed dose, no extra use) or keep (things as they are).
+    #[arg(long, value_parser = keyed::<GoalType>())]
+    pub kind: GoalType,
     /// What matters to you, in your own words.
     #[arg(long, value_name = "TEXT")]
     pub why: String,
@@ -322,9 +273,9 @@ pub struct GoalSetArgs {
     /// Date to review the goal together (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub review: Option<String>,
-    /// Who proposed the goal.
-    #[arg(long, value_enum, default_value = "patient")]
-    pub proposed_by: ProposerArg,
+    /// Who proposed the goal: patient, clinician or together.
+    #[arg(long, value_parser = keyed::<Proposer>(), default_value = "patient")]
+    pub proposed_by: Proposer,
     /// Who agreed to it, e.g. "Dr. Peeters".
     #[arg(long, value_name = "TEXT")]
     pub agreed_with: Option<String>,
@@ -341,9 +292,9 @@ pub struct GoalReviewArgs {
     /// A note.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
-    /// What was decided.
-    #[arg(long, value_enum, default_value = "keep")]
-    pub decision: DecisionArg,
+    /// What was decided: keep the goal, adjust the way there (e.g. the pace), or change the goal.
+    #[arg(long, value_parser = keyed::<ReviewDecision>(), default_value = "keep")]
+    pub decision: ReviewDecision,
     /// The next review date agreed at this review (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub next_review: Option<String>,
@@ -363,59 +314,6 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-/// Diazepam-equivalence tables.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum TableArg {
-    /// Ashton Manual.
-    Ashton,
-    /// VA/DoD.
-    #[value(name = "va_dod", alias = "va-dod")]
-    VaDod,
-    /// Dutch table.
-    Dutch,
-    /// Norwegian Directorate of Health.
-    Norwegian,
-}
-
-impl From<TableArg> for EquivalenceTable {
-    fn from(t: TableArg) -> Self {
-        match t {
-            TableArg::Ashton => EquivalenceTable::Ashton,
-            TableArg::VaDod => EquivalenceTable::VaDod,
-            TableArg::Dutch => EquivalenceTable::Dutch,
-            TableArg::Norwegian => EquivalenceTable::Norwegian,
-        }
-    }
-}
-
-/// Summary formats.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatArg {
-    /// Plain text, 80 columns.
-    Text,
-    /// JSON (fields documented in README).
-    Json,
-    /// The raw entries as CSV (RFC 4180).
-    Csv,
-    /// The A4 summary with charts (needs --out).
-    Pdf,
-    /// A FHIR R4 document Bundle (JSON).
-    Fhir,
-}
-
-impl From<FormatArg> for steady_core::summary::export::ExportFormat {
-    fn from(f: FormatArg) -> Self {
-        use steady_core::summary::export::ExportFormat as F;
-        match f {
-            FormatArg::Text => F::Text,
-            FormatArg::Json => F::Json,
-            FormatArg::Csv => F::Csv,
-            FormatArg::Pdf => F::Pdf,
-            FormatArg::Fhir => F::Fhir,
-        }
-    }
-}
-
 /// `summary`.
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
@@ -425,12 +323,13 @@ pub struct SummaryArgs {
     /// Last date (YYYY-MM-DD) [default: today].
     #[arg(long, value_name = "D")]
     pub to: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: FormatArg,
+    /// Output format: text (80 columns), json (fields in README), csv (the raw entries), pdf (needs
+    /// --out) or fhir (an R4 document Bundle).
+    #[arg(long, value_parser = keyed::<ExportFormat>(), default_value = "text")]
+    pub format: ExportFormat,
     /// Diazepam-equivalence table.
-    #[arg(long, value_enum, default_value = "ashton")]
-    pub table: TableArg,
+    #[arg(long, value_parser = keyed::<EquivalenceTable>(), default_value = "ashton")]
+    pub table: EquivalenceTable,
     /// Write to this file instead of printing (a new file is readable only by you).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

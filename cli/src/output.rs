@@ -6,16 +6,13 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
-use steady_core::app::today::{AnxietyDay, DoseLine, PlanToday, TodayView};
 use steady_core::domain::goal::gas_label;
 use steady_core::domain::{
-    Dose, Entry, EntryBody, EntryId, EntryKind, EquivalenceTable, Goal, GoalStatus, Proposer, Use,
+    amount_text, mg_text as num, round1, DeTotal, Entry, EntryBody, EntryId, EntryKind, EquivalenceTable,
+    Goal, GoalProgress, GoalStatus, Keyed, Proposer, Use,
 };
-use steady_core::summary::progress::GoalProgress;
-use steady_core::summary::text::round1;
-use steady_core::summary::DeTotal;
+use steady_core::{AnxietyDay, DoseLine, EntryRow, PlanToday, TodayView};
 
-/// Name of an entry kind as printed in lists and success messages.
 /// A range of mg collapsed when both ends round alike: "10", "10–20".
 fn mg_range(low: f64, high: f64) -> String {
     if (high - low).abs() < 0.05 {
@@ -25,56 +22,11 @@ fn mg_range(low: f64, high: f64) -> String {
     }
 }
 
+/// Name of an entry kind as printed in lists and success messages.
 pub fn kind_label(kind: EntryKind) -> &'static str {
     match kind {
         EntryKind::Gad7 => "GAD-7",
         other => other.key(),
-    }
-}
-
-/// A quantity with up to three decimals and no trailing zeros: `2`, `1.75`, `0.125`.
-pub fn num(v: f64) -> String {
-    let s = format!("{:.3}", (v * 1000.0).round() / 1000.0);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_owned()
-    }
-}
-
-/// A tablet count the way it is split: `1`, `½`, `1¾`; other values as decimals.
-pub fn tablets_text(tablets: f64) -> String {
-    let quarters = (tablets * 4.0).round();
-    if (quarters - tablets * 4.0).abs() > 1e-9 || !(0.0..=4000.0).contains(&quarters) {
-        return num(tablets);
-    }
-    let (whole, rest) = ((quarters / 4.0).floor(), quarters % 4.0);
-    let glyph = match rest as u8 {
-        1 => "¼",
-        2 => "½",
-        3 => "¾",
-        _ => "",
-    };
-    match (whole > 0.0, glyph.is_empty()) {
-        (_, true) => num(whole),
-        (false, false) => glyph.to_owned(),
-        (true, false) => format!("{}{glyph}", num(whole)),
-    }
-}
-
-/// "¾ × 2 mg (1.5 mg)", "2 mg", or "1 tablet, strength unknown".
-fn amount_text(mg: Option<f64>, tablets: Option<f64>) -> String {
-    match (tablets, mg) {
-        (Some(t), Some(mg)) if t > 0.0 => {
-            format!("{} × {} mg ({} mg)", tablets_text(t), num(mg / t), num(mg))
-        }
-        (Some(t), None) => {
-            let noun = if (t - 1.0).abs() < 1e-9 || t < 1.0 { "tablet" } else { "tablets" };
-            format!("{} {noun}, strength unknown", tablets_text(t))
-        }
-        (_, Some(mg)) => format!("{} mg", num(mg)),
-        (None, None) => "amount unknown".into(),
     }
 }
 
@@ -153,8 +105,8 @@ pub fn today(v: &TodayView) -> String {
     let _ = writeln!(
         out,
         "  DE prescribed: {}; non-prescribed: {}",
-        side_total(&v.totals.prescribed, &side(Use::Prescribed), v.table.name),
-        side_total(&v.totals.non_prescribed, &side(Use::NonPrescribed), v.table.name)
+        side_total(&v.totals.prescribed, &side(Use::Prescribed), &v.table.name),
+        side_total(&v.totals.non_prescribed, &side(Use::NonPrescribed), &v.table.name)
     );
 
     let _ = writeln!(out);
@@ -261,93 +213,28 @@ fn plan_line(p: &PlanToday) -> String {
     line
 }
 
-fn dose_text(d: &Dose, table: EquivalenceTable) -> String {
-    let amount = amount_text(d.amount.mg(), d.amount.tablets());
-    let de = de_text(d.diazepam_equivalent(table).map(|r| (r.low, r.high)));
-    format!("{} {amount}, {}, {de}", d.substance.name(), use_label(d.use_))
-}
-
-fn note_suffix(note: Option<&str>) -> String {
-    note.map(|n| format!(" — \"{n}\"")).unwrap_or_default()
-}
-
-/// One line of `steady list`: short id, local date and time, kind, content.
-pub fn entry_line(e: &Entry, table: EquivalenceTable) -> String {
-    let (date, time) = e.body.local_moment();
-    let when = match &e.body {
-        EntryBody::Sleep(_) => format!("{date} night"),
-        _ => format!("{date} {}", time.format("%H:%M")),
-    };
-    let what = match &e.body {
-        EntryBody::Dose(d) => format!("{}{}", dose_text(d, table), note_suffix(d.note.as_deref())),
-        EntryBody::Sleep(s) => {
-            let mut t = String::new();
-            if let Some(min) = s.total_sleep_min() {
-                let _ = write!(t, "{} h asleep, ", round1(min as f64 / 60.0));
-            }
-            let _ = write!(t, "quality {}/5 ({})", s.quality.score(), s.quality.label());
-            if let (Some(a), Some(b)) = (s.in_bed, s.out_of_bed) {
-                let _ = write!(t, ", in bed {}–{}", a.format("%H:%M"), b.format("%H:%M"));
-            }
-            if let Some(l) = s.latency_min {
-                let _ = write!(t, ", {l} min to fall asleep");
-            }
-            if let Some(a) = s.awakenings {
-                let _ = write!(t, ", {}", plural(usize::from(a), "awakening", "awakenings"));
-            }
-            if let Some(w) = s.waso_min {
-                let _ = write!(t, " ({w} min awake)");
-            }
-            if let Some(e) = s.efficiency_percent() {
-                let _ = write!(t, ", efficiency {} %", e.round());
-            }
-            t + &note_suffix(s.note.as_deref())
-        }
-        EntryBody::Anxiety(a) => format!("{}/10{}", a.score, note_suffix(a.note.as_deref())),
-        EntryBody::Gad7(g) => {
-            let items: Vec<String> = g.items.iter().map(u8::to_string).collect();
-            format!("total {} ({}); items {}", g.total(), g.band().label(), items.join(","))
-        }
-        EntryBody::Goal(g) => format!("{} — \"{}\"", g.kind.describe(), g.what_matters),
-        EntryBody::Review(r) => format!(
-            "of goal {}: GAS {:+} ({}), decision {}{}",
-            r.goal.short(),
-            r.gas,
-            gas_label(r.gas),
-            r.decision.key(),
-            note_suffix(r.note.as_deref())
-        ),
-        EntryBody::Question(q) => {
-            format!("\"{}\"{}", q.text, if q.discussed { " (discussed)" } else { "" })
-        }
-        EntryBody::Plan(p) => {
-            let state = match (&p.ended, p.is_holding()) {
-                (Some(end), _) => format!(" (ended {})", end.on),
-                (None, true) => " (holding)".to_owned(),
-                (None, false) => String::new(),
-            };
-            format!(
-                "taper {} from {} mg, −{} % every {} days{state}",
-                p.molecule.name(),
-                num(p.start_mg),
-                num(p.percent),
-                p.interval_days
-            )
-        }
-    };
-    format!("{}  {when:<16}  {:<7}  {what}", e.id.short(), kind_label(e.body.kind()))
-}
-
-/// `steady list` as text.
-pub fn entries(list: &[Entry], table: EquivalenceTable) -> String {
+/// `steady list` as text: short id, local date and time, kind, and the core's line.
+pub fn rows(list: &[EntryRow]) -> String {
     if list.is_empty() {
         return "No entries.\n".into();
     }
     let mut out = String::new();
-    for e in list {
-        let _ = writeln!(out, "{}", entry_line(e, table));
+    for r in list {
+        let _ = writeln!(out, "{}", row(r));
     }
     out
+}
+
+fn row(r: &EntryRow) -> String {
+    let when = match r.kind {
+        EntryKind::Sleep => format!("{} night", r.date),
+        _ => format!("{} {}", r.date, r.time.format("%H:%M")),
+    };
+    format!("{}  {when:<16}  {:<7}  {}", r.id.short(), kind_label(r.kind), r.line)
+}
+
+fn note_suffix(note: Option<&str>) -> String {
+    note.map(|n| format!(" — \"{n}\"")).unwrap_or_default()
 }
 
 /// One entry as a flat JSON object: `id`, `kind`, the entry's own fields, and derived values
@@ -537,7 +424,7 @@ pub fn saved(verb: &str, kind: EntryKind, id: EntryId) -> String {
 mod tests {
     use super::*;
     use chrono::{DateTime, NaiveTime};
-    use steady_core::domain::{Amount, MgRange, Molecule, Substance};
+    use steady_core::domain::{count_text, Amount, Dose, MgRange, Molecule, Substance};
 
     fn at() -> DateTime<chrono::FixedOffset> {
         DateTime::parse_from_rfc3339("2026-03-01T22:30:00+01:00").unwrap()
@@ -549,10 +436,10 @@ mod tests {
         assert_eq!(num(1.75), "1.75");
         assert_eq!(num(0.125), "0.125");
         assert_eq!(num(-0.0), "0");
-        assert_eq!(tablets_text(1.0), "1");
-        assert_eq!(tablets_text(0.5), "½");
-        assert_eq!(tablets_text(1.75), "1¾");
-        assert_eq!(tablets_text(0.3), "0.3");
+        assert_eq!(count_text(1.0), "1");
+        assert_eq!(count_text(0.5), "½");
+        assert_eq!(count_text(1.75), "1¾");
+        assert_eq!(count_text(0.3), "0.3");
         assert_eq!(amount_text(Some(1.5), Some(0.75)), "¾ × 2 mg (1.5 mg)");
         assert_eq!(amount_text(None, Some(1.0)), "1 tablet, strength unknown");
         assert_eq!(amount_text(Some(2.0), None), "2 mg");
@@ -560,10 +447,10 @@ mod tests {
 
     #[test]
     fn totals_are_ranges_and_unknown_doses_are_counted_apart() {
-        let line = |use_, substance, mg, de| DoseLine {
+        let line = |use_, substance: &str, mg, de| DoseLine {
             id: EntryId::new(),
             time: NaiveTime::from_hms_opt(22, 30, 0).unwrap(),
-            substance,
+            substance: substance.to_owned(),
             mg,
             tablets: Some(1.0),
             use_,
@@ -615,7 +502,7 @@ mod tests {
         assert_eq!((v["de_low_mg"].as_f64(), v["de_high_mg"].as_f64()), (Some(7.5), Some(15.0)));
         assert_eq!(v["use"], "prescribed");
         assert!(v["taken_at"].is_string());
-        let line = entry_line(&e, EquivalenceTable::Ashton);
+        let line = row(&EntryRow::of(&e, EquivalenceTable::Ashton));
         assert!(line.starts_with(&e.id.short()) && line.contains("¾ × 2 mg (1.5 mg)"), "{line}");
     }
 }

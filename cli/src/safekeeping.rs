@@ -2,9 +2,9 @@
 //! and `erase`. Each is one core call; the secrets come from their environment variables or a
 //! hidden prompt (see [`crate::unlock`]), and files written are readable only by the owner.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use steady_core::store::{self, Unlock, DB_FILE};
+use steady_core::{DataKey, Unlock};
 
 use crate::commands::{write_private, Ctx};
 use crate::error::CliError;
@@ -18,7 +18,7 @@ pub fn backup(ctx: &Ctx, out: &Path) -> Result<String, CliError> {
     let core = ctx.open()?;
     let passphrase = unlock::passphrase(unlock::BACKUP, Purpose::Create)?;
     let file = core.backup(&passphrase)?;
-    write_private(out, &file.bytes)?;
+    write_private(out, &file.file.bytes)?;
     let mut text = format!(
         "Backed up {} entries to {}. It opens only with the backup passphrase: keep that safe.\n",
         file.entries,
@@ -36,18 +36,9 @@ pub fn backup(ctx: &Ctx, out: &Path) -> Result<String, CliError> {
 /// `steady restore FILE`: imports a backup in one transaction; entries already here are not
 /// duplicated.
 pub fn restore(ctx: &Ctx, file: &Path) -> Result<String, CliError> {
-    let max = store::backup::MAX_BACKUP_BYTES as u64;
-    let size = std::fs::metadata(file)
-        .map_err(|e| CliError::io(format!("cannot read {}", file.display()), e))?
-        .len();
-    if size > max {
-        return Err(store::backup::BackupError::TooLarge { limit: max as usize }.into());
-    }
-    let bytes =
-        std::fs::read(file).map_err(|e| CliError::io(format!("cannot read {}", file.display()), e))?;
     let core = ctx.open()?;
     let passphrase = unlock::passphrase(unlock::BACKUP, Purpose::Open)?;
-    let r = core.restore(&bytes, &passphrase)?;
+    let r = core.restore_file(file, &passphrase)?;
     Ok(format!(
         "Restored {}: {} new entries, {} replaced, {} already here.\n",
         file.display(),
@@ -68,7 +59,7 @@ pub fn rekey(ctx: &Ctx, new_key_file: Option<&Path>) -> Result<String, CliError>
                     path.display()
                 )));
             }
-            let key = store::DataKey::generate()?;
+            let key = DataKey::generate()?;
             (Unlock::Key(key), format!("The diary now opens with the new key file {}.", path.display()))
         }
         (None, None) => (
@@ -98,11 +89,11 @@ pub fn rekey(ctx: &Ctx, new_key_file: Option<&Path>) -> Result<String, CliError>
 /// entry into a new diary.
 pub fn recover(ctx: &Ctx) -> Result<String, CliError> {
     let dir = ctx.dir()?;
-    if !dir.join(DB_FILE).exists() {
-        return Err(CliError::NoDiary(dir));
+    if !dir.exists() {
+        return Err(CliError::NoDiary(dir.path().to_owned()));
     }
     let got = unlock::obtain(ctx.key_file.as_deref(), Purpose::Open)?;
-    let r = store::recover(&dir, &got.unlock)?;
+    let r = dir.recover(&got.unlock)?;
     let mut text = format!(
         "Recovered {} entries into a new diary. The damaged files are kept in {}.\n",
         r.recovered,
@@ -126,15 +117,16 @@ pub fn recover(ctx: &Ctx) -> Result<String, CliError> {
 
 /// `steady erase --yes`: overwrites and deletes the diary's files; needs no passphrase.
 pub fn erase(ctx: &Ctx, yes: bool) -> Result<String, CliError> {
-    let dir: PathBuf = ctx.dir()?;
+    let dir = ctx.dir()?;
     if !yes {
         return Err(CliError::Usage(format!(
             "this erases the diary in {} for good; run `steady erase --yes` to confirm",
-            dir.display()
+            dir.path().display()
         )));
     }
-    let n = store::erase(&dir)?;
-    let mut text = format!("Erased the diary in {} ({n} files overwritten and deleted).\n", dir.display());
+    let n = dir.erase()?;
+    let mut text =
+        format!("Erased the diary in {} ({n} files overwritten and deleted).\n", dir.path().display());
     if let Some(key) = &ctx.key_file {
         text.push_str(&format!("Delete the key file {} too if you no longer need it.\n", key.display()));
     }

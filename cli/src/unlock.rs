@@ -6,7 +6,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{Read, Write};
 use std::path::Path;
 
-use steady_core::store::{DataKey, Unlock, KEY_LEN};
+use steady_core::{DataKey, Unlock, KEY_LEN};
 use zeroize::Zeroizing;
 
 use crate::error::CliError;

@@ -1,9 +1,15 @@
 //! Steady's shared core: a private, offline diary for people taking benzodiazepines or Z-drugs.
 //!
-//! Layers, each in its own module: [`domain`] (validated clinical types and sourced tables),
-//! [`store`] (the encrypted SQLite diary), [`app`] (the pure Crux app), [`summary`] (what a
-//! clinician reads), and [`runtime`] (the facade that shells drive, resolving effects in Rust).
-//! There is no network code anywhere in this crate.
+//! Every shell drives one API, re-exported here: a [`DiaryDir`] (exists, create, open, recover,
+//! erase) and an open [`SteadyCore`] (typed writes, reads, exports and maintenance), with the
+//! vocabulary they speak — the [`domain`] types, the views they return, one [`CoreError`].
+//!
+//! Layers point down only: [`domain`] (validated clinical types, sourced tables, the diary index
+//! and the measures every reader shares) is the ground floor; [`plan`] (the taper engine) and the
+//! summary renderers build on it; `app` (the pure Crux app: events, model, view) builds on those;
+//! `store` (the encrypted SQLite diary) sits apart and is reached only through the runtime, which
+//! resolves the app's effects. The `ffi` module adapts this API for the phones. There is no network
+//! code anywhere in this crate.
 
 /// Implements `Debug` as `Type(<redacted>)` for types that hold health data, so a stray `{:?}` in a
 /// log, panic message or crash report never prints a dose, a note or a score.
@@ -18,15 +24,40 @@ macro_rules! redacted_debug {
     };
 }
 
-pub mod app;
+mod app;
 pub mod domain;
+#[cfg(feature = "uniffi")]
 pub mod ffi;
-pub mod parallel;
+mod i18n;
+mod parallel;
 pub mod plan;
-pub mod runtime;
-pub mod store;
+mod runtime;
+mod store;
 pub mod summary;
 
+#[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!();
 
-pub use runtime::{Clock, CoreError, FixedClock, SteadyCore, SystemClock};
+pub use app::lines::EntryRow;
+pub use app::plan_view::{HoldView, PlanView, StepView, SwitchView};
+pub use app::today::{AnxietyDay, DoseLine, GoalLine, NightLine, PlanToday, TodayView};
+pub use app::{PlanAction, ViewModel};
+pub use i18n::{Lang, Texts};
+pub use runtime::{BackupFile, Clock, CoreError, DiaryDir, FixedClock, SteadyCore, SystemClock};
+pub use store::backup::{BackupError, MAX_BACKUP_BYTES};
+pub use store::{DataKey, ImportReport, Recovery, StoreError, Unlock, KEY_LEN};
+pub use summary::export::{ExportFile, ExportFormat, SummaryRequest};
+pub use summary::Summary;
+
+/// What lies below the API, for the fuzz targets, the benchmark's baselines and the reliability
+/// tests only (feature `internals`): the store, its file formats and the renderers. No shell uses
+/// it.
+#[cfg(feature = "internals")]
+pub mod internals {
+    pub use crate::app::{today, Event, Export, Outcome, Page, PageView};
+    pub use crate::parallel::map_chunks;
+    pub use crate::store::{
+        backup, crypto, pages, recover, schema, Loaded, Store, DB_FILE, MAX_SEALS_PER_KEY, PBKDF2_ITERATIONS,
+    };
+    pub use crate::summary::{csv, export, fhir, pdf, text};
+}

@@ -1,28 +1,48 @@
-//! The one object a shell drives: it owns the Crux core behind an [`EffectRouter`] and the open
-//! [`Store`], and resolves the app's Rust-side effects (storage, clock) by draining buffer lanes
-//! after each event — never synchronously inside the router. The CLI uses it now; the UniFFI
-//! object wraps it for the phones.
+//! The one API every shell drives — the CLI, the phones' UniFFI object, and later notification
+//! actions and widgets. A [`DiaryDir`] does what works without opening the diary (exists, create,
+//! open, recover, erase); an open [`SteadyCore`] offers every write, read, export and maintenance
+//! operation as a typed method. Shells only translate: arguments or foreign types in, these types
+//! out.
 //!
-//! It can be *locked*: the store (with its keys, wiped on drop) and the app model (with every
-//! decrypted entry) are dropped, and every call answers [`CoreError::Locked`] until [`SteadyCore::unlock`].
+//! Inside, each operation is an event to the pure Crux app (`crate::app`): the core owns the app
+//! behind an [`EffectRouter`] and the open store, and resolves the app's effects (storage, clock)
+//! by draining buffer lanes after each event — never synchronously inside the router. Failures come
+//! back on one channel: the method's `Err`.
+//!
+//! A core can be *locked*: the store (with its keys, wiped on drop) and the app model (with every
+//! decrypted entry) are dropped, and every call answers [`CoreError::Locked`] until
+//! [`SteadyCore::unlock`].
+
+mod files;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime};
 use crux_core::effects::routes::Buffer;
 use crux_core::effects::{EffectRouter, Routes};
 use crux_core::Core;
 
-use crate::app::{ClockOp, Effect, Event, Outcome, SteadyApp, StoreOp, StoreReply, ViewModel};
-use crate::domain::{Entry, EntryId, ValidationError};
+use crate::app::lines::EntryRow;
+use crate::app::plan_view::PlanView;
+use crate::app::today::TodayView;
+use crate::app::{
+    ClockOp, Effect, Event, Export, Outcome, Page, PageView, PlanAction, SteadyApp, StoreFailed, StoreOp,
+    StoreReply, ViewModel,
+};
+use crate::domain::{
+    Entry, EntryDraft, EntryId, EquivalenceTable, GoalStatus, LocalInstant, Period, ValidationError, Zone,
+};
 use crate::store::backup::{self, BackupError};
-use crate::store::{ImportReport, Store, StoreError, Unlock};
+use crate::store::{ImportReport, Recovery, Store, StoreError, Unlock};
+use crate::summary::export::{ExportError, ExportFile, SummaryRequest};
+use crate::summary::Summary;
 
-/// Errors a shell sees: one enum for the whole core, mapped once more at the FFI edge.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Errors a shell sees: one enum for the whole core, keeping each failure's cause as its source;
+/// the FFI maps it once more into what a phone can act on.
+#[derive(Debug, PartialEq, thiserror::Error)]
 pub enum CoreError {
-    /// Input refused; names the field. Nothing was written.
+    /// Input refused; names the field and the problem. Nothing was written.
     #[error("invalid input: {0}")]
     Invalid(#[from] ValidationError),
     /// Storage failed (wrong key, damaged file, disk full…). Nothing was wiped.
@@ -31,6 +51,9 @@ pub enum CoreError {
     /// A backup file was refused (wrong passphrase, damaged, too large…). Nothing was imported.
     #[error(transparent)]
     Backup(#[from] BackupError),
+    /// A summary file could not be made (a bug or a resource limit). Nothing was written.
+    #[error(transparent)]
+    Export(#[from] ExportError),
     /// The diary is locked: unlock it first. Nothing was read or written.
     #[error("the diary is locked")]
     Locked,
@@ -39,8 +62,9 @@ pub enum CoreError {
     Internal(String),
 }
 
-/// Where "now" comes from: the device clock, or a fixed instant in tests and demos.
-pub trait Clock: Send + Sync {
+/// Where "now" comes from, and (as a [`Zone`]) the rules of the patient's time zone, for local
+/// times at other moments than now: the device clock, or a fixed instant in tests and demos.
+pub trait Clock: Zone + Send + Sync {
     /// The current instant with the device's UTC offset.
     fn now(&self) -> DateTime<FixedOffset>;
 }
@@ -49,19 +73,82 @@ pub trait Clock: Send + Sync {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
 
+impl Zone for SystemClock {
+    fn offset_at(&self, utc: NaiveDateTime) -> FixedOffset {
+        Local.offset_at(utc)
+    }
+}
+
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<FixedOffset> {
         Local::now().fixed_offset()
     }
 }
 
-/// A clock that always answers the same instant.
+/// A clock that always answers the same instant, in a zone that keeps that instant's offset.
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock(pub DateTime<FixedOffset>);
+
+impl Zone for FixedClock {
+    fn offset_at(&self, _utc: NaiveDateTime) -> FixedOffset {
+        *self.0.offset()
+    }
+}
 
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<FixedOffset> {
         self.0
+    }
+}
+
+/// The directory a diary lives in, and what works without opening it: whether there is a diary,
+/// creating or opening one, recovering a damaged one, erasing one whose key is lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiaryDir {
+    path: PathBuf,
+}
+
+impl DiaryDir {
+    /// The diary directory at `path` (nothing is touched yet).
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Self { path: path.into() }
+    }
+
+    /// The directory.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// True when a diary file exists here (checked before asking anyone for a passphrase).
+    pub fn exists(&self) -> bool {
+        self.path.join(crate::store::DB_FILE).exists()
+    }
+
+    /// Creates a new diary here; refused when one exists.
+    pub fn create(&self, unlock: &Unlock, clock: Arc<dyn Clock>) -> Result<SteadyCore, CoreError> {
+        SteadyCore::start(Store::create(&self.path, unlock)?, clock)
+    }
+
+    /// Opens the diary here; a wrong key is refused before anything is written.
+    pub fn open(&self, unlock: &Unlock, clock: Arc<dyn Clock>) -> Result<SteadyCore, CoreError> {
+        SteadyCore::start(Store::open(&self.path, unlock)?, clock)
+    }
+
+    /// Opens the diary here, creating it on first use. A damaged file is never replaced.
+    pub fn open_or_create(&self, unlock: &Unlock, clock: Arc<dyn Clock>) -> Result<SteadyCore, CoreError> {
+        SteadyCore::start(Store::open_or_create(&self.path, unlock)?, clock)
+    }
+
+    /// Rescues a damaged diary (which must not be open): keeps the damaged files in a `damaged-…`
+    /// folder and copies every readable entry into a new diary here.
+    pub fn recover(&self, unlock: &Unlock) -> Result<Recovery, CoreError> {
+        Ok(crate::store::recover(&self.path, unlock)?)
+    }
+
+    /// Overwrites and deletes the diary and its kept copies, without needing the key (a lost key,
+    /// or the patient's wish). Returns how many files were erased.
+    pub fn erase(&self) -> Result<usize, CoreError> {
+        Ok(crate::store::erase(&self.path)?)
     }
 }
 
@@ -80,7 +167,7 @@ impl Routes<SteadyApp> for Lanes {
 
 /// A diary with its app core; locked or unlocked.
 pub struct SteadyCore {
-    dir: PathBuf,
+    dir: DiaryDir,
     clock: Arc<dyn Clock>,
     /// `None` while locked. Held for a whole event, so one event and all its follow-up effects
     /// complete before the next starts.
@@ -96,6 +183,8 @@ struct Session {
     /// app's view until the next one; answering `view()` from it saves rebuilding the today page
     /// (which walks the whole diary) on every read.
     view: ViewModel,
+    /// Why the store refused the last request; the app only learns that it failed.
+    store_error: Option<StoreError>,
 }
 
 impl std::fmt::Debug for SteadyCore {
@@ -105,42 +194,40 @@ impl std::fmt::Debug for SteadyCore {
 }
 
 /// A backup file made by [`SteadyCore::backup`].
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BackupFile {
-    /// The sealed file.
-    pub bytes: Vec<u8>,
-    /// Entries left out because they are damaged (they could not be decrypted).
-    pub skipped: Vec<EntryId>,
+    /// The sealed file, useless without the backup passphrase.
+    pub file: ExportFile,
     /// Entries in the file.
-    pub entries: usize,
+    pub entries: u64,
+    /// Entries left out because they are damaged (they could not be decrypted) — listed, never
+    /// silently dropped.
+    pub skipped: Vec<EntryId>,
 }
 
-impl SteadyCore {
-    /// Opens the diary in `dir` (creating it when `create` is set) and loads it.
-    pub fn open(dir: &Path, unlock: &Unlock, create: bool, clock: Box<dyn Clock>) -> Result<Self, CoreError> {
-        let store = if create { Store::open_or_create(dir, unlock)? } else { Store::open(dir, unlock)? };
-        Self::with_store(store, clock)
-    }
+crate::redacted_debug!(BackupFile);
 
-    /// Wraps an already-open store and loads it.
-    pub fn with_store(store: Store, clock: Box<dyn Clock>) -> Result<Self, CoreError> {
-        let core = Self { dir: store.dir().to_owned(), clock: Arc::from(clock), session: Mutex::new(None) };
-        core.start(store)?;
+impl SteadyCore {
+    /// A fresh app over `store`, loaded from it.
+    fn start(store: Store, clock: Arc<dyn Clock>) -> Result<Self, CoreError> {
+        let core = Self { dir: DiaryDir::new(store.dir()), clock, session: Mutex::new(None) };
+        core.begin(store)?;
         Ok(core)
     }
 
-    /// A fresh app over `store`, loaded from it.
-    fn start(&self, store: Store) -> Result<ViewModel, CoreError> {
+    fn begin(&self, store: Store) -> Result<ViewModel, CoreError> {
         let router = EffectRouter::new(Core::<SteadyApp>::new(), |lanes: Lanes| {
             move |effect| match effect {
                 Effect::Store(request) => lanes.store.push(request),
                 Effect::Clock(request) => lanes.clock.push(request),
-                // Rendering is the shell's business: it reads `view()` after each dispatch.
+                // Rendering is the shell's business: it reads the view after each operation.
                 Effect::Render(_) => {}
             }
         });
         let mut guard = self.session()?;
         let view = router.view();
-        *guard = Some(Session { router, store, view });
+        *guard = Some(Session { router, store, view, store_error: None });
         let result = Self::run_event(&mut guard, self.clock.as_ref(), Event::Open);
         if result.is_err() {
             // A diary that cannot load stays closed rather than showing an empty app.
@@ -149,9 +236,9 @@ impl SteadyCore {
         result
     }
 
-    /// Sends one event, resolves every effect it causes, and returns the new view model.
-    /// A rejected draft or a failed write comes back as `Err`, with nothing written.
-    pub fn dispatch(&self, event: Event) -> Result<ViewModel, CoreError> {
+    /// Sends one event, resolves every effect it causes, and returns the new view model. A
+    /// refused draft or a failed write comes back as `Err`, with nothing written.
+    fn dispatch(&self, event: Event) -> Result<ViewModel, CoreError> {
         Self::run_event(&mut self.session()?, self.clock.as_ref(), event)
     }
 
@@ -161,36 +248,183 @@ impl SteadyCore {
         event: Event,
     ) -> Result<ViewModel, CoreError> {
         let session = guard.as_mut().ok_or(CoreError::Locked)?;
+        session.store_error = None;
         session.router.update(event);
         session.drain(clock)?;
         let view = session.router.view();
         session.view = view.clone();
         match &view.outcome {
             Some(Outcome::Rejected(e)) => Err(e.clone().into()),
-            Some(Outcome::Failed(e)) => Err(e.clone().into()),
-            Some(Outcome::ExportFailed(e)) => Err(CoreError::Internal(e.to_string())),
+            Some(Outcome::Failed) => Err(session
+                .store_error
+                .take()
+                .map_or_else(|| CoreError::Internal("the store failed without a cause".into()), Into::into)),
+            Some(Outcome::ExportFailed(e)) => Err(e.clone().into()),
             _ => Ok(view),
         }
     }
 
-    /// The current view model.
+    // --- writes -------------------------------------------------------------------------------
+
+    /// Validates and saves a new entry (a goal review also updates its goal); returns its id.
+    pub fn log(&self, draft: EntryDraft) -> Result<EntryId, CoreError> {
+        saved(self.dispatch(Event::Log(draft))?)
+    }
+
+    /// Replaces an entry's content, keeping its id and kind.
+    pub fn edit(&self, id: EntryId, draft: EntryDraft) -> Result<EntryId, CoreError> {
+        saved(self.dispatch(Event::Edit(id, draft))?)
+    }
+
+    /// Deletes an entry (a goal takes its reviews with it); returns every id deleted.
+    pub fn delete(&self, id: EntryId) -> Result<Vec<EntryId>, CoreError> {
+        match self.dispatch(Event::Delete(id))?.outcome {
+            Some(Outcome::Deleted(ids)) => Ok(ids),
+            _ => Err(CoreError::Internal("the delete was not confirmed".into())),
+        }
+    }
+
+    /// Moves a goal through its lifecycle.
+    pub fn set_goal_status(&self, goal: EntryId, status: GoalStatus) -> Result<(), CoreError> {
+        self.dispatch(Event::SetGoalStatus(goal, status)).map(drop)
+    }
+
+    /// Holds, resumes, re-paces or ends the active taper plan.
+    pub fn plan_action(&self, action: PlanAction) -> Result<(), CoreError> {
+        self.dispatch(Event::Plan(action)).map(drop)
+    }
+
+    /// Chooses the diazepam-equivalence table for every figure shown.
+    pub fn use_table(&self, table: EquivalenceTable) -> Result<(), CoreError> {
+        self.dispatch(Event::UseTable(table)).map(drop)
+    }
+
+    /// Re-reads the clock (the app came back to the foreground, midnight passed).
+    pub fn refresh(&self) -> Result<ViewModel, CoreError> {
+        self.dispatch(Event::Refresh)
+    }
+
+    // --- reads --------------------------------------------------------------------------------
+
+    /// The current view model (the page last shown, the diary's status), without changing
+    /// anything.
     pub fn view(&self) -> Result<ViewModel, CoreError> {
         Ok(self.session()?.as_ref().ok_or(CoreError::Locked)?.view.clone())
     }
 
-    /// The id of the entry the last event saved, if it saved one (`None` while locked).
-    pub fn last_saved(&self) -> Option<EntryId> {
-        match self.view().ok()?.outcome {
-            Some(Outcome::Saved(id)) => Some(id),
-            _ => None,
+    /// Today: doses and totals, last night, the week's anxiety, open goals, the plan's step.
+    pub fn today(&self) -> Result<TodayView, CoreError> {
+        match self.dispatch(Event::Show(Page::Today))?.page {
+            PageView::Today(view) => Ok(*view),
+            _ => Err(CoreError::Internal("the core did not build the today view".into())),
         }
     }
 
-    /// Runs `f` with the store (for maintenance such as checkpoints).
-    pub fn with_store_mut<T>(&self, f: impl FnOnce(&mut Store) -> T) -> Result<T, CoreError> {
-        let mut guard = self.session()?;
-        Ok(f(&mut guard.as_mut().ok_or(CoreError::Locked)?.store))
+    /// Entries whose local date is within the period, in local time order; `None` = from the
+    /// first entry / to the last.
+    pub fn entries(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Entry>, CoreError> {
+        if let (Some(from), Some(to)) = (from, to) {
+            Period::new(from, to)?;
+        }
+        match self.dispatch(Event::Show(Page::History { from, to }))?.page {
+            PageView::History(list) => Ok(list),
+            _ => Err(CoreError::Internal("the core did not build the entry list".into())),
+        }
     }
+
+    /// History rows (the entry, its moment and one line) for the period, in local time order, with
+    /// diazepam equivalents under the diary's table.
+    pub fn history(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<EntryRow>, CoreError> {
+        let entries = self.entries(from, to)?;
+        let table = self.view()?.table;
+        Ok(entries.iter().map(|e| EntryRow::of(e, table)).collect())
+    }
+
+    /// The latest taper plan with its schedule and plan-versus-logged, or `None` if there never
+    /// was one.
+    pub fn plan(&self) -> Result<Option<PlanView>, CoreError> {
+        match self.dispatch(Event::Show(Page::Plan))?.page {
+            PageView::Plan(view) => Ok(view.map(|v| *v)),
+            _ => Err(CoreError::Internal("the core did not build the plan view".into())),
+        }
+    }
+
+    /// What a summary shows for a period (for a screen, or a shell's own rendering).
+    pub fn summary(&self, request: &SummaryRequest) -> Result<Summary, CoreError> {
+        let resolved = request.resolve(self.today_date())?;
+        let event =
+            Event::Export { period: resolved.period, table: resolved.table, options: resolved.options };
+        match self.dispatch(event)?.export {
+            Some(Export::Summary(summary)) => Ok(*summary),
+            _ => Err(CoreError::Internal("the core did not build the summary".into())),
+        }
+    }
+
+    /// The patient's local date now (per this core's clock).
+    pub fn today_date(&self) -> NaiveDate {
+        self.clock.now().date_naive()
+    }
+
+    /// Reads a local time typed by a person — `YYYY-MM-DD HH:MM`, `HH:MM` (today) or RFC 3339 —
+    /// in the patient's zone, exactly at DST changes (the grammar of [`crate::domain::parse`]).
+    pub fn read_instant(&self, field: crate::domain::Field, text: &str) -> Result<LocalInstant, CoreError> {
+        Ok(crate::domain::parse::instant(field, text, self.clock.as_ref(), self.today_date())?)
+    }
+
+    // --- exports ------------------------------------------------------------------------------
+
+    /// A summary file to share: text, JSON, CSV, PDF or FHIR, in the clinician's language,
+    /// leaving out what the patient chose (and saying so). Its name and type are decided here.
+    pub fn export(&self, request: &SummaryRequest) -> Result<ExportFile, CoreError> {
+        let resolved = request.resolve(self.today_date())?;
+        match self.dispatch(Event::ExportFile(resolved))?.export {
+            Some(Export::File(file)) => Ok(file),
+            _ => Err(CoreError::Internal("the core did not make the summary file".into())),
+        }
+    }
+
+    /// The taper plan's upcoming steps as an iCalendar file with neutral titles (no drug names,
+    /// no doses), for the patient's calendar.
+    pub fn plan_calendar(&self) -> Result<ExportFile, CoreError> {
+        match self.dispatch(Event::ExportPlan)?.export {
+            Some(Export::File(file)) => Ok(file),
+            _ => Err(CoreError::Internal("the core did not export the plan".into())),
+        }
+    }
+
+    /// A backup of every readable entry, sealed with `passphrase`. Damaged entries cannot be
+    /// decrypted and are listed in `skipped`, never silently dropped.
+    pub fn backup(&self, passphrase: &str) -> Result<BackupFile, CoreError> {
+        let loaded = self.with_store(|s| s.load_all())??;
+        let bytes = backup::write(&loaded.entries, passphrase)?;
+        Ok(BackupFile {
+            file: ExportFile::new(bytes, "application/octet-stream", "steady-backup.steadybackup"),
+            entries: loaded.entries.len() as u64,
+            skipped: loaded.damaged,
+        })
+    }
+
+    /// Imports a backup in one transaction (all records or none), matching entries by id so a
+    /// second import of the same file adds nothing, and reloads the app.
+    pub fn restore(&self, bytes: &[u8], passphrase: &str) -> Result<ImportReport, CoreError> {
+        let entries = backup::read(bytes, passphrase)?;
+        let report = self.with_store(|s| s.import(&entries))??;
+        self.dispatch(Event::Open)?;
+        Ok(report)
+    }
+
+    /// [`Self::restore`] from a file: only a regular file, read up to the backup size cap (a
+    /// device or a pipe is refused before anything is read).
+    pub fn restore_file(&self, path: &Path, passphrase: &str) -> Result<ImportReport, CoreError> {
+        let bytes = files::read_bounded(path, backup::MAX_BACKUP_BYTES)?;
+        self.restore(&bytes, passphrase)
+    }
+
+    // --- keys and safety ----------------------------------------------------------------------
 
     /// Locks the diary: drops the store, whose keys are wiped from memory, and the app model with
     /// every decrypted entry. Every call then returns [`CoreError::Locked`] until [`Self::unlock`].
@@ -207,50 +441,59 @@ impl SteadyCore {
     /// Opens the diary again with `unlock` (a wrong key leaves it locked and unchanged).
     pub fn unlock(&self, unlock: &Unlock) -> Result<ViewModel, CoreError> {
         self.lock()?;
-        self.start(Store::open(&self.dir, unlock)?)
+        self.begin(Store::open(self.dir.path(), unlock)?)
     }
 
     /// Changes the passphrase or keystore key and rotates the data key, in one transaction.
     pub fn rekey(&self, new: &Unlock) -> Result<(), CoreError> {
-        Ok(self.with_store_mut(|s| s.rekey(new))??)
+        Ok(self.with_store(|s| s.rekey(new))??)
     }
 
     /// Re-seals every entry under a fresh data key, protected as before (keystore diaries, where
     /// the keystore key itself stays).
     pub fn rotate_key(&self) -> Result<(), CoreError> {
-        Ok(self.with_store_mut(|s| s.rotate_data_key())??)
-    }
-
-    /// A backup of every readable entry, sealed with `passphrase`. Damaged entries cannot be
-    /// decrypted and are listed in `skipped`, never silently dropped.
-    pub fn backup(&self, passphrase: &str) -> Result<BackupFile, CoreError> {
-        let loaded = self.with_store_mut(|s| s.load_all())??;
-        let bytes = backup::write(&loaded.entries, passphrase)?;
-        Ok(BackupFile { bytes, skipped: loaded.damaged, entries: loaded.entries.len() })
-    }
-
-    /// Imports a backup in one transaction (all records or none), matching entries by id so a
-    /// second import of the same file adds nothing, and reloads the app.
-    pub fn restore(&self, bytes: &[u8], passphrase: &str) -> Result<ImportReport, CoreError> {
-        let entries = backup::read(bytes, passphrase)?;
-        let report = self.with_store_mut(|s| s.import(&entries))??;
-        self.dispatch(Event::Open)?;
-        Ok(report)
+        Ok(self.with_store(|s| s.rotate_data_key())??)
     }
 
     /// Erases the diary (data and key material) and leaves this core locked for good. Works while
     /// locked too. Returns how many files were erased.
     pub fn erase(&self) -> Result<usize, CoreError> {
         let mut guard = self.session()?;
-        let erased = match guard.take() {
-            Some(session) => session.store.erase()?,
-            None => crate::store::erase(&self.dir)?,
-        };
-        Ok(erased)
+        match guard.take() {
+            Some(session) => Ok(session.store.erase()?),
+            None => self.dir.erase(),
+        }
+    }
+
+    /// Runs `f` with the open store.
+    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> T) -> Result<T, CoreError> {
+        let mut guard = self.session()?;
+        Ok(f(&mut guard.as_mut().ok_or(CoreError::Locked)?.store))
+    }
+
+    /// A core over an already open store, for benchmarks that time the store and the app apart.
+    #[cfg(feature = "internals")]
+    pub fn over_store(store: Store, clock: Arc<dyn Clock>) -> Result<Self, CoreError> {
+        Self::start(store, clock)
+    }
+
+    /// Runs `f` with the open store, for tests and benchmarks that must reach below the API
+    /// (page limits, raw loads).
+    #[cfg(feature = "internals")]
+    pub fn with_store_mut<T>(&self, f: impl FnOnce(&mut Store) -> T) -> Result<T, CoreError> {
+        self.with_store(f)
     }
 
     fn session(&self) -> Result<MutexGuard<'_, Option<Session>>, CoreError> {
         self.session.lock().map_err(|_| CoreError::Internal("diary lock poisoned".into()))
+    }
+}
+
+/// The id of the entry an event saved.
+fn saved(view: ViewModel) -> Result<EntryId, CoreError> {
+    match view.outcome {
+        Some(Outcome::Saved(id)) => Ok(id),
+        _ => Err(CoreError::Internal("the save was not confirmed".into())),
     }
 }
 
@@ -271,7 +514,10 @@ impl Session {
             }
             for request in store_requests {
                 let (op, mut handle) = request.split();
-                let reply = run(&mut self.store, op);
+                let reply = run(&mut self.store, op).map_err(|e| {
+                    self.store_error = Some(e);
+                    StoreFailed
+                });
                 router.resolve(&mut handle, reply).map_err(internal)?;
             }
         }

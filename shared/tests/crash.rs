@@ -28,13 +28,22 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Instant;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
-use steady_core::app::Event;
 use steady_core::domain::{
-    DoseDraft, Entry, EntryBody, EntryDraft, EntryId, GoalDraft, LocalInstant, Proposer, ReviewDecision,
+    DoseDraft, Entry, EntryBody, EntryDraft, EntryId, GoalDraft, GoalType, LocalInstant, Proposer,
+    ReviewDecision,
 };
-use steady_core::store::{DataKey, Store, Unlock};
-use steady_core::{FixedClock, SteadyCore};
+use steady_core::internals::Store;
+use steady_core::{DataKey, DiaryDir, FixedClock, Unlock};
+
+/// One write through the core's API.
+enum Op {
+    Log(EntryDraft),
+    Edit(EntryId, EntryDraft),
+    Delete(EntryId),
+}
 
 /// Kills in the CI run.
 const DEFAULT_KILLS: usize = 300;
@@ -343,7 +352,7 @@ fn validate(draft: &EntryDraft) -> EntryBody {
 
 fn log_writer(dir: &Path, seed: u64) {
     let mut rng = Rng(seed);
-    let core = SteadyCore::open(dir, &unlock(), false, Box::new(FixedClock(now()))).expect("open");
+    let core = DiaryDir::new(dir).open(&unlock(), Arc::new(FixedClock(now()))).expect("open");
     let loaded = core.with_store_mut(|s| s.load_all()).expect("unlocked").expect("load");
     assert!(loaded.damaged.is_empty(), "damaged rows at start");
     // What the diary holds, as this writer knows it.
@@ -363,27 +372,27 @@ fn log_writer(dir: &Path, seed: u64) {
     for seq in 0..MAX_WRITES {
         let roll = rng.below(100);
         let mut intent = Intent { seq, ..Intent::default() };
-        let event: Option<Event>;
+        let event: Option<Op>;
         if roll < 30 {
             let draft = if roll < 18 { anxiety_draft(&mut rng, seq) } else { dose_draft(&mut rng, seq) };
             intent.inserts.push(validate(&draft));
-            event = Some(Event::Log(draft));
+            event = Some(Op::Log(draft));
         } else if roll < 42 {
             let Some(&id) = rng.pick(&ids(&known, &in_app, is_anxiety)) else { continue };
             let draft = anxiety_draft(&mut rng, seq);
             intent.puts.push(Entry { id, body: validate(&draft) });
-            event = Some(Event::Edit(id, draft));
+            event = Some(Op::Edit(id, draft));
         } else if roll < 52 {
             let Some(&id) = rng.pick(&ids(&known, &in_app, is_note)) else { continue };
             intent.deletes.push(id);
-            event = Some(Event::Delete(id));
+            event = Some(Op::Delete(id));
         } else if roll < 56 {
             if ids(&known, &in_app, is_goal).len() >= 3 {
                 continue;
             }
             let draft = EntryDraft::Goal(GoalDraft {
                 set_at: Some(now() - chrono::Duration::days(40)),
-                kind: "reduce".into(),
+                kind: GoalType::Reduce,
                 what_matters: format!("synthetic goal {seq}"),
                 drug: Some("diazepam".into()),
                 target_mg: Some(5.0),
@@ -393,7 +402,7 @@ fn log_writer(dir: &Path, seed: u64) {
                 agreed_with: None,
             });
             intent.inserts.push(validate(&draft));
-            event = Some(Event::Log(draft));
+            event = Some(Op::Log(draft));
         } else if roll < 66 {
             // A review and the goal it updates: two entries in one write.
             let Some(&goal_id) = rng.pick(&ids(&known, &in_app, is_goal)) else { continue };
@@ -413,7 +422,7 @@ fn log_writer(dir: &Path, seed: u64) {
             }
             intent.inserts.push(review);
             intent.puts.push(goal);
-            event = Some(Event::Log(draft));
+            event = Some(Op::Log(draft));
         } else if roll < 68 {
             // A goal takes its reviews with it: one write of several deletes.
             let Some(&goal_id) = rng.pick(&ids(&known, &in_app, is_goal)) else { continue };
@@ -425,7 +434,7 @@ fn log_writer(dir: &Path, seed: u64) {
                 .collect();
             reviews.sort();
             intent.deletes.extend(reviews);
-            event = Some(Event::Delete(goal_id));
+            event = Some(Op::Delete(goal_id));
         } else {
             // Several new entries, an edit and maybe deletes, in one store write.
             for _ in 0..2 + rng.below(5) {
@@ -449,9 +458,13 @@ fn log_writer(dir: &Path, seed: u64) {
 
         harness::report(&format!("intent {}", serde_json::to_string(&intent).unwrap()));
         let inserted = match event {
-            Some(event) => {
-                core.dispatch(event).unwrap_or_else(|e| panic!("write {seq} failed: {e}"));
-                match (intent.inserts.len(), core.last_saved()) {
+            Some(op) => {
+                let saved = match op {
+                    Op::Log(draft) => core.log(draft).map(Some),
+                    Op::Edit(id, draft) => core.edit(id, draft).map(|_| None),
+                    Op::Delete(id) => core.delete(id).map(|_| None),
+                };
+                match (intent.inserts.len(), saved.unwrap_or_else(|e| panic!("write {seq} failed: {e}"))) {
                     (0, _) => vec![],
                     (_, Some(id)) => vec![id],
                     (_, None) => panic!("write {seq}: no id saved"),
@@ -607,7 +620,8 @@ fn check_log_writes(expected: &mut Expected, cycle: &Cycle<'_>) -> Seen {
     assert_eq!(actual.len(), expected.entries.len(), "unexpected entries after a kill (seed {seed})");
 
     // The diary opens through the app, with every entry.
-    let core = SteadyCore::open(cycle.dir, &unlock(), false, Box::new(FixedClock(now())))
+    let core = DiaryDir::new(cycle.dir)
+        .open(&unlock(), Arc::new(FixedClock(now())))
         .unwrap_or_else(|e| panic!("the app cannot open the diary (seed {seed}): {e}"));
     let view = core.view().expect("unlocked");
     assert_eq!((view.entry_count, view.damaged.len()), (actual.len(), 0), "seed {seed}");
@@ -717,7 +731,7 @@ fn the_one_key(dir: &Path, seed: u64) -> (u8, Store) {
     for which in [0u8, 1] {
         match Store::open(dir, &rekey_key(which)) {
             Ok(store) => opened.push((which, store)),
-            Err(steady_core::store::StoreError::WrongKey) => {}
+            Err(steady_core::StoreError::WrongKey) => {}
             Err(e) => panic!("key {which} failed with {e} instead of WrongKey (seed {seed})"),
         }
     }

@@ -9,11 +9,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{NaiveDate, NaiveTime};
 use common::{at, now};
 use serde_json::Value;
-use steady_core::app::diary::Diary;
+use steady_core::domain::Diary;
 use steady_core::domain::*;
-use steady_core::plan::{PlanDraft, SwitchDraft};
-use steady_core::summary::fhir::{self, FhirOptions};
-use steady_core::summary::{self, Hideable, Summary, SummaryOptions};
+use steady_core::domain::{PlanDraft, SwitchDraft};
+use steady_core::internals::fhir::{self, FhirOptions};
+use steady_core::summary::{self, Summary, SummaryOptions};
 
 /// Random per run, so a leak cannot pass by matching a fixed string by accident elsewhere.
 fn canary() -> String {
@@ -66,11 +66,11 @@ fn rich(note: &str) -> Rich {
         start_mg: 30.0,
         start: Some(d(2026, 1, 12)),
         strengths_mg: vec![2.0, 5.0, 10.0],
-        split: 2,
+        split: Split::Half,
         switch: Some(SwitchDraft {
             from_drug: "Xanax".into(),
             from_mg: 1.5,
-            table: Some("ashton".into()),
+            table: Some(EquivalenceTable::Ashton),
             agreed_with: "Dr. Claes, psychiatrist".into(),
         }),
         ..PlanDraft::default()
@@ -172,7 +172,7 @@ fn rich(note: &str) -> Rich {
     let goal = |kind: &str, drug: Option<&str>, target: Option<f64>, words: &str, by: Proposer| {
         GoalDraft {
             set_at: Some(at("2026-01-12T10:00:00+01:00")),
-            kind: kind.into(),
+            kind: GoalType::parse(kind).unwrap(),
             what_matters: words.into(),
             drug: drug.map(Into::into),
             target_mg: target,

@@ -8,11 +8,12 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::{DateTime, Days, NaiveDate, NaiveTime};
-use steady_core::app::diary::Diary;
+use steady_core::domain::Diary;
+use steady_core::domain::PlanDraft;
 use steady_core::domain::*;
-use steady_core::plan::PlanDraft;
-use steady_core::summary::i18n::{Lang, Texts};
-use steady_core::summary::{self, pdf, Hideable, Summary, SummaryOptions};
+use steady_core::internals::pdf;
+use steady_core::summary::{self, Summary, SummaryOptions};
+use steady_core::{Lang, Texts};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -127,7 +128,7 @@ fn demo_diary() -> Diary {
         percent: Some(12.5),
         interval_days: Some(14),
         strengths_mg: vec![1.0, 2.0],
-        split: 4,
+        split: Split::Quarter,
         ..PlanDraft::default()
     }
     .validate(b.now)
@@ -140,7 +141,7 @@ fn demo_diary() -> Diary {
 
     let goal = GoalDraft {
         set_at: Some(at(from, "10:00:00")),
-        kind: "reduce".into(),
+        kind: GoalType::Reduce,
         what_matters: "Sleep through the night without feeling foggy in the morning, and drive my \
                        grandchildren to school again."
             .into(),
@@ -250,7 +251,7 @@ fn the_demo_diary_has_the_figures_the_pdf_shows() {
 #[test]
 fn renders_a_one_or_two_page_a4_pdf_in_every_language() {
     let s = demo_summary(&[]);
-    for lang in Lang::ALL {
+    for &lang in Lang::ALL {
         let pdf = pdf::render(&s, &Texts::new(lang)).unwrap();
         assert_valid_summary_pdf(&pdf, lang.key());
         assert!(
@@ -274,7 +275,7 @@ fn hidden_sections_and_empty_diaries_still_render() {
     let hidden = demo_summary(&[Hideable::NonPrescribed, Hideable::Notes]);
     assert_eq!(hidden.hidden.len(), 2);
     assert_valid_summary_pdf(&pdf::render(&hidden, &Texts::new(Lang::Nl)).unwrap(), "hidden");
-    let everything = demo_summary(&Hideable::ALL);
+    let everything = demo_summary(Hideable::ALL);
     assert_valid_summary_pdf(&pdf::render(&everything, &Texts::new(Lang::Nb)).unwrap(), "all hidden");
     let empty = summary::build(&Diary::default(), d(2026, 3, 1), d(2026, 3, 1), EquivalenceTable::Dutch);
     assert_valid_summary_pdf(&pdf::render(&empty, &Texts::new(Lang::En)).unwrap(), "empty");
@@ -292,7 +293,7 @@ fn year_diary() -> (Diary, NaiveDate, NaiveDate) {
         percent: Some(10.0),
         interval_days: Some(14),
         strengths_mg: vec![2.0, 5.0, 10.0],
-        split: 2,
+        split: Split::Half,
         ..PlanDraft::default()
     }
     .validate(b.now)
@@ -337,8 +338,8 @@ fn switch_summary() -> Summary {
         percent: Some(25.0),
         interval_days: Some(7),
         strengths_mg: vec![2.0, 5.0, 10.0],
-        split: 2,
-        switch: Some(steady_core::plan::SwitchDraft {
+        split: Split::Half,
+        switch: Some(steady_core::domain::SwitchDraft {
             from_drug: "Xanax".into(),
             from_mg: 1.5,
             table: None,
@@ -364,7 +365,7 @@ fn a_switch_to_diazepam_and_flagged_steps_render() {
     let plan = s.plan.as_ref().unwrap();
     assert!(plan.switch.is_some());
     assert!(plan.steps.iter().any(|s| s.pace_flag.is_some()), "the fast plan is flagged");
-    for lang in Lang::ALL {
+    for &lang in Lang::ALL {
         assert_valid_summary_pdf(&pdf::render(&s, &Texts::new(lang)).unwrap(), lang.key());
     }
 }
@@ -411,7 +412,7 @@ fn write_pdf_samples() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/pdf-samples");
     std::fs::create_dir_all(&dir).unwrap();
     let s = demo_summary(&[]);
-    for lang in Lang::ALL {
+    for &lang in Lang::ALL {
         let pdf = pdf::render(&s, &Texts::new(lang)).unwrap();
         std::fs::write(dir.join(format!("summary-{}.pdf", lang.key())), pdf).unwrap();
     }

@@ -5,13 +5,15 @@
 mod common;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rusqlite::Connection;
-use steady_core::app::Event;
 use steady_core::domain::{AnxietyRating, DoseDraft, Entry, EntryBody, EntryDraft, EntryId};
-use steady_core::store::backup::{self, BackupError};
-use steady_core::store::{self, DataKey, Store, StoreError, Unlock, DB_FILE, MAX_SEALS_PER_KEY};
-use steady_core::{CoreError, FixedClock, SteadyCore};
+use steady_core::internals::backup;
+use steady_core::internals::{self as store, Store, DB_FILE, MAX_SEALS_PER_KEY};
+use steady_core::BackupError;
+use steady_core::{CoreError, DiaryDir, FixedClock, SteadyCore};
+use steady_core::{DataKey, StoreError, Unlock};
 use zeroize::Zeroizing;
 
 fn key(b: u8) -> Unlock {
@@ -113,21 +115,22 @@ fn a_full_disk_gives_disk_full_keeps_earlier_entries_and_writes_again_when_room_
 #[test]
 fn a_full_disk_through_the_app_is_a_typed_error_and_the_model_is_unchanged() {
     let dir = tempfile::tempdir().unwrap();
-    let core = SteadyCore::open(dir.path(), &key(3), true, Box::new(FixedClock(common::now()))).unwrap();
+    let core =
+        DiaryDir::new(dir.path()).open_or_create(&key(3), Arc::new(FixedClock(common::now()))).unwrap();
     let log = |note: &str| {
-        Event::Log(EntryDraft::Dose(DoseDraft {
+        EntryDraft::Dose(DoseDraft {
             drug: "diazepam".into(),
             mg: Some(5.0),
             note: Some(note.into()),
             ..DoseDraft::default()
-        }))
+        })
     };
-    core.dispatch(log("first")).unwrap();
+    core.log(log("first")).unwrap();
     core.with_store_mut(|s| s.limit_pages(s.page_count().unwrap()).unwrap()).unwrap();
     let long = "x".repeat(1000);
     let mut result = Ok(());
     for _ in 0..50 {
-        result = core.dispatch(log(&long)).map(|_| ());
+        result = core.log(log(&long)).map(|_| ());
         if result.is_err() {
             break;
         }
@@ -135,7 +138,7 @@ fn a_full_disk_through_the_app_is_a_typed_error_and_the_model_is_unchanged() {
     assert_eq!(result, Err(CoreError::Store(StoreError::DiskFull)));
     let count = core.view().unwrap().entry_count;
     core.with_store_mut(|s| s.limit_pages(1_000_000).unwrap()).unwrap();
-    core.dispatch(log("after")).unwrap();
+    core.log(log("after")).unwrap();
     assert_eq!(core.view().unwrap().entry_count, count + 1);
 }
 
@@ -165,15 +168,15 @@ fn a_damaged_file_is_corrupt_never_an_empty_diary_and_recovery_keeps_it_and_copi
 
     // Opening reports the damage as `Corrupt`; it neither shows an empty diary nor changes the file.
     let opened =
-        SteadyCore::open(dir.path(), &pass("correct horse"), true, Box::new(FixedClock(common::now())));
+        DiaryDir::new(dir.path()).open_or_create(&pass("correct horse"), Arc::new(FixedClock(common::now())));
     assert!(matches!(opened, Err(CoreError::Store(StoreError::Corrupt(_)))), "{opened:?}");
     assert_eq!(std::fs::read(&db).unwrap(), damaged_bytes);
 
     // A wrong passphrase does not start a recovery, and puts everything back.
-    assert_eq!(store::recover(dir.path(), &pass("wrong")).unwrap_err(), StoreError::WrongKey);
+    assert_eq!(store::recover::recover(dir.path(), &pass("wrong")).unwrap_err(), StoreError::WrongKey);
     assert_eq!(std::fs::read(&db).unwrap(), damaged_bytes);
 
-    let report = store::recover(dir.path(), &pass("correct horse")).unwrap();
+    let report = store::recover::recover(dir.path(), &pass("correct horse")).unwrap();
     assert!(report.pages_lost);
     let lost = entries.len() - report.recovered;
     assert!(report.recovered >= 570, "recovered only {} of 600", report.recovered);
@@ -272,7 +275,7 @@ fn recovery_loses_exactly_the_entries_on_the_damaged_page_whichever_page_it_is()
         }
         std::fs::write(&db, &damaged).unwrap();
 
-        let report = store::recover(dir.path(), &key(9)).unwrap();
+        let report = store::recover::recover(dir.path(), &key(9)).unwrap();
         let what =
             format!("page {} ({} cells, interior: {}, torn: {torn})", page.number, page.cells, page.interior);
         assert_eq!(report.recovered, entries.len() - page.cells, "{what}");
@@ -295,7 +298,7 @@ fn garbage_and_empty_files_are_corrupt_and_left_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join(DB_FILE);
         std::fs::write(&db, &content).unwrap();
-        let opened = SteadyCore::open(dir.path(), &key(4), true, Box::new(FixedClock(common::now())));
+        let opened = DiaryDir::new(dir.path()).open_or_create(&key(4), Arc::new(FixedClock(common::now())));
         assert!(matches!(opened, Err(CoreError::Store(StoreError::Corrupt(_)))), "{opened:?}");
         assert!(std::fs::read(&db).unwrap() == content, "a {}-byte file was changed", content.len());
     }
@@ -400,32 +403,32 @@ fn a_first_build_diary_whose_keystore_key_is_the_data_key_rotates_into_a_wrapped
 }
 
 fn core(dir: &Path, unlock: &Unlock) -> SteadyCore {
-    SteadyCore::open(dir, unlock, true, Box::new(FixedClock(common::now()))).unwrap()
+    DiaryDir::new(dir).open_or_create(unlock, Arc::new(FixedClock(common::now()))).unwrap()
 }
 
-fn log_note(note: &str) -> Event {
-    Event::Log(EntryDraft::Anxiety { at: None, score: 3, note: Some(note.into()) })
+fn log_note(note: &str) -> EntryDraft {
+    EntryDraft::Anxiety { at: None, score: 3, note: Some(note.into()) }
 }
 
 #[test]
 fn lock_wipes_the_keys_and_every_call_is_locked_until_unlocked() {
     let dir = tempfile::tempdir().unwrap();
     let core = core(dir.path(), &key(10));
-    core.dispatch(log_note("before lock")).unwrap();
+    core.log(log_note("before lock")).unwrap();
     core.lock().unwrap();
     assert!(core.is_locked());
-    assert_eq!(core.dispatch(log_note("while locked")), Err(CoreError::Locked));
+    assert_eq!(core.log(log_note("while locked")), Err(CoreError::Locked));
     assert_eq!(core.view(), Err(CoreError::Locked));
     assert_eq!(core.with_store_mut(|_| ()), Err(CoreError::Locked));
     assert!(matches!(core.backup("x"), Err(CoreError::Locked)));
     assert_eq!(core.rekey(&key(11)), Err(CoreError::Locked));
-    assert_eq!(core.last_saved(), None);
+    assert_eq!(core.today().unwrap_err(), CoreError::Locked);
     // A wrong key leaves it locked.
     assert_eq!(core.unlock(&key(12)), Err(CoreError::Store(StoreError::WrongKey)));
     assert!(core.is_locked());
     let view = core.unlock(&key(10)).unwrap();
     assert_eq!(view.entry_count, 1, "the entry from before the lock, and nothing logged while locked");
-    core.dispatch(log_note("after unlock")).unwrap();
+    core.log(log_note("after unlock")).unwrap();
     assert_eq!(core.view().unwrap().entry_count, 2);
 }
 
@@ -447,24 +450,24 @@ fn a_backup_moves_the_diary_to_a_new_phone_and_a_second_import_adds_nothing() {
     let old = tempfile::tempdir().unwrap();
     let phone = core(old.path(), &key(13));
     for i in 0..5 {
-        phone.dispatch(log_note(&format!("{canary} {i}"))).unwrap();
+        phone.log(log_note(&format!("{canary} {i}"))).unwrap();
     }
     let file = phone.backup("backup passphrase").unwrap();
     assert_eq!((file.entries, file.skipped.len()), (5, 0));
-    assert!(!common::contains(&file.bytes, canary.as_bytes()), "the backup is sealed");
-    assert_eq!(backup::Header::parse(&file.bytes).unwrap().iterations, store::PBKDF2_ITERATIONS);
+    assert!(!common::contains(&file.file.bytes, canary.as_bytes()), "the backup is sealed");
+    assert_eq!(backup::Header::parse(&file.file.bytes).unwrap().iterations, store::PBKDF2_ITERATIONS);
 
     let new = tempfile::tempdir().unwrap();
     let next = core(new.path(), &key(14));
-    next.dispatch(log_note("already on the new phone")).unwrap();
+    next.log(log_note("already on the new phone")).unwrap();
     assert_eq!(
-        next.restore(&file.bytes, "wrong").unwrap_err(),
+        next.restore(&file.file.bytes, "wrong").unwrap_err(),
         CoreError::Backup(BackupError::WrongPassphrase)
     );
-    let first = next.restore(&file.bytes, "backup passphrase").unwrap();
+    let first = next.restore(&file.file.bytes, "backup passphrase").unwrap();
     assert_eq!((first.added, first.updated, first.unchanged), (5, 0, 0));
     assert_eq!(next.view().unwrap().entry_count, 6);
-    let second = next.restore(&file.bytes, "backup passphrase").unwrap();
+    let second = next.restore(&file.file.bytes, "backup passphrase").unwrap();
     assert_eq!((second.added, second.updated, second.unchanged), (0, 0, 5));
     assert_eq!(next.view().unwrap().entry_count, 6);
     let moved = next.with_store_mut(|s| s.load_all().unwrap().entries).unwrap();
@@ -478,7 +481,7 @@ fn a_backup_moves_the_diary_to_a_new_phone_and_a_second_import_adds_nothing() {
 fn an_import_with_one_bad_record_changes_nothing_and_names_the_record() {
     let dir = tempfile::tempdir().unwrap();
     let c = core(dir.path(), &key(15));
-    c.dispatch(log_note("mine")).unwrap();
+    c.log(log_note("mine")).unwrap();
     let entries = ratings(8, 20);
     let file = backup::write(&entries, "pw").unwrap();
     let before = std::fs::read(dir.path().join(DB_FILE)).unwrap();
@@ -519,14 +522,14 @@ fn erase_leaves_no_diary_file_and_no_canary_and_needs_no_key() {
     {
         let c = core(&data, &pass("erase me"));
         for i in 0..20 {
-            c.dispatch(log_note(&format!("{canary} {i}"))).unwrap();
+            c.log(log_note(&format!("{canary} {i}"))).unwrap();
         }
     }
     // A recovery leaves a kept copy in a damaged-… folder: erase takes it too.
-    store::recover(&data, &pass("erase me")).unwrap();
+    store::recover::recover(&data, &pass("erase me")).unwrap();
     let before = common::files_under(&data).len();
     assert!(before >= 3, "{before} files");
-    let erased = store::erase(&data).unwrap();
+    let erased = store::recover::erase(&data).unwrap();
     assert!(erased >= 2, "erased {erased}");
     let left = common::files_under(&data);
     assert_eq!(left, vec![data.join("unrelated.txt")], "only the file that is not Steady's remains");
@@ -540,7 +543,7 @@ fn erase_leaves_no_diary_file_and_no_canary_and_needs_no_key() {
 fn erase_through_an_open_core_locks_it_for_good() {
     let dir = tempfile::tempdir().unwrap();
     let c = core(dir.path(), &key(16));
-    c.dispatch(log_note("gone")).unwrap();
+    c.log(log_note("gone")).unwrap();
     assert!(c.erase().unwrap() >= 1);
     assert_eq!(c.view(), Err(CoreError::Locked));
     assert!(common::files_under(dir.path()).is_empty());
@@ -565,11 +568,11 @@ fn canaries_never_reach_the_disk_after_edits_deletes_rekey_backup_and_recovery()
         s.rekey(&pass("p2")).unwrap();
         s.checkpoint().unwrap();
     }
-    store::recover(&data, &pass("p2")).unwrap();
+    store::recover::recover(&data, &pass("p2")).unwrap();
     let c = core(&data, &pass("p2"));
     let file = c.backup("bp").unwrap();
-    std::fs::write(data.join("backup.steadybackup"), &file.bytes).unwrap();
-    c.dispatch(log_note(&canary)).unwrap();
+    std::fs::write(data.join("backup.steadybackup"), &file.file.bytes).unwrap();
+    c.log(log_note(&canary)).unwrap();
     common::assert_no_canary(&data, &canary, "after edit, delete, rekey, recovery and backup");
     // Debug of the core, store and errors never prints health data either.
     let dumps =

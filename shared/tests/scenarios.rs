@@ -3,16 +3,16 @@
 
 mod common;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Days, NaiveDate};
-use steady_core::app::{Event, Export, Page, PageView};
-use steady_core::domain::{DoseDraft, EntryDraft, GoalDraft, GoalStatus, Proposer, ReviewDecision};
-use steady_core::store::{DataKey, Unlock};
-use steady_core::summary::SummaryOptions;
-use steady_core::{FixedClock, SteadyCore};
+use steady_core::domain::{DoseDraft, EntryDraft, GoalDraft, GoalStatus, GoalType, Proposer, ReviewDecision};
+use steady_core::{DataKey, DiaryDir, FixedClock, SteadyCore, SummaryRequest, Unlock};
 
 fn core_at(dir: &std::path::Path, now: &str) -> SteadyCore {
     let now = DateTime::parse_from_rfc3339(now).unwrap();
-    SteadyCore::open(dir, &Unlock::Key(DataKey::from_bytes([9; 32])), true, Box::new(FixedClock(now)))
+    DiaryDir::new(dir)
+        .open_or_create(&Unlock::Key(DataKey::from_bytes([9; 32])), Arc::new(FixedClock(now)))
         .unwrap()
 }
 
@@ -27,7 +27,7 @@ fn scenario_1_marie_keeps_her_dose_and_is_never_nudged() {
     let core = core_at(dir.path(), "2026-09-30T21:00:00+02:00");
     let goal = GoalDraft {
         set_at: Some(DateTime::parse_from_rfc3339("2026-01-05T10:00:00+01:00").unwrap()),
-        kind: "keep".into(),
+        kind: GoalType::Keep,
         what_matters: "Keep sleeping as I do and not fall at night".into(),
         drug: None,
         target_mg: None,
@@ -36,8 +36,7 @@ fn scenario_1_marie_keeps_her_dose_and_is_never_nudged() {
         proposed_by: Proposer::Patient,
         agreed_with: Some("her GP".into()),
     };
-    core.dispatch(Event::Log(EntryDraft::Goal(goal))).unwrap();
-    let goal_id = core.last_saved().unwrap();
+    let goal_id = core.log(EntryDraft::Goal(goal)).unwrap();
     for day in 0..272u64 {
         let date = start + Days::new(day);
         let at = DateTime::parse_from_rfc3339(&format!("{date}T22:00:00+01:00")).unwrap();
@@ -48,7 +47,7 @@ fn scenario_1_marie_keeps_her_dose_and_is_never_nudged() {
             strength_mg: Some(10.0),
             ..DoseDraft::default()
         };
-        core.dispatch(Event::Log(EntryDraft::Dose(dose))).unwrap();
+        core.log(EntryDraft::Dose(dose)).unwrap();
     }
     // Quarterly reviews: as expected, keep, next review three months on.
     for (review, next) in [("2026-04-05", "2026-07-05"), ("2026-07-05", "2026-10-05")] {
@@ -61,11 +60,10 @@ fn scenario_1_marie_keeps_her_dose_and_is_never_nudged() {
             decision: ReviewDecision::Keep,
             next_review: NaiveDate::parse_from_str(next, "%Y-%m-%d").ok(),
         };
-        core.dispatch(Event::Log(draft)).unwrap();
+        core.log(draft).unwrap();
     }
 
-    let view = core.dispatch(Event::Show(Page::Today)).unwrap();
-    let PageView::Today(today) = view.page else { panic!("today") };
+    let today = core.today().expect("today");
     assert!(today.plan.is_none(), "no taper plan appears unless she makes one");
     assert_eq!(today.goals.len(), 1);
     let g = &today.goals[0];
@@ -80,8 +78,8 @@ fn scenario_1_marie_keeps_her_dose_and_is_never_nudged() {
 
     let from = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
     let to = NaiveDate::from_ymd_opt(2026, 9, 29).unwrap();
-    let event = Event::Export { from, to, table: None, options: SummaryOptions::default() };
-    let Some(Export::Summary(s)) = core.dispatch(event).unwrap().export else { panic!("summary") };
+    let request = SummaryRequest { from: Some(from), to: Some(to), ..SummaryRequest::default() };
+    let s = core.summary(&request).expect("summary");
     assert!(s.plan.is_none());
     // Zolpidem 20 mg ≈ 10 mg diazepam (Ashton): 5 mg a night = 2.5 mg DE, every day, flat trend.
     assert!(s.days.iter().all(|d| d.de_low_mg == 2.5 && d.de_high_mg == 2.5));

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use rusqlite::Connection;
 use steady_core::domain::{Entry, EntryId};
-use steady_core::store::{DataKey, Store, StoreError, Unlock, DB_FILE};
+use steady_core::internals::{Store, DB_FILE};
+use steady_core::{DataKey, StoreError, Unlock};
 use zeroize::Zeroizing;
 
 fn key() -> Unlock {
@@ -63,7 +64,7 @@ fn store_pragmas_are_durable_and_private() {
     let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!(version, steady_core::store::schema::SCHEMA_VERSION);
+    assert_eq!(version, steady_core::internals::schema::SCHEMA_VERSION);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -254,7 +255,7 @@ fn fixture_path(version: u32) -> std::path::PathBuf {
 
 /// Deterministic content of the v1 fixture, checked after migration.
 fn fixture_expectations(entries: &[Entry]) {
-    use steady_core::domain::EntryBody;
+    use steady_core::domain::{EntryBody, Keyed};
     assert_eq!(entries.len(), 6);
     let kinds: std::collections::BTreeSet<_> = entries.iter().map(|e| e.body.kind().key()).collect();
     assert_eq!(kinds.len(), 6, "one entry of every kind");
@@ -272,7 +273,7 @@ fn fixture_expectations(entries: &[Entry]) {
 /// A new schema version must come with its fixture (written by `write_fixture`).
 #[test]
 fn every_schema_version_has_a_committed_fixture() {
-    for version in 1..=steady_core::store::schema::SCHEMA_VERSION {
+    for version in 1..=steady_core::internals::schema::SCHEMA_VERSION {
         assert!(fixture_path(version).exists(), "no fixture for schema version {version}");
     }
 }
@@ -288,7 +289,7 @@ fn the_committed_version_1_fixture_opens_and_migrates_without_loss() {
     assert!(loaded.damaged.is_empty());
     fixture_expectations(&loaded.entries);
     let version: u32 = raw(dir.path()).pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!(version, steady_core::store::schema::SCHEMA_VERSION);
+    assert_eq!(version, steady_core::internals::schema::SCHEMA_VERSION);
 }
 
 /// Writes the fixture for the current schema version. Run once per new schema version:
@@ -296,7 +297,7 @@ fn the_committed_version_1_fixture_opens_and_migrates_without_loss() {
 #[test]
 #[ignore]
 fn write_fixture() {
-    let version = steady_core::store::schema::SCHEMA_VERSION;
+    let version = steady_core::internals::schema::SCHEMA_VERSION;
     let path = fixture_path(version);
     let dir = path.parent().unwrap();
     let _ = std::fs::remove_dir_all(dir);
@@ -313,7 +314,7 @@ fn write_fixture() {
 
 #[test]
 fn debug_output_never_shows_health_data() {
-    use steady_core::app::diary::Diary;
+    use steady_core::domain::Diary;
     use steady_core::domain::EquivalenceTable;
     let canary = common::random_canary();
     let entries = common::one_of_each(&canary);
@@ -321,7 +322,7 @@ fn debug_output_never_shows_health_data() {
     let date = common::now().date_naive();
     let summary =
         steady_core::summary::build(&diary, date - chrono::Days::new(30), date, EquivalenceTable::Ashton);
-    let today = steady_core::app::today::build(&diary, date, EquivalenceTable::Ashton);
+    let today = steady_core::internals::today::build(&diary, date, EquivalenceTable::Ashton);
     let dumps = [format!("{entries:?}"), format!("{diary:?}"), format!("{summary:?}"), format!("{today:?}")];
     for dump in dumps {
         assert!(!dump.contains(&canary), "canary in Debug output: {dump}");

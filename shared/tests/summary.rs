@@ -5,10 +5,11 @@ mod common;
 use chrono::NaiveDate;
 use common::{at, now};
 use std::collections::BTreeSet;
-use steady_core::app::diary::Diary;
+use steady_core::domain::Diary;
 use steady_core::domain::*;
-use steady_core::summary::i18n::{Lang, Texts};
-use steady_core::summary::{self, text, Hideable, SummaryOptions};
+use steady_core::internals::text;
+use steady_core::summary::{self, SummaryOptions};
+use steady_core::{Lang, Texts};
 
 fn d(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, day).unwrap()
@@ -218,12 +219,12 @@ fn hiding_notes_removes_every_free_text_but_keeps_the_facts() {
 }
 
 fn lormet_plan() -> Entry {
-    let draft = steady_core::plan::PlanDraft {
+    let draft = steady_core::domain::PlanDraft {
         drug: "lormetazepam".into(),
         start_mg: 2.0,
         start: NaiveDate::from_ymd_opt(2026, 1, 5),
         strengths_mg: vec![1.0, 2.0],
-        split: 4,
+        split: Split::Quarter,
         ..Default::default()
     };
     entry(EntryBody::Plan(Box::new(draft.validate(now()).unwrap())))
@@ -267,13 +268,13 @@ fn plan_section_shows_planned_versus_logged_per_step() {
 
 #[test]
 fn a_switch_to_diazepam_shows_the_equivalence_and_its_source() {
-    let draft = steady_core::plan::PlanDraft {
+    let draft = steady_core::domain::PlanDraft {
         drug: "diazepam".into(),
         start_mg: 30.0,
         start: Some(d(2)),
         strengths_mg: vec![2.0, 5.0, 10.0],
-        split: 2,
-        switch: Some(steady_core::plan::SwitchDraft {
+        split: Split::Half,
+        switch: Some(steady_core::domain::SwitchDraft {
             from_drug: "Xanax".into(),
             from_mg: 1.5,
             table: None,
@@ -318,7 +319,7 @@ fn hidden_parts_stay_hidden_in_notes_and_goal_progress() {
     let goal = entry(EntryBody::Goal(
         GoalDraft {
             set_at: Some(at("2026-03-01T10:00:00+01:00")),
-            kind: "keep".into(),
+            kind: GoalType::Keep,
             what_matters: "Sleep".into(),
             drug: None,
             target_mg: None,

@@ -12,13 +12,10 @@
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
-use steady_core::app::diary::Diary;
-use steady_core::app::today::TodayView;
-use steady_core::app::{Event, Page, PageView};
-use steady_core::domain::{AnxietyRating, DoseDraft, Entry, EntryBody, EntryDraft, EntryId, LocalInstant};
-use steady_core::store::{DataKey, Unlock};
-use steady_core::summary::Summary;
-use steady_core::{Clock, SteadyCore};
+use steady_core::domain::{
+    AnxietyRating, Diary, DoseDraft, Entry, EntryBody, EntryDraft, EntryId, LocalInstant, Zone,
+};
+use steady_core::{Clock, DataKey, DiaryDir, SteadyCore, Summary, SummaryRequest, TodayView, Unlock};
 
 fn at(s: &str) -> LocalInstant {
     DateTime::parse_from_rfc3339(s).unwrap_or_else(|e| panic!("{s}: {e}"))
@@ -32,6 +29,12 @@ fn date(s: &str) -> NaiveDate {
 /// through a DST change or is set back.
 #[derive(Clone)]
 struct DeviceClock(Arc<Mutex<LocalInstant>>);
+
+impl Zone for DeviceClock {
+    fn offset_at(&self, _utc: chrono::NaiveDateTime) -> FixedOffset {
+        *self.0.lock().unwrap().offset()
+    }
+}
 
 impl Clock for DeviceClock {
     fn now(&self) -> DateTime<FixedOffset> {
@@ -54,27 +57,26 @@ impl Phone {
     fn new(now: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let clock = DeviceClock(Arc::new(Mutex::new(at(now))));
-        let core = SteadyCore::open(dir.path(), &unlock(), true, Box::new(clock.clone())).unwrap();
+        let core = DiaryDir::new(dir.path()).open_or_create(&unlock(), Arc::new(clock.clone())).unwrap();
         Self { core, clock, dir }
     }
 
     /// Sets the device clock (the app reads it again, as on returning to the foreground).
     fn clock(&self, now: &str) {
         *self.clock.0.lock().unwrap() = at(now);
-        self.core.dispatch(Event::Refresh).unwrap();
+        self.core.refresh().unwrap();
     }
 
     /// Closes the app and opens it again with the current clock.
     fn reopen(self) -> Self {
         let Phone { core, clock, dir } = self;
         drop(core);
-        let core = SteadyCore::open(dir.path(), &unlock(), false, Box::new(clock.clone())).unwrap();
+        let core = DiaryDir::new(dir.path()).open(&unlock(), Arc::new(clock.clone())).unwrap();
         Self { core, clock, dir }
     }
 
     fn log(&self, draft: EntryDraft) -> EntryId {
-        self.core.dispatch(Event::Log(draft)).unwrap();
-        self.core.last_saved().expect("saved")
+        self.core.log(draft).expect("saved")
     }
 
     /// A diazepam dose taken now (by the device clock).
@@ -102,15 +104,11 @@ impl Phone {
     }
 
     fn today(&self) -> TodayView {
-        let view = self.core.dispatch(Event::Show(Page::Today)).unwrap();
-        let PageView::Today(today) = view.page else { panic!("the today page") };
-        *today
+        self.core.today().expect("the today page")
     }
 
     fn history(&self) -> Vec<Entry> {
-        let view = self.core.dispatch(Event::Show(Page::History { from: None, to: None })).unwrap();
-        let PageView::History(entries) = view.page else { panic!("the history page") };
-        entries
+        self.core.entries(None, None).expect("the history page")
     }
 
     fn history_ids(&self) -> Vec<EntryId> {
@@ -118,9 +116,9 @@ impl Phone {
     }
 
     fn summary(&self, from: &str, to: &str) -> Summary {
-        let view = self.core.dispatch(Event::Show(Page::Summary { from: date(from), to: date(to) })).unwrap();
-        let PageView::Summary(summary) = view.page else { panic!("the summary page") };
-        *summary
+        let request =
+            SummaryRequest { from: Some(date(from)), to: Some(date(to)), ..SummaryRequest::default() };
+        self.core.summary(&request).expect("the summary page")
     }
 }
 
@@ -344,12 +342,12 @@ fn a_clock_that_moves_backwards_moves_no_entry() {
     assert_eq!((phone.today().date, today_mg(&phone.today())), (date("2026-03-01"), (0, 0.0)));
     assert_eq!(dose_days(&phone.summary("2026-03-10", "2026-03-10")), [("2026-03-10".into(), 3, 11.0)]);
     // A new entry cannot be dated more than a day ahead of that clock; the old ones are untouched.
-    let err = phone.core.dispatch(Event::Log(EntryDraft::Dose(DoseDraft {
+    let err = phone.core.log(EntryDraft::Dose(DoseDraft {
         taken_at: Some(at("2026-03-10T22:00:00+01:00")),
         drug: "diazepam".into(),
         mg: Some(1.0),
         ..DoseDraft::default()
-    })));
+    }));
     assert!(err.is_err(), "more than a day ahead of the device clock is refused");
     assert_eq!(phone.history().len(), 4);
 }

@@ -4,7 +4,6 @@
 use crux_core::capability::Operation;
 
 use crate::domain::{Entry, EntryBody, EntryId, LocalInstant};
-use crate::store::StoreError;
 
 /// One logical change to the diary, written in one transaction: all of it or none of it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -35,8 +34,14 @@ pub enum StoreReply {
     Written { saved: Vec<Entry>, deleted: Vec<EntryId> },
 }
 
+/// The store could not do it. The app only needs to know that nothing changed; what went wrong
+/// (wrong key, full disk, damaged file…) is the runtime's to report, with its causes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the diary could not be read or written")]
+pub struct StoreFailed;
+
 impl Operation for StoreOp {
-    type Output = Result<StoreReply, StoreError>;
+    type Output = Result<StoreReply, StoreFailed>;
 }
 
 /// A request for the device clock: the current instant with the local UTC offset.

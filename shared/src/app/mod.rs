@@ -2,8 +2,8 @@
 //! `update` is pure: storage and the clock are effects the runtime resolves, so every rule here is
 //! tested by calling `update` and inspecting the returned command.
 
-pub mod diary;
 pub mod effects;
+pub mod lines;
 pub mod plan_view;
 pub mod today;
 
@@ -13,14 +13,13 @@ use crux_core::render::{render, RenderOperation};
 use crux_core::{App, Command};
 
 use crate::domain::{
-    Entry, EntryBody, EntryDraft, EntryId, EquivalenceTable, GoalStatus, LocalInstant, Problem,
-    ReviewDecision, ValidationError,
+    Diary, Entry, EntryBody, EntryDraft, EntryId, EquivalenceTable, Field, GoalStatus, LocalInstant, Period,
+    Problem, ReviewDecision, Rule, ValidationError,
 };
-use crate::store::StoreError;
+use crate::plan::schedule_ics_at;
 use crate::summary::export::{export, ExportError, ExportFile, ExportRequest};
 use crate::summary::{self, Summary, SummaryOptions};
-use diary::Diary;
-pub use effects::{ClockOp, StoreOp, StoreReply, WriteSet};
+pub use effects::{ClockOp, StoreFailed, StoreOp, StoreReply, WriteSet};
 use plan_view::PlanView;
 use today::TodayView;
 
@@ -41,14 +40,13 @@ pub enum Page {
     Today,
     /// Entries between two local dates (inclusive); `None` = from the first / to the last.
     History { from: Option<NaiveDate>, to: Option<NaiveDate> },
-    /// A summary for a period.
-    Summary { from: NaiveDate, to: NaiveDate },
     /// The taper plan: steps, holds, plan vs actual.
     Plan,
 }
 
 /// Something the patient does to their taper plan. The patient sets the pace.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PlanAction {
     /// Stay at the current step from today, for a reason in the patient's words.
     Hold { reason: String },
@@ -81,9 +79,9 @@ pub enum Event {
     Show(Page),
     /// Choose the diazepam-equivalence table.
     UseTable(EquivalenceTable),
-    /// Compute a summary for export (a file to share) without leaving the current page.
-    Export { from: NaiveDate, to: NaiveDate, table: Option<EquivalenceTable>, options: SummaryOptions },
-    /// Compute the latest plan's schedule for export (a calendar file).
+    /// Compute a summary's content without leaving the current page.
+    Export { period: Period, table: Option<EquivalenceTable>, options: SummaryOptions },
+    /// The latest plan's upcoming steps as a calendar file (neutral titles).
     ExportPlan,
     /// Render a summary file (text, JSON, CSV, PDF or FHIR) without leaving the current page.
     ExportFile(ExportRequest),
@@ -95,7 +93,7 @@ pub enum Event {
     /// The clock answered for a pending plan action.
     PlanAt { now: LocalInstant, action: PlanAction },
     /// The store answered.
-    Stored(Result<StoreReply, StoreError>),
+    Stored(Result<StoreReply, StoreFailed>),
 }
 
 /// How the last shell event ended, so a shell can confirm or show the error beside its field.
@@ -107,20 +105,18 @@ pub enum Outcome {
     Deleted(Vec<EntryId>),
     /// Input refused; nothing was written.
     Rejected(ValidationError),
-    /// The store failed; nothing was written.
-    Failed(StoreError),
+    /// The store failed; nothing was written (the runtime holds the cause).
+    Failed,
     /// A file could not be rendered (nothing was written either).
     ExportFailed(ExportError),
 }
 
-/// A one-off result for the shell to turn into a file; cleared by the next event.
+/// A one-off result for the shell; cleared by the next event.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Export {
     /// Summary content for a period.
     Summary(Box<Summary>),
-    /// The latest plan with its schedule.
-    Plan(Box<PlanView>),
-    /// A rendered summary file.
+    /// A file to share: a rendered summary, or the plan's calendar.
     File(ExportFile),
 }
 
@@ -146,8 +142,6 @@ pub enum PageView {
     Today(Box<TodayView>),
     /// Entries in local time order.
     History(Vec<Entry>),
-    /// A summary.
-    Summary(Box<Summary>),
     /// The taper plan; `None` when there has never been one.
     Plan(Option<Box<PlanView>>),
 }
@@ -173,7 +167,7 @@ pub struct ViewModel {
 #[derive(Default)]
 pub struct SteadyApp;
 
-fn reject(model: &mut Model, field: &'static str, problem: Problem) -> Command<Effect, Event> {
+fn reject(model: &mut Model, field: Field, problem: Problem) -> Command<Effect, Event> {
     model.outcome = Some(Outcome::Rejected(ValidationError::new(field, problem)));
     render()
 }
@@ -204,18 +198,14 @@ impl SteadyApp {
         };
         if let Some(id) = replaces {
             if model.diary.get(id).map(|e| e.body.kind()) != Some(body.kind()) {
-                return reject(model, "kind", Problem::NotAllowed("an edit keeps the entry's kind"));
+                return reject(model, Field::Kind, Problem::not_allowed(Rule::EditKeepsTheKind));
             }
             return write(WriteSet { replace: vec![Entry { id, body }], ..WriteSet::default() });
         }
         let mut set = WriteSet::default();
         match &body {
             EntryBody::Plan(_) if model.diary.active_plan().is_some() => {
-                return reject(
-                    model,
-                    "plan",
-                    Problem::NotAllowed("end the current plan before starting another"),
-                );
+                return reject(model, Field::Plan, Problem::not_allowed(Rule::EndThePlanFirst));
             }
             EntryBody::Review(review) => {
                 // The review and what it decided for the goal are one change.
@@ -240,7 +230,7 @@ impl SteadyApp {
     fn plan_action(model: &mut Model, now: LocalInstant, action: PlanAction) -> Command<Effect, Event> {
         model.now = Some(now);
         let Some((id, plan)) = model.diary.active_plan() else {
-            return reject(model, "plan", Problem::NoSuchEntry);
+            return reject(model, Field::Plan, Problem::NoSuchEntry);
         };
         let today = now.date_naive();
         let changed = match &action {
@@ -263,7 +253,7 @@ impl SteadyApp {
         }
     }
 
-    fn stored(model: &mut Model, reply: Result<StoreReply, StoreError>) {
+    fn stored(model: &mut Model, reply: Result<StoreReply, StoreFailed>) {
         match reply {
             Ok(StoreReply::Loaded { entries, damaged }) => {
                 model.diary = Diary::from_entries(entries);
@@ -282,7 +272,7 @@ impl SteadyApp {
                     model.diary.insert(entry);
                 }
             }
-            Err(e) => model.outcome = Some(Outcome::Failed(e)),
+            Err(StoreFailed) => model.outcome = Some(Outcome::Failed),
         }
     }
 }
@@ -312,14 +302,14 @@ impl App for SteadyApp {
             Event::Edit(id, draft) => {
                 model.outcome = None;
                 if model.diary.get(id).is_none() {
-                    return reject(model, "id", Problem::NoSuchEntry);
+                    return reject(model, Field::Id, Problem::NoSuchEntry);
                 }
                 now_then(move |now| Event::Validate { now, draft, replaces: Some(id) })
             }
             Event::Delete(id) => {
                 model.outcome = None;
                 let Some(entry) = model.diary.get(id) else {
-                    return reject(model, "id", Problem::NoSuchEntry);
+                    return reject(model, Field::Id, Problem::NoSuchEntry);
                 };
                 let mut delete = vec![id];
                 if matches!(entry.body, EntryBody::Goal(_)) {
@@ -330,7 +320,7 @@ impl App for SteadyApp {
             Event::SetGoalStatus(id, status) => {
                 model.outcome = None;
                 let Some(Entry { body: EntryBody::Goal(goal), .. }) = model.diary.get(id) else {
-                    return reject(model, "goal", Problem::NoSuchEntry);
+                    return reject(model, Field::Goal, Problem::NoSuchEntry);
                 };
                 let mut goal = goal.clone();
                 goal.status = status;
@@ -342,21 +332,12 @@ impl App for SteadyApp {
             Event::Plan(action) => {
                 model.outcome = None;
                 if model.diary.active_plan().is_none() {
-                    return reject(model, "plan", Problem::NoSuchEntry);
+                    return reject(model, Field::Plan, Problem::NoSuchEntry);
                 }
                 now_then(move |now| Event::PlanAt { now, action })
             }
             Event::Show(page) => {
                 model.outcome = None;
-                if let Page::Summary { from, to } = page {
-                    if from > to {
-                        return reject(
-                            model,
-                            "from",
-                            Problem::Inconsistent("the period starts after it ends"),
-                        );
-                    }
-                }
                 model.page = page;
                 render()
             }
@@ -364,24 +345,18 @@ impl App for SteadyApp {
                 model.table = table;
                 render()
             }
-            Event::Export { from, to, table, mut options } => {
+            Event::Export { period, table, mut options } => {
                 model.outcome = None;
-                if from > to {
-                    return reject(model, "from", Problem::Inconsistent("the period starts after it ends"));
-                }
                 let table = table.unwrap_or(model.table);
                 options.today = options.today.or(model.now.map(|n| n.date_naive()));
-                let content = summary::build_with(&model.diary, from, to, table, &options);
+                let content = summary::build_with(&model.diary, period.from(), period.to(), table, &options);
                 model.export = Some(Export::Summary(Box::new(content)));
                 render()
             }
             Event::ExportFile(request) => {
                 model.outcome = None;
-                if request.from > request.to {
-                    return reject(model, "from", Problem::Inconsistent("the period starts after it ends"));
-                }
                 let Some(now) = model.now else {
-                    return reject(model, "now", Problem::Required);
+                    return reject(model, Field::Now, Problem::Required);
                 };
                 let table = request.table.unwrap_or(model.table);
                 match export(&model.diary, &request, table, now) {
@@ -392,13 +367,21 @@ impl App for SteadyApp {
             }
             Event::ExportPlan => {
                 model.outcome = None;
-                let today = model.now.map(|n| n.date_naive());
-                match today.and_then(|t| plan_view::build(&model.diary, t)) {
-                    Some(view) => {
-                        model.export = Some(Export::Plan(Box::new(view)));
+                let Some(now) = model.now else {
+                    return reject(model, Field::Now, Problem::Required);
+                };
+                match plan_view::latest(&model.diary, now.date_naive()) {
+                    Some(latest) => {
+                        let ics = schedule_ics_at(&latest.schedule, &latest.id.short(), now.to_utc());
+                        let file = ExportFile::new(
+                            ics.into_bytes(),
+                            "text/calendar; charset=utf-8",
+                            "steady-plan.ics",
+                        );
+                        model.export = Some(Export::File(file));
                         render()
                     }
-                    None => reject(model, "plan", Problem::NoSuchEntry),
+                    None => reject(model, Field::Plan, Problem::NoSuchEntry),
                 }
             }
             Event::Clock(now) => {
@@ -427,16 +410,6 @@ impl App for SteadyApp {
                 let (first, last) = model.diary.span().unwrap_or((NaiveDate::MIN, NaiveDate::MIN));
                 let (from, to) = (from.unwrap_or(first), to.unwrap_or(last));
                 PageView::History(model.diary.between(from, to).cloned().collect())
-            }
-            (Page::Summary { from, to }, today) => {
-                let options = SummaryOptions { today, ..SummaryOptions::default() };
-                PageView::Summary(Box::new(summary::build_with(
-                    &model.diary,
-                    *from,
-                    *to,
-                    model.table,
-                    &options,
-                )))
             }
         };
         ViewModel {

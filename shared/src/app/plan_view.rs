@@ -1,36 +1,181 @@
-//! The plan screen: every step with its date, dose, cut and pace flag, the holds with their
+//! The plan screen: every step with its date, dose, tablets, cut and pace flag, the holds with their
 //! reasons, and planned versus logged doses — computed from the plan and the diary, never stored.
+//! One shape for every shell: the phones render it, the CLI prints it and writes it as JSON.
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
-use super::diary::Diary;
-use crate::domain::{EntryBody, EntryId};
-use crate::plan::{plan_vs_actual, PlanVsActual, Schedule, TaperPlan};
+use crate::domain::{tablets_text, Diary, EntryBody, EntryId, EquivalenceTable, Pace, TaperPlan};
+use crate::plan::{plan_vs_actual, Schedule, StepAdherence, StepStatus};
 
-/// A plan with its computed schedule and adherence up to today.
-#[derive(Clone, PartialEq)]
+/// A switch to diazepam the plan follows, with the equivalence used and its source.
+#[derive(Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SwitchView {
+    /// The molecule switched from.
+    pub from: String,
+    /// Its daily dose, mg.
+    pub from_mg: f64,
+    /// Diazepam equivalent of that dose per the table, low end.
+    pub diazepam_low_mg: f64,
+    /// High end.
+    pub diazepam_high_mg: f64,
+    /// The table used.
+    pub table: EquivalenceTable,
+    /// The table's full citation.
+    pub source: String,
+    /// Who the switch was agreed with.
+    pub agreed_with: String,
+    /// The switch in one line, e.g. "alprazolam 1.5 mg ≈ 30–30 mg diazepam (Ashton Manual), agreed
+    /// with Dr. Claes".
+    pub line: String,
+}
+
+/// One step of the plan.
+#[derive(Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct StepView {
+    /// 0 for the start dose.
+    pub index: u32,
+    /// First day of this dose.
+    pub date: NaiveDate,
+    /// Daily dose, mg.
+    pub dose_mg: f64,
+    /// The dose as tablets, e.g. "1¾ × 1 mg".
+    pub tablets: String,
+    /// mg less than the previous step.
+    pub cut_mg: f64,
+    /// Cut as percent of the previous step.
+    pub cut_percent: f64,
+    /// Days since the previous step, not counting held days.
+    pub interval_days: u32,
+    /// The interval was lengthened because the tablets allow no smaller cut.
+    pub extended: bool,
+    /// Why the step is faster than the chosen pace, if it is (informative, never a block).
+    pub pace_flag: Option<String>,
+    /// Done, current, upcoming or cancelled.
+    pub status: StepStatus,
+}
+
+/// A hold, with the patient's reason.
+#[derive(Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct HoldView {
+    /// First day.
+    pub from: NaiveDate,
+    /// First day after; `None` while holding.
+    pub until: Option<NaiveDate>,
+    /// The patient's words (may be empty).
+    pub reason: String,
+}
+
+/// The latest plan with its computed schedule and adherence up to today.
+#[derive(Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanView {
     /// The plan's entry id.
     pub id: EntryId,
-    /// The plan as recorded (holds, pace changes, switch).
-    pub plan: TaperPlan,
-    /// Steps computed for today.
-    pub schedule: Schedule,
-    /// Planned versus logged prescribed doses from the start to today.
-    pub vs_actual: PlanVsActual,
+    /// The molecule tapered.
+    pub molecule: String,
+    /// First day.
+    pub start: NaiveDate,
+    /// Daily dose at the start, mg.
+    pub start_mg: f64,
+    /// Cut per step, percent of the current dose.
+    pub percent: f64,
+    /// Days between steps.
+    pub interval_days: u32,
+    /// Tablet strengths the patient has, mg.
+    pub strengths_mg: Vec<f64>,
+    /// Dose to stop at (0 = stop).
+    pub floor_mg: f64,
+    /// The pace steps are checked against.
+    pub pace: Pace,
+    /// The switch to diazepam this plan follows.
+    pub switch: Option<SwitchView>,
+    /// Every step, in date order.
+    pub steps: Vec<StepView>,
+    /// Holds, in date order.
+    pub holds: Vec<HoldView>,
+    /// True while holding at the current step.
+    pub holding: bool,
+    /// Expected last day of the taper (moves with each hold).
+    pub end_date: Option<NaiveDate>,
+    /// The day the plan was ended, if it was.
+    pub ended_on: Option<NaiveDate>,
+    /// Planned versus logged prescribed doses per step, from the start to today.
+    pub adherence: Vec<StepAdherence>,
 }
 
-crate::redacted_debug!(PlanView);
+crate::redacted_debug!(PlanView, StepView, HoldView, SwitchView);
+
+/// The latest plan and its schedule as of a day: what the screen and the calendar file are built
+/// from.
+pub(crate) struct LatestPlan {
+    pub id: EntryId,
+    pub plan: TaperPlan,
+    pub schedule: Schedule,
+}
+
+/// The latest plan (ended or not), if there is one, with its schedule as of `today`.
+pub(crate) fn latest(diary: &Diary, today: NaiveDate) -> Option<LatestPlan> {
+    let (id, plan) = diary.latest_plan()?;
+    Some(LatestPlan { id, plan: plan.clone(), schedule: plan.schedule(today) })
+}
 
 /// Builds the view of the latest plan, if there is one.
 pub fn build(diary: &Diary, today: NaiveDate) -> Option<PlanView> {
-    let (id, plan) = diary.latest_plan()?;
-    let schedule = plan.schedule(today);
+    let LatestPlan { id, plan, schedule } = latest(diary, today)?;
     let to = schedule.ended_on.map_or(today, |end| end.min(today));
     let doses = diary.between(plan.start, to).filter_map(|e| match &e.body {
         EntryBody::Dose(d) => Some(d),
         _ => None,
     });
-    let vs_actual = plan_vs_actual(plan, &schedule, doses, plan.start, to);
-    Some(PlanView { id, plan: plan.clone(), schedule, vs_actual })
+    let vs_actual = plan_vs_actual(&plan, &schedule, doses, plan.start, to);
+    Some(PlanView {
+        id,
+        molecule: plan.molecule.name().into(),
+        start: plan.start,
+        start_mg: plan.start_mg,
+        percent: plan.percent,
+        interval_days: plan.interval_days,
+        strengths_mg: plan.strengths_mg.clone(),
+        floor_mg: plan.floor_mg,
+        pace: plan.pace,
+        switch: plan.switch.as_ref().map(|s| SwitchView {
+            from: s.from.name().into(),
+            from_mg: s.from_mg,
+            diazepam_low_mg: s.diazepam_mg.low,
+            diazepam_high_mg: s.diazepam_mg.high,
+            table: s.table,
+            source: s.source().into(),
+            agreed_with: s.agreed_with.clone(),
+            line: s.describe(),
+        }),
+        steps: schedule
+            .steps
+            .iter()
+            .map(|s| StepView {
+                index: s.index,
+                date: s.date,
+                dose_mg: s.dose_mg,
+                tablets: tablets_text(&s.tablets),
+                cut_mg: s.cut_mg,
+                cut_percent: s.cut_percent,
+                interval_days: s.interval_days,
+                extended: s.extended,
+                pace_flag: s.pace_flag.as_ref().map(|f| f.reason.clone()),
+                status: s.status,
+            })
+            .collect(),
+        holds: plan
+            .holds
+            .iter()
+            .map(|h| HoldView { from: h.from, until: h.until, reason: h.reason.clone() })
+            .collect(),
+        holding: schedule.holding,
+        end_date: schedule.end_date,
+        ended_on: schedule.ended_on,
+        adherence: vs_actual.steps,
+    })
 }

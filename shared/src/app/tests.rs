@@ -152,18 +152,18 @@ fn a_store_failure_is_reported_and_the_model_is_unchanged() {
     cmd.effects().next().unwrap().expect_clock().resolve(now()).unwrap();
     let ev = cmd.events().next().unwrap();
     let mut cmd = app.update(ev, &mut model);
-    cmd.effects().next().unwrap().expect_store().resolve(Err(StoreError::DiskFull)).unwrap();
+    cmd.effects().next().unwrap().expect_store().resolve(Err(StoreFailed)).unwrap();
     let ev = cmd.events().next().unwrap();
     let _ = app.update(ev, &mut model);
     let view = app.view(&model);
-    assert_eq!(view.outcome, Some(Outcome::Failed(StoreError::DiskFull)));
+    assert_eq!(view.outcome, Some(Outcome::Failed));
     assert_eq!(view.entry_count, 0);
 }
 
 fn set_goal(app: &SteadyApp, model: &mut Model) -> EntryId {
     let draft = GoalDraft {
         set_at: None,
-        kind: "keep".into(),
+        kind: crate::domain::GoalType::Keep,
         what_matters: "Not fall at night".into(),
         drug: None,
         target_mg: None,
@@ -233,16 +233,16 @@ fn summary_page_uses_the_chosen_table_and_rejects_a_reversed_period() {
     let (app, mut model) = opened();
     send(&app, &mut model, Event::Log(dose("lormetazepam", 2.0, false)));
     send(&app, &mut model, Event::UseTable(EquivalenceTable::Dutch));
-    send(&app, &mut model, Event::Show(Page::Summary { from: day(4), to: day(10) }));
-    let PageView::Summary(s) = app.view(&model).page else { panic!() };
+    let period = Period::new(day(4), day(10)).unwrap();
+    send(&app, &mut model, Event::Export { period, table: None, options: SummaryOptions::default() });
+    let Some(Export::Summary(s)) = app.view(&model).export else { panic!() };
     assert_eq!(s.table.key, "dutch");
     assert_eq!(s.days.len(), 7);
     // Dutch table: lormetazepam 1 mg ≈ 10 mg diazepam.
     assert_eq!((s.days[6].de_low_mg, s.days[6].de_high_mg), (20.0, 20.0));
     assert_eq!(s.days_without_dose, 6);
 
-    send(&app, &mut model, Event::Show(Page::Summary { from: day(10), to: day(4) }));
-    assert!(matches!(app.view(&model).outcome, Some(Outcome::Rejected(ref e)) if e.field == "from"));
+    assert_eq!(Period::new(day(10), day(4)).unwrap_err().field, "from");
 }
 
 #[test]
@@ -264,8 +264,7 @@ fn export_builds_a_summary_without_leaving_the_page() {
         &app,
         &mut model,
         Event::Export {
-            from: day(9),
-            to: day(10),
+            period: Period::new(day(9), day(10)).unwrap(),
             table: Some(EquivalenceTable::Dutch),
             options: SummaryOptions::default(),
         },
@@ -273,7 +272,7 @@ fn export_builds_a_summary_without_leaving_the_page() {
     let view = app.view(&model);
     assert!(matches!(view.page, PageView::Today(_)), "the shell stays where it was");
     let Some(Export::Summary(export)) = view.export else { panic!("summary exported") };
-    assert_eq!((export.table.key, export.days.len()), ("dutch", 2));
+    assert_eq!((export.table.key.as_str(), export.days.len()), ("dutch", 2));
     assert_eq!(view.table, EquivalenceTable::Ashton, "the diary's own table is unchanged");
     // The export is a one-off: the next event clears it.
     send(&app, &mut model, Event::Refresh);
@@ -330,7 +329,7 @@ fn goal_progress_on_today_is_measured_from_the_diary() {
     let (app, mut model) = opened();
     let draft = GoalDraft {
         set_at: Some(DateTime::parse_from_rfc3339("2026-03-01T09:00:00+01:00").unwrap()),
-        kind: "reduce".into(),
+        kind: crate::domain::GoalType::Reduce,
         what_matters: "Clear head at work".into(),
         drug: Some("lormetazepam".into()),
         target_mg: Some(1.0),
@@ -360,13 +359,13 @@ fn goal_progress_on_today_is_measured_from_the_diary() {
 }
 
 fn plan_draft() -> EntryDraft {
-    EntryDraft::Plan(crate::plan::PlanDraft {
+    EntryDraft::Plan(crate::domain::PlanDraft {
         drug: "lormetazepam".into(),
         start_mg: 2.0,
         start: Some(day(1)),
         strengths_mg: vec![1.0, 2.0],
-        split: 4,
-        ..crate::plan::PlanDraft::default()
+        split: crate::domain::Split::Quarter,
+        ..crate::domain::PlanDraft::default()
     })
 }
 
@@ -394,8 +393,8 @@ fn a_plan_shows_today_and_can_be_held_resumed_and_ended() {
     send(&app, &mut model, Event::Plan(PlanAction::Resume));
     send(&app, &mut model, Event::Show(Page::Plan));
     let PageView::Plan(Some(view)) = app.view(&model).page else { panic!("plan page") };
-    assert_eq!(view.plan.holds.len(), 1);
-    assert_eq!(view.plan.holds[0].reason, "bad week");
+    assert_eq!(view.holds.len(), 1);
+    assert_eq!(view.holds[0].reason, "bad week");
 
     send(&app, &mut model, Event::Plan(PlanAction::End { reason: Some("goal changed".into()) }));
     send(&app, &mut model, Event::Show(Page::Today));
@@ -414,5 +413,7 @@ fn export_plan_needs_a_plan_and_keeps_the_page() {
     send(&app, &mut model, Event::ExportPlan);
     let view = app.view(&model);
     assert!(matches!(view.page, PageView::Today(_)));
-    assert!(matches!(view.export, Some(Export::Plan(ref p)) if !p.schedule.steps.is_empty()));
+    assert!(
+        matches!(view.export, Some(Export::File(ref f)) if String::from_utf8_lossy(&f.bytes).contains("BEGIN:VEVENT"))
+    );
 }

@@ -4,22 +4,22 @@
 use chrono::{Days, NaiveDate, NaiveTime};
 use serde::Serialize;
 
-use super::diary::Diary;
-use crate::domain::{EntryBody, EntryId, EquivalenceTable, Goal, GoalStatus, MgRange, Use};
-use crate::plan::tablets_text;
-use crate::summary::content::LongLived;
-use crate::summary::progress::{measure, GoalProgress};
-use crate::summary::{mean, SplitTotal, TableRef};
+use crate::domain::progress::{measure, GoalProgress};
+use crate::domain::{
+    mean, tablets_text, Diary, EntryBody, EntryId, EquivalenceTable, Goal, GoalStatus, LongLived, MgRange,
+    SplitTotal, TableRef, Use,
+};
 
 /// One dose taken today.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DoseLine {
     /// Entry id (for edit / delete).
     pub id: EntryId,
     /// Local clock time.
     pub time: NaiveTime,
     /// Molecule INN or "unknown substance".
-    pub substance: &'static str,
+    pub substance: String,
     /// Milligrams, when the strength is known.
     pub mg: Option<f64>,
     /// Tablets, when counted in tablets.
@@ -33,6 +33,7 @@ pub struct DoseLine {
 
 /// Last night's sleep, as the patient logged it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NightLine {
     /// Evening date of the night.
     pub night: NaiveDate,
@@ -43,11 +44,12 @@ pub struct NightLine {
     /// Quality 1–5.
     pub quality: u8,
     /// Quality in words.
-    pub quality_label: &'static str,
+    pub quality_label: String,
 }
 
 /// Mean anxiety of one day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnxietyDay {
     /// Local date.
     pub date: NaiveDate,
@@ -57,9 +59,10 @@ pub struct AnxietyDay {
 
 /// Today's step of the taper plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanToday {
     /// Molecule being tapered.
-    pub molecule: &'static str,
+    pub molecule: String,
     /// Planned daily dose today, mg.
     pub planned_mg: Option<f64>,
     /// The same as tablets, e.g. "1¾ × 1 mg".
@@ -76,6 +79,7 @@ pub struct PlanToday {
 
 /// An open goal, its next review and what the diary measures against it since the last review.
 #[derive(Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GoalLine {
     /// Entry id (for reviews).
     pub id: EntryId,
@@ -95,6 +99,7 @@ pub struct GoalLine {
 
 /// Everything on the today screen.
 #[derive(Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TodayView {
     /// The patient's local date.
     pub date: NaiveDate,
@@ -126,7 +131,7 @@ pub fn build(diary: &Diary, today: NaiveDate, table: EquivalenceTable) -> TodayV
             doses.push(DoseLine {
                 id: e.id,
                 time: d.taken_at.time(),
-                substance: d.substance.name(),
+                substance: d.substance.name().to_owned(),
                 mg: d.amount.mg(),
                 tablets: d.amount.tablets(),
                 use_: d.use_,
@@ -142,7 +147,7 @@ pub fn build(diary: &Diary, today: NaiveDate, table: EquivalenceTable) -> TodayV
             total_sleep_h: s.total_sleep_min().map(|m| m as f64 / 60.0),
             efficiency_percent: s.efficiency_percent(),
             quality: s.quality.score(),
-            quality_label: s.quality.label(),
+            quality_label: s.quality.label().to_owned(),
         }),
         _ => None,
     });
@@ -190,7 +195,7 @@ pub fn build(diary: &Diary, today: NaiveDate, table: EquivalenceTable) -> TodayV
         let current = schedule.step_on(today);
         let next = schedule.next_step();
         PlanToday {
-            molecule: p.molecule.name(),
+            molecule: p.molecule.name().to_owned(),
             planned_mg: current.map(|s| s.dose_mg),
             planned_tablets: current.filter(|s| !s.tablets.is_empty()).map(|s| tablets_text(&s.tablets)),
             next_step_date: next.map(|s| s.date),

@@ -10,9 +10,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::keyed::Keyed;
+
 /// A benzodiazepine or Z-drug molecule (INN), so doses from any brand add up per molecule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Molecule {
     Alprazolam,
     Bromazepam,
@@ -44,6 +47,7 @@ use Molecule::*;
 
 /// Country of a brand name: brands differ between the markets Steady's users live in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Country {
     /// Belgium.
     BE,
@@ -187,6 +191,7 @@ impl Molecule {
 /// A range of milligrams (low <= high); a single value has low == high. Equivalence tables
 /// disagree and give ranges, so diazepam-equivalent doses stay ranges, not false precision.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MgRange {
     /// Lower bound in mg.
     pub low: f64,
@@ -227,6 +232,7 @@ impl MgRange {
 /// Which published diazepam-equivalence table to use; a summary always says which one it used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum EquivalenceTable {
     /// Ashton Manual: the default, with a value for every common molecule.
     #[default]
@@ -297,10 +303,22 @@ const DUTCH: &[(Molecule, MgRange)] = &[(Bromazepam, x(10.0)), (Diazepam, x(10.0
 const NORWEGIAN: &[(Molecule, MgRange)] =
     &[(Diazepam, x(10.0)), (Oxazepam, r(30.0, 50.0)), (Zopiclone, r(7.5, 10.0))];
 
-impl EquivalenceTable {
+impl Keyed for EquivalenceTable {
     /// Every table, for settings pickers and tests.
-    pub const ALL: [EquivalenceTable; 4] = [Self::Ashton, Self::VaDod, Self::Dutch, Self::Norwegian];
+    const ALL: &'static [Self] = &[Self::Ashton, Self::VaDod, Self::Dutch, Self::Norwegian];
 
+    /// Stable key for settings and exports; `parse` accepts it back.
+    fn key(self) -> &'static str {
+        match self {
+            Self::Ashton => "ashton",
+            Self::VaDod => "va_dod",
+            Self::Dutch => "dutch",
+            Self::Norwegian => "norwegian",
+        }
+    }
+}
+
+impl EquivalenceTable {
     /// Short human name shown next to diazepam-equivalent figures.
     pub fn name(self) -> &'static str {
         match self {
@@ -330,20 +348,9 @@ impl EquivalenceTable {
         }
     }
 
-    /// Stable key for settings and exports; `parse` accepts it back.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Ashton => "ashton",
-            Self::VaDod => "va_dod",
-            Self::Dutch => "dutch",
-            Self::Norwegian => "norwegian",
-        }
-    }
-
     /// Reads a key written by `key` (case-insensitive), so stored settings survive round trips.
     pub fn parse(key: &str) -> Option<EquivalenceTable> {
-        let key = key.trim();
-        Self::ALL.into_iter().find(|t| t.key().eq_ignore_ascii_case(key))
+        Self::from_key(key)
     }
 
     fn entries(self) -> &'static [(Molecule, MgRange)] {
@@ -369,6 +376,24 @@ impl EquivalenceTable {
             return None;
         }
         Some(MgRange::new(mg * 10.0 / eq.high, mg * 10.0 / eq.low))
+    }
+}
+
+/// Which diazepam-equivalence table a figure used, with its source, so a reader can check it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct TableRef {
+    /// Stable key, e.g. "ashton".
+    pub key: String,
+    /// Short name.
+    pub name: String,
+    /// Full citation.
+    pub source: String,
+}
+
+impl From<EquivalenceTable> for TableRef {
+    fn from(t: EquivalenceTable) -> Self {
+        Self { key: t.key().into(), name: t.name().into(), source: t.source().into() }
     }
 }
 
@@ -492,7 +517,7 @@ mod tests {
         check_table(VaDod, &parse_domain(DOMAIN_VA_DOD));
         check_table(Dutch, &parse_domain(DOMAIN_DUTCH));
         check_table(Norwegian, &parse_domain(DOMAIN_NORWEGIAN));
-        for t in EquivalenceTable::ALL {
+        for &t in EquivalenceTable::ALL {
             assert_eq!(t.equivalent_to_10mg_diazepam(Diazepam), Some(MgRange::exact(10.0)));
             assert_eq!(t.equivalent_to_10mg_diazepam(EthylLoflazepate), None);
             assert_eq!(t.equivalent_to_10mg_diazepam(Clotiazepam), None);

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{lookup, EquivalenceTable, MgRange, Molecule};
-use super::error::{optional_text, positive, Problem, Valid, ValidationError};
+use super::error::{optional_text, positive, Field, Problem, Rule, Valid, ValidationError};
 use super::time::{not_in_future, LocalInstant};
 
 /// Largest single dose the diary accepts (anything above is a typo, e.g. 2000 for 2.000).
@@ -21,6 +21,7 @@ pub const MAX_NOTE_CHARS: usize = 1000;
 /// What was taken. `Unknown` is for street pills or anything the patient cannot name.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Substance {
     /// A molecule from the catalogue (brand names resolve to it).
     Molecule(Molecule),
@@ -41,6 +42,7 @@ impl Substance {
 /// How much was taken, as the patient counts it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Amount {
     /// Milligrams, e.g. from a liquid or a known total.
     Mg(f64),
@@ -67,8 +69,9 @@ impl Amount {
 }
 
 /// Whether the dose was part of the prescription; logged plainly, never judged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Use {
     /// Taken as prescribed.
     Prescribed,
@@ -106,20 +109,27 @@ impl Dose {
 
 /// A dose as typed in a shell, before validation.
 #[derive(Clone, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DoseDraft {
     /// When taken; `None` means now.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub taken_at: Option<LocalInstant>,
     /// Molecule or brand name, case-insensitive, or "unknown".
     pub drug: String,
     /// Amount in mg (exclusive with `tablets`).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub mg: Option<f64>,
     /// Number of tablets, in quarters (exclusive with `mg`).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub tablets: Option<f64>,
     /// Tablet strength; `None` = unknown (non-prescribed only).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub strength_mg: Option<f64>,
     /// True for non-prescribed use.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub non_prescribed: bool,
     /// Free text.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub note: Option<String>,
 }
 
@@ -130,17 +140,17 @@ impl DoseDraft {
         let substance = parse_substance(&self.drug)?;
         if substance == Substance::Unknown && use_ == Use::Prescribed {
             return Err(ValidationError::new(
-                "drug",
-                Problem::NotAllowed("an unknown substance can only be logged as non-prescribed"),
+                Field::Drug,
+                Problem::not_allowed(Rule::UnknownOnlyNonPrescribed),
             ));
         }
         let amount = self.amount(use_)?;
         Ok(Dose {
-            taken_at: not_in_future("taken_at", self.taken_at.unwrap_or(now), now)?,
+            taken_at: not_in_future(Field::TakenAt, self.taken_at.unwrap_or(now), now)?,
             substance,
             amount,
             use_,
-            note: optional_text("note", self.note.as_deref(), MAX_NOTE_CHARS)?,
+            note: optional_text(Field::Note, self.note.as_deref(), MAX_NOTE_CHARS)?,
         })
     }
 
@@ -149,39 +159,38 @@ impl DoseDraft {
             (Some(mg), None) => {
                 if self.strength_mg.is_some() {
                     return Err(ValidationError::new(
-                        "strength_mg",
-                        Problem::NotAllowed("a strength goes with a number of tablets, not with mg"),
+                        Field::StrengthMg,
+                        Problem::not_allowed(Rule::StrengthGoesWithTablets),
                     ));
                 }
-                Ok(Amount::Mg(dose_mg("mg", mg)?))
+                Ok(Amount::Mg(dose_mg(Field::Mg, mg)?))
             }
             (None, Some(tablets)) => {
-                let quarters = quarters(positive("tablets", tablets, MAX_TABLETS)?)?;
+                let quarters = quarters(positive(Field::Tablets, tablets, MAX_TABLETS)?)?;
                 let strength_mg = match self.strength_mg {
-                    Some(s) => Some(dose_mg("strength_mg", s)?),
+                    Some(s) => Some(dose_mg(Field::StrengthMg, s)?),
                     None if use_ == Use::Prescribed => {
-                        return Err(ValidationError::new("strength_mg", Problem::Required))
+                        return Err(ValidationError::new(Field::StrengthMg, Problem::Required))
                     }
                     None => None,
                 };
                 let amount = Amount::Tablets { quarters, strength_mg };
                 if amount.mg().is_some_and(|mg| mg > MAX_DOSE_MG) {
-                    return Err(ValidationError::new("tablets", Problem::TooLarge { max: MAX_DOSE_MG }));
+                    return Err(ValidationError::new(Field::Tablets, Problem::TooLarge { max: MAX_DOSE_MG }));
                 }
                 Ok(amount)
             }
-            (Some(_), Some(_)) => Err(ValidationError::new(
-                "mg",
-                Problem::NotAllowed("give either mg or a number of tablets, not both"),
-            )),
-            (None, None) => Err(ValidationError::new("mg", Problem::Required)),
+            (Some(_), Some(_)) => {
+                Err(ValidationError::new(Field::Mg, Problem::not_allowed(Rule::MgOrTabletsNotBoth)))
+            }
+            (None, None) => Err(ValidationError::new(Field::Mg, Problem::Required)),
         }
     }
 }
 
 /// An amount in mg (a dose, a tablet strength, a plan's start): positive, at least
 /// [`MIN_DOSE_MG`] and at most [`MAX_DOSE_MG`].
-pub fn dose_mg(field: &'static str, mg: f64) -> Valid<f64> {
+pub fn dose_mg(field: Field, mg: f64) -> Valid<f64> {
     let mg = positive(field, mg, MAX_DOSE_MG)?;
     if mg < MIN_DOSE_MG {
         return Err(ValidationError::new(field, Problem::TooSmall { min: MIN_DOSE_MG }));
@@ -193,14 +202,14 @@ pub fn dose_mg(field: &'static str, mg: f64) -> Valid<f64> {
 pub fn parse_substance(name: &str) -> Valid<Substance> {
     let trimmed = name.trim();
     if trimmed.is_empty() {
-        return Err(ValidationError::new("drug", Problem::Required));
+        return Err(ValidationError::new(Field::Drug, Problem::Required));
     }
     if trimmed.eq_ignore_ascii_case("unknown") {
         return Ok(Substance::Unknown);
     }
-    lookup(trimmed)
-        .map(Substance::Molecule)
-        .ok_or_else(|| ValidationError::new("drug", Problem::UnknownDrug(trimmed.chars().take(40).collect())))
+    lookup(trimmed).map(Substance::Molecule).ok_or_else(|| {
+        ValidationError::new(Field::Drug, Problem::UnknownDrug { name: trimmed.chars().take(40).collect() })
+    })
 }
 
 /// Converts a tablet count to quarters, rejecting anything finer than a quarter — including a tiny
@@ -208,7 +217,7 @@ pub fn parse_substance(name: &str) -> Valid<Substance> {
 fn quarters(tablets: f64) -> Valid<u32> {
     let q = tablets * 4.0;
     if (q - q.round()).abs() > 1e-9 || q.round() < 1.0 {
-        return Err(ValidationError::new("tablets", Problem::NotAQuarter));
+        return Err(ValidationError::new(Field::Tablets, Problem::NotAQuarter));
     }
     // Bounded by MAX_TABLETS, so the cast cannot truncate.
     Ok(q.round() as u32)
@@ -229,7 +238,7 @@ mod tests {
 
     fn problem(d: DoseDraft) -> (&'static str, Problem) {
         let e = d.validate(now()).unwrap_err();
-        (e.field, e.problem)
+        (e.field.key(), e.problem)
     }
 
     #[test]
@@ -283,7 +292,7 @@ mod tests {
         );
         assert_eq!(
             problem(DoseDraft { mg: Some(2.0), ..draft("aspirin") }),
-            ("drug", Problem::UnknownDrug("aspirin".into()))
+            ("drug", Problem::UnknownDrug { name: "aspirin".into() })
         );
         assert_eq!(
             problem(DoseDraft { mg: Some(2.0), note: Some("x".repeat(1001)), ..draft("diazepam") }),

@@ -1,72 +1,22 @@
 //! The diary's unit: one entry of one kind, with a random id that reveals nothing about its content.
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::dose::{Dose, DoseDraft};
-use super::error::{Problem, Valid, ValidationError};
+use super::error::{Field, Problem, Rule, Valid, ValidationError};
 use super::goal::{Goal, GoalDraft, GoalReview, Question, ReviewDecision};
+use super::id::EntryId;
+use super::keyed::Keyed;
 use super::scores::{AnxietyRating, Gad7};
 use super::sleep::{SleepDraft, SleepNight};
+use super::taper::{PlanDraft, TaperPlan};
 use super::time::LocalInstant;
-use crate::plan::{PlanDraft, TaperPlan};
-
-/// Random (v4) id: stored in plaintext, so it must carry no information.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EntryId(Uuid);
-
-impl EntryId {
-    /// A fresh random id.
-    #[allow(clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self(Uuid::new_v4())
-    }
-
-    /// The 16 raw bytes, as stored and bound into the record's associated data.
-    pub fn as_bytes(&self) -> &[u8; 16] {
-        self.0.as_bytes()
-    }
-
-    /// From 16 raw bytes read back from the store.
-    pub fn from_bytes(bytes: [u8; 16]) -> Self {
-        Self(Uuid::from_bytes(bytes))
-    }
-
-    /// First 8 hex digits: enough for a person to type, as shown by the CLI.
-    pub fn short(&self) -> String {
-        self.0.simple().to_string()[..8].to_owned()
-    }
-}
-
-impl fmt::Display for EntryId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl fmt::Debug for EntryId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "EntryId({})", self.short())
-    }
-}
-
-impl FromStr for EntryId {
-    type Err = ValidationError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Uuid::parse_str(s.trim())
-            .map(Self)
-            .map_err(|_| ValidationError::new("id", Problem::Unreadable(s.chars().take(40).collect())))
-    }
-}
 
 /// The kinds of entry, as named in exports and `list --json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum EntryKind {
     Dose,
     Sleep,
@@ -78,9 +28,20 @@ pub enum EntryKind {
     Question,
 }
 
-impl EntryKind {
+impl Keyed for EntryKind {
+    const ALL: &'static [Self] = &[
+        EntryKind::Dose,
+        EntryKind::Sleep,
+        EntryKind::Anxiety,
+        EntryKind::Gad7,
+        EntryKind::Goal,
+        EntryKind::Review,
+        EntryKind::Plan,
+        EntryKind::Question,
+    ];
+
     /// Stable lowercase name.
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             EntryKind::Dose => "dose",
             EntryKind::Sleep => "sleep",
@@ -165,8 +126,9 @@ pub struct Entry {
     pub body: EntryBody,
 }
 
-/// An entry as typed in a shell, before validation.
+/// An entry as typed in a shell, before validation. Times left out mean "now".
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum EntryDraft {
     Dose(DoseDraft),
     Sleep(SleepDraft),
@@ -220,11 +182,11 @@ impl EntryDraft {
                 if let Some(next) = next_review {
                     if *next < review.at.date_naive() {
                         return Err(ValidationError::new(
-                            "next_review",
-                            Problem::Inconsistent("before the review itself"),
+                            Field::NextReview,
+                            Problem::inconsistent(Rule::BeforeTheReview),
                         ));
                     }
-                    review.next_review = Some(super::time::date_not_too_old("next_review", *next)?);
+                    review.next_review = Some(super::time::date_not_too_old(Field::NextReview, *next)?);
                 }
                 EntryBody::Review(review)
             }
@@ -233,21 +195,6 @@ impl EntryDraft {
                 EntryBody::Question(Question::new(at.unwrap_or(now), text, *discussed, now)?)
             }
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_random_and_round_trip() {
-        let (a, b) = (EntryId::new(), EntryId::new());
-        assert_ne!(a, b);
-        assert_eq!(a.to_string().parse::<EntryId>().unwrap(), a);
-        assert_eq!(EntryId::from_bytes(*a.as_bytes()), a);
-        assert_eq!("nope".parse::<EntryId>().unwrap_err().field, "id");
-        assert!(!format!("{a:?}").contains(&a.to_string()), "Debug shows only the short id");
     }
 }
 

@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::Molecule;
 use super::dose::{parse_substance, Substance, MAX_DOSE_MG, MAX_NOTE_CHARS};
-use super::entry::EntryId;
-use super::error::{in_range, optional_text, positive, text, Problem, Valid, ValidationError};
+use super::error::{in_range, optional_text, positive, text, Field, Problem, Rule, Valid, ValidationError};
+use super::id::EntryId;
+use super::keyed::Keyed;
+use super::parse::choice;
 use super::time::{date_not_too_old, not_in_future, LocalInstant};
 
 /// Longest "what matters to me" text, in characters.
@@ -33,15 +35,56 @@ pub enum GoalKind {
     Keep,
 }
 
+/// The four treatment goals a patient can choose, as a form offers them (the chosen one becomes a
+/// [`GoalKind`] with its molecule and target).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum GoalType {
+    /// Taper to zero.
+    Stop,
+    /// Reduce to a target daily dose.
+    Reduce,
+    /// Stay stable at the prescribed dose, no extra use.
+    Stable,
+    /// Keep things as they are.
+    Keep,
+}
+
+impl Keyed for GoalType {
+    const ALL: &'static [Self] = &[GoalType::Stop, GoalType::Reduce, GoalType::Stable, GoalType::Keep];
+
+    fn key(self) -> &'static str {
+        match self {
+            GoalType::Stop => "stop",
+            GoalType::Reduce => "reduce",
+            GoalType::Stable => "stable",
+            GoalType::Keep => "keep",
+        }
+    }
+}
+
+impl GoalType {
+    /// Reads "stop", "reduce", "stable" or "keep" (any case), naming the field `kind`.
+    pub fn parse(s: &str) -> Valid<Self> {
+        choice(Field::Kind, s)
+    }
+}
+
 impl GoalKind {
+    /// Which of the four goals this is.
+    pub fn goal_type(&self) -> GoalType {
+        match self {
+            GoalKind::Stop { .. } => GoalType::Stop,
+            GoalKind::Reduce { .. } => GoalType::Reduce,
+            GoalKind::Stable { .. } => GoalType::Stable,
+            GoalKind::Keep => GoalType::Keep,
+        }
+    }
+
     /// Stable short key, as used by the CLI and exports.
     pub fn key(&self) -> &'static str {
-        match self {
-            GoalKind::Stop { .. } => "stop",
-            GoalKind::Reduce { .. } => "reduce",
-            GoalKind::Stable { .. } => "stable",
-            GoalKind::Keep => "keep",
-        }
+        self.goal_type().key()
     }
 
     /// One-line English description, e.g. "reduce lormetazepam to 0.5 mg/day".
@@ -62,8 +105,9 @@ impl GoalKind {
 }
 
 /// Who proposed a goal: research shows it is rarely the patient, so the diary records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Proposer {
     Patient,
     Clinician,
@@ -71,8 +115,9 @@ pub enum Proposer {
 }
 
 /// Lifecycle of a goal (FHIR Goal.lifecycleStatus, simplified).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum GoalStatus {
     Proposed,
     #[default]
@@ -107,72 +152,73 @@ pub struct Goal {
 
 /// A goal as typed in a shell.
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GoalDraft {
     /// When set; `None` = now.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub set_at: Option<LocalInstant>,
-    /// "stop", "reduce", "stable" or "keep".
-    pub kind: String,
+    /// Which of the four goals.
+    pub kind: GoalType,
     /// What matters to the patient.
     pub what_matters: String,
     /// Molecule or brand, for stop / reduce / stable.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub drug: Option<String>,
     /// Target daily dose, for reduce.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub target_mg: Option<f64>,
     /// Due date.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub due: Option<NaiveDate>,
     /// Review date.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub review_on: Option<NaiveDate>,
     /// Who proposed it.
     pub proposed_by: Proposer,
     /// Who agreed to it.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub agreed_with: Option<String>,
 }
 
 impl GoalDraft {
     /// Validates the goal; dates must not precede the day it is set.
     pub fn validate(&self, now: LocalInstant) -> Valid<Goal> {
-        let set_at = not_in_future("set_at", self.set_at.unwrap_or(now), now)?;
+        let set_at = not_in_future(Field::SetAt, self.set_at.unwrap_or(now), now)?;
         let molecule = match self.drug.as_deref().filter(|d| !d.trim().is_empty()) {
             None => None,
             Some(name) => match parse_substance(name)? {
                 Substance::Molecule(m) => Some(m),
                 Substance::Unknown => {
                     return Err(ValidationError::new(
-                        "drug",
-                        Problem::NotAllowed("a goal names a known molecule"),
+                        Field::Drug,
+                        Problem::not_allowed(Rule::GoalNamesAKnownMolecule),
                     ))
                 }
             },
         };
-        let kind = match self.kind.trim().to_ascii_lowercase().as_str() {
-            "stop" => GoalKind::Stop { molecule },
-            "reduce" => GoalKind::Reduce {
-                molecule: molecule.ok_or(ValidationError::new("drug", Problem::Required))?,
+        let kind = match self.kind {
+            GoalType::Stop => GoalKind::Stop { molecule },
+            GoalType::Reduce => GoalKind::Reduce {
+                molecule: molecule.ok_or(ValidationError::new(Field::Drug, Problem::Required))?,
                 target_mg: positive(
-                    "target_mg",
-                    self.target_mg.ok_or(ValidationError::new("target_mg", Problem::Required))?,
+                    Field::TargetMg,
+                    self.target_mg.ok_or(ValidationError::new(Field::TargetMg, Problem::Required))?,
                     MAX_DOSE_MG,
                 )?,
             },
-            "stable" => GoalKind::Stable { molecule },
-            "keep" => GoalKind::Keep,
-            other => {
-                return Err(ValidationError::new(
-                    "kind",
-                    Problem::Unreadable(other.chars().take(20).collect()),
-                ))
-            }
+            GoalType::Stable => GoalKind::Stable { molecule },
+            GoalType::Keep => GoalKind::Keep,
         };
         if self.target_mg.is_some() && !matches!(kind, GoalKind::Reduce { .. }) {
             return Err(ValidationError::new(
-                "target_mg",
-                Problem::NotAllowed("a target dose goes with a reduce goal"),
+                Field::TargetMg,
+                Problem::not_allowed(Rule::TargetGoesWithReduce),
             ));
         }
         let check_date = |field, d: Option<NaiveDate>| -> Valid<Option<NaiveDate>> {
             match d {
                 Some(d) if d < set_at.date_naive() => {
-                    Err(ValidationError::new(field, Problem::Inconsistent("before the day the goal is set")))
+                    Err(ValidationError::new(field, Problem::inconsistent(Rule::BeforeTheGoalWasSet)))
                 }
                 Some(d) => date_not_too_old(field, d).map(Some),
                 None => Ok(None),
@@ -180,29 +226,40 @@ impl GoalDraft {
         };
         Ok(Goal {
             set_at,
-            what_matters: text("what_matters", &self.what_matters, MAX_WHY_CHARS)?,
+            what_matters: text(Field::WhatMatters, &self.what_matters, MAX_WHY_CHARS)?,
             kind,
-            due: check_date("due", self.due)?,
-            review_on: check_date("review_on", self.review_on)?,
+            due: check_date(Field::Due, self.due)?,
+            review_on: check_date(Field::ReviewOn, self.review_on)?,
             proposed_by: self.proposed_by,
-            agreed_with: optional_text("agreed_with", self.agreed_with.as_deref(), MAX_NAME_CHARS)?,
+            agreed_with: optional_text(Field::AgreedWith, self.agreed_with.as_deref(), MAX_NAME_CHARS)?,
             status: GoalStatus::Active,
         })
     }
 }
 
 /// What the patient and clinician decided at a review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReviewDecision {
     Keep,
     Adjust,
     Change,
 }
 
-impl GoalStatus {
+impl Keyed for GoalStatus {
+    /// Every status, in lifecycle order.
+    const ALL: &'static [Self] = &[
+        GoalStatus::Proposed,
+        GoalStatus::Active,
+        GoalStatus::OnHold,
+        GoalStatus::Achieved,
+        GoalStatus::Changed,
+        GoalStatus::Abandoned,
+    ];
+
     /// Stable key, as used by the CLI and exports (FHIR Goal.lifecycleStatus-like).
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             GoalStatus::Proposed => "proposed",
             GoalStatus::Active => "active",
@@ -212,24 +269,12 @@ impl GoalStatus {
             GoalStatus::Abandoned => "abandoned",
         }
     }
+}
 
-    /// Every status, in lifecycle order.
-    pub const ALL: [GoalStatus; 6] = [
-        GoalStatus::Proposed,
-        GoalStatus::Active,
-        GoalStatus::OnHold,
-        GoalStatus::Achieved,
-        GoalStatus::Changed,
-        GoalStatus::Abandoned,
-    ];
-
-    /// Parses a key.
+impl GoalStatus {
+    /// Parses a key (`on-hold` and `on_hold` alike), naming the field `status`.
     pub fn parse(s: &str) -> Valid<Self> {
-        let t = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        Self::ALL
-            .into_iter()
-            .find(|g| g.key() == t)
-            .ok_or_else(|| ValidationError::new("status", Problem::Unreadable(s.chars().take(20).collect())))
+        choice(Field::Status, s)
     }
 
     /// True while the goal is being worked on (shown on the today screen).
@@ -238,25 +283,33 @@ impl GoalStatus {
     }
 }
 
-impl ReviewDecision {
-    /// Parses "keep", "adjust" or "change".
-    pub fn parse(s: &str) -> Valid<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "keep" => Ok(Self::Keep),
-            "adjust" => Ok(Self::Adjust),
-            "change" => Ok(Self::Change),
-            other => {
-                Err(ValidationError::new("decision", Problem::Unreadable(other.chars().take(20).collect())))
-            }
-        }
-    }
+impl Keyed for ReviewDecision {
+    const ALL: &'static [Self] = &[ReviewDecision::Keep, ReviewDecision::Adjust, ReviewDecision::Change];
 
-    /// Stable key.
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Self::Keep => "keep",
             Self::Adjust => "adjust",
             Self::Change => "change",
+        }
+    }
+}
+
+impl ReviewDecision {
+    /// Parses "keep", "adjust" or "change", naming the field `decision`.
+    pub fn parse(s: &str) -> Valid<Self> {
+        choice(Field::Decision, s)
+    }
+}
+
+impl Keyed for Proposer {
+    const ALL: &'static [Self] = &[Proposer::Patient, Proposer::Clinician, Proposer::Together];
+
+    fn key(self) -> &'static str {
+        match self {
+            Proposer::Patient => "patient",
+            Proposer::Clinician => "clinician",
+            Proposer::Together => "together",
         }
     }
 }
@@ -292,13 +345,13 @@ impl GoalReview {
         goal_exists: bool,
     ) -> Valid<Self> {
         if !goal_exists {
-            return Err(ValidationError::new("goal", Problem::NoSuchEntry));
+            return Err(ValidationError::new(Field::Goal, Problem::NoSuchEntry));
         }
         Ok(Self {
             goal,
-            at: not_in_future("at", at, now)?,
-            gas: in_range("gas", gas, -2, 2)? as i8,
-            note: optional_text("note", note, MAX_NOTE_CHARS)?,
+            at: not_in_future(Field::At, at, now)?,
+            gas: in_range(Field::Gas, gas, -2, 2)? as i8,
+            note: optional_text(Field::Note, note, MAX_NOTE_CHARS)?,
             decision,
             next_review: None,
         })
@@ -326,8 +379,8 @@ impl Question {
     /// Validates a question typed in a shell.
     pub fn new(at: LocalInstant, text_: &str, discussed: bool, now: LocalInstant) -> Valid<Self> {
         Ok(Self {
-            asked_at: not_in_future("at", at, now)?,
-            text: text("text", text_, MAX_QUESTION_CHARS)?,
+            asked_at: not_in_future(Field::At, at, now)?,
+            text: text(Field::Text, text_, MAX_QUESTION_CHARS)?,
             discussed,
         })
     }
@@ -355,7 +408,7 @@ mod tests {
     fn draft(kind: &str) -> GoalDraft {
         GoalDraft {
             set_at: None,
-            kind: kind.into(),
+            kind: GoalType::parse(kind).unwrap(),
             what_matters: "Drive my grandchildren to school".into(),
             drug: None,
             target_mg: None,
@@ -381,7 +434,7 @@ mod tests {
     #[test]
     fn bad_goals_name_their_field() {
         let field = |d: GoalDraft| d.validate(now()).unwrap_err().field;
-        assert_eq!(field(draft("taper-ish")), "kind");
+        assert_eq!(GoalType::parse("taper-ish").unwrap_err().field, "kind");
         assert_eq!(field(GoalDraft { what_matters: "  ".into(), ..draft("keep") }), "what_matters");
         assert_eq!(field(GoalDraft { what_matters: "x".repeat(501), ..draft("keep") }), "what_matters");
         assert_eq!(field(GoalDraft { drug: Some("diazepam".into()), ..draft("reduce") }), "target_mg");
@@ -398,9 +451,9 @@ mod tests {
         let id = EntryId::new();
         assert!(GoalReview::new(id, now(), -2, None, ReviewDecision::Keep, now(), true).is_ok());
         let e = GoalReview::new(id, now(), 3, None, ReviewDecision::Keep, now(), true).unwrap_err();
-        assert_eq!((e.field, e.problem), ("gas", Problem::OutOfRange { min: -2, max: 2 }));
+        assert_eq!((e.field, e.problem), (Field::Gas, Problem::OutOfRange { min: -2, max: 2 }));
         let e = GoalReview::new(id, now(), 0, None, ReviewDecision::Keep, now(), false).unwrap_err();
-        assert_eq!((e.field, e.problem), ("goal", Problem::NoSuchEntry));
+        assert_eq!((e.field, e.problem), (Field::Goal, Problem::NoSuchEntry));
         assert_eq!(ReviewDecision::parse("Adjust"), Ok(ReviewDecision::Adjust));
         assert_eq!(ReviewDecision::parse("maybe").unwrap_err().field, "decision");
     }

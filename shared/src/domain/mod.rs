@@ -1,21 +1,43 @@
-//! Pure, validated domain types: what a patient records and the clinical facts used to read it.
-//! No I/O here; every constructor from shell input validates and names the offending field.
+//! Pure, validated domain types: what a patient records, the clinical facts used to read it, and
+//! the measures every reader of the diary shares. The ground floor: nothing here imports another
+//! layer of the crate, and there is no I/O. Every constructor from shell input validates and names
+//! the offending field.
 
 pub mod catalogue;
+pub mod diary;
 pub mod dose;
 pub mod entry;
 pub mod error;
 pub mod goal;
+pub mod hideable;
+pub mod id;
+pub mod keyed;
+pub mod measure;
 pub mod parse;
+pub mod period;
+pub mod progress;
 pub mod scores;
 pub mod sleep;
+pub mod tablets;
+pub mod taper;
 pub mod time;
 
-pub use catalogue::{lookup, Country, EquivalenceTable, MgRange, Molecule};
+pub use catalogue::{lookup, Country, EquivalenceTable, MgRange, Molecule, TableRef};
+pub use diary::{Diary, LongLived};
 pub use dose::{Amount, Dose, DoseDraft, Substance, Use};
-pub use entry::{Entry, EntryBody, EntryDraft, EntryId, EntryKind};
-pub use error::{Problem, Valid, ValidationError};
-pub use goal::{Goal, GoalDraft, GoalKind, GoalReview, GoalStatus, Proposer, Question, ReviewDecision};
+pub use entry::{Entry, EntryBody, EntryDraft, EntryKind};
+pub use error::{Expected, Field, Problem, Rule, Valid, ValidationError};
+pub use goal::{
+    Goal, GoalDraft, GoalKind, GoalReview, GoalStatus, GoalType, Proposer, Question, ReviewDecision,
+};
+pub use hideable::Hideable;
+pub use id::EntryId;
+pub use keyed::Keyed;
+pub use measure::{mean, slope_per_week, DeTotal, SplitTotal};
+pub use period::Period;
+pub use progress::GoalProgress;
 pub use scores::{AnxietyRating, Gad7, Gad7Band};
 pub use sleep::{SleepDraft, SleepNight, SleepQuality};
-pub use time::LocalInstant;
+pub use tablets::{achievable_doses, amount_text, count_text, mg_text, round1, tablets_for, tablets_text};
+pub use taper::{Ended, Hold, Pace, PaceChange, PlanDraft, Split, Switch, SwitchDraft, TaperPlan};
+pub use time::{FixedZone, LocalInstant, Zone};

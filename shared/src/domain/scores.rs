@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{in_range, optional_text, Valid};
+use super::error::{in_range, optional_text, Field, Problem, Valid, ValidationError};
 use super::time::{not_in_future, LocalInstant};
 
 /// A 0–10 numeric rating of anxiety at a moment of the day.
@@ -26,9 +26,9 @@ impl AnxietyRating {
     /// Validates a rating typed in a shell.
     pub fn new(at: LocalInstant, score: i64, note: Option<&str>, now: LocalInstant) -> Valid<Self> {
         Ok(Self {
-            at: not_in_future("at", at, now)?,
-            score: in_range("score", score, 0, 10)? as u8,
-            note: optional_text("note", note, super::dose::MAX_NOTE_CHARS)?,
+            at: not_in_future(Field::At, at, now)?,
+            score: in_range(Field::Score, score, 0, 10)? as u8,
+            note: optional_text(Field::Note, note, super::dose::MAX_NOTE_CHARS)?,
         })
     }
 }
@@ -49,8 +49,9 @@ pub struct Gad7 {
 }
 
 /// Severity band of a GAD-7 total (Spitzer 2006).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Gad7Band {
     /// 0–4.
     Minimal,
@@ -74,23 +75,17 @@ impl Gad7Band {
     }
 }
 
-/// Field names of the seven items, so an error names the exact item.
-const ITEM_FIELDS: [&str; 7] = ["item1", "item2", "item3", "item4", "item5", "item6", "item7"];
-
 impl Gad7 {
     /// Validates seven item scores.
     pub fn new(at: LocalInstant, items: &[i64], now: LocalInstant) -> Valid<Self> {
         if items.len() != 7 {
-            return Err(super::error::ValidationError::new(
-                "items",
-                super::error::Problem::OutOfRange { min: 7, max: 7 },
-            ));
+            return Err(ValidationError::new(Field::Items, Problem::OutOfRange { min: 7, max: 7 }));
         }
         let mut scored = [0u8; 7];
-        for (i, (&v, field)) in items.iter().zip(ITEM_FIELDS).enumerate() {
-            scored[i] = in_range(field, v, 0, 3)? as u8;
+        for (i, (&v, number)) in items.iter().zip(1u8..).enumerate() {
+            scored[i] = in_range(Field::Item { number }, v, 0, 3)? as u8;
         }
-        Ok(Self { at: not_in_future("at", at, now)?, items: scored })
+        Ok(Self { at: not_in_future(Field::At, at, now)?, items: scored })
     }
 
     /// Sum of the seven items, 0–21.
@@ -117,7 +112,6 @@ pub fn band_of(total: u8) -> Gad7Band {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::error::Problem;
     use chrono::DateTime;
 
     fn now() -> LocalInstant {
@@ -147,7 +141,7 @@ mod tests {
     fn gad7_rejects_wrong_count_and_out_of_range_items_by_name() {
         assert_eq!(Gad7::new(now(), &[1, 1, 1], now()).unwrap_err().field, "items");
         let e = Gad7::new(now(), &[0, 0, 0, 4, 0, 0, 0], now()).unwrap_err();
-        assert_eq!((e.field, e.problem), ("item4", Problem::OutOfRange { min: 0, max: 3 }));
+        assert_eq!((e.field, e.problem), (Field::Item { number: 4 }, Problem::OutOfRange { min: 0, max: 3 }));
         assert_eq!(Gad7::new(now(), &[0, -1, 0, 0, 0, 0, 0], now()).unwrap_err().field, "item2");
     }
 
@@ -156,7 +150,7 @@ mod tests {
         assert!(AnxietyRating::new(now(), 0, None, now()).is_ok());
         assert!(AnxietyRating::new(now(), 10, None, now()).is_ok());
         let e = AnxietyRating::new(now(), 11, None, now()).unwrap_err();
-        assert_eq!((e.field, e.problem), ("score", Problem::OutOfRange { min: 0, max: 10 }));
+        assert_eq!((e.field, e.problem), (Field::Score, Problem::OutOfRange { min: 0, max: 10 }));
         assert_eq!(AnxietyRating::new(now(), -1, None, now()).unwrap_err().field, "score");
     }
 }

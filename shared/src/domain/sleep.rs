@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
-use super::error::{in_range, optional_text, positive, Problem, Valid, ValidationError};
+use super::error::{in_range, optional_text, positive, Field, Problem, Rule, Valid, ValidationError};
 use super::time::{date_not_in_future, LocalInstant};
 
 /// Minutes in a day: the bound for every duration within one night.
@@ -39,8 +39,9 @@ pub struct SleepNight {
 }
 
 /// CSD item 8, a five-point scale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SleepQuality {
     VeryPoor,
     Poor,
@@ -64,7 +65,7 @@ impl SleepQuality {
             SleepQuality::Good,
             SleepQuality::VeryGood,
         ];
-        let i = in_range("quality", score, 1, 5)?;
+        let i = in_range(Field::Quality, score, 1, 5)?;
         Ok(ALL[(i - 1) as usize])
     }
 
@@ -121,82 +122,94 @@ impl SleepNight {
 
 /// A night as typed in a shell, before validation.
 #[derive(Clone, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SleepDraft {
     /// Evening date of the night.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub night: Option<NaiveDate>,
     /// Hours slept, the patient's estimate.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub hours: Option<f64>,
     /// 1…5.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub quality: Option<i64>,
     /// Minutes to fall asleep.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub latency_min: Option<i64>,
     /// Number of awakenings.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub awakenings: Option<i64>,
     /// Minutes awake after first falling asleep.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub waso_min: Option<i64>,
     /// Clock time into bed.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub in_bed: Option<NaiveTime>,
     /// Clock time the patient tried to sleep.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub tried_to_sleep: Option<NaiveTime>,
     /// Clock time of the final awakening.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub final_awakening: Option<NaiveTime>,
     /// Clock time out of bed.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub out_of_bed: Option<NaiveTime>,
     /// Free text.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub note: Option<String>,
 }
 
-fn minutes(field: &'static str, value: Option<i64>) -> Valid<Option<u16>> {
+fn minutes(field: Field, value: Option<i64>) -> Valid<Option<u16>> {
     value.map(|v| in_range(field, v, 0, DAY_MIN).map(|m| m as u16)).transpose()
 }
 
 impl SleepDraft {
     /// Validates the night against the device clock; durations must fit in the time in bed.
     pub fn validate(&self, now: LocalInstant) -> Valid<SleepNight> {
-        let night = self.night.ok_or(ValidationError::new("night", Problem::Required))?;
+        let night = self.night.ok_or(ValidationError::new(Field::Night, Problem::Required))?;
         let quality = SleepQuality::from_score(
-            self.quality.ok_or(ValidationError::new("quality", Problem::Required))?,
+            self.quality.ok_or(ValidationError::new(Field::Quality, Problem::Required))?,
         )?;
         let reported_sleep_min = match self.hours {
             Some(0.0) => Some(0),
-            Some(h) => Some((positive("hours", h, 24.0)? * 60.0).round() as u16),
+            Some(h) => Some((positive(Field::Hours, h, 24.0)? * 60.0).round() as u16),
             None => None,
         };
         if self.in_bed.is_some() != self.out_of_bed.is_some() {
-            let field = if self.in_bed.is_none() { "in_bed" } else { "out_of_bed" };
+            let field = if self.in_bed.is_none() { Field::InBed } else { Field::OutOfBed };
             return Err(ValidationError::new(field, Problem::Required));
         }
         let parsed = SleepNight {
-            night: date_not_in_future("night", night, now)?,
+            night: date_not_in_future(Field::Night, night, now)?,
             in_bed: self.in_bed,
             tried_to_sleep: self.tried_to_sleep,
-            latency_min: minutes("latency_min", self.latency_min)?,
+            latency_min: minutes(Field::LatencyMin, self.latency_min)?,
             awakenings: self
                 .awakenings
-                .map(|a| in_range("awakenings", a, 0, 99).map(|a| a as u8))
+                .map(|a| in_range(Field::Awakenings, a, 0, 99).map(|a| a as u8))
                 .transpose()?,
-            waso_min: minutes("waso_min", self.waso_min)?,
+            waso_min: minutes(Field::WasoMin, self.waso_min)?,
             final_awakening: self.final_awakening,
             out_of_bed: self.out_of_bed,
             quality,
             reported_sleep_min,
-            note: optional_text("note", self.note.as_deref(), super::dose::MAX_NOTE_CHARS)?,
+            note: optional_text(Field::Note, self.note.as_deref(), super::dose::MAX_NOTE_CHARS)?,
         };
         if parsed.total_sleep_min().is_none() {
-            return Err(ValidationError::new("hours", Problem::Required));
+            return Err(ValidationError::new(Field::Hours, Problem::Required));
         }
         if let Some(tib) = parsed.time_in_bed_min() {
             let awake = i64::from(parsed.latency_min.unwrap_or(0)) + i64::from(parsed.waso_min.unwrap_or(0));
             if parsed.reported_sleep_min.is_some_and(|s| i64::from(s) > tib) {
                 return Err(ValidationError::new(
-                    "hours",
-                    Problem::Inconsistent("more sleep than time in bed"),
+                    Field::Hours,
+                    Problem::inconsistent(Rule::MoreSleepThanTimeInBed),
                 ));
             }
             if awake > tib {
                 return Err(ValidationError::new(
-                    "waso_min",
-                    Problem::Inconsistent("more time awake than time in bed"),
+                    Field::WasoMin,
+                    Problem::inconsistent(Rule::MoreAwakeThanTimeInBed),
                 ));
             }
         }
@@ -251,7 +264,7 @@ mod tests {
     fn bad_nights_name_their_field() {
         let err = |d: SleepDraft| {
             let e = d.validate(now()).unwrap_err();
-            (e.field, e.problem)
+            (e.field.key(), e.problem)
         };
         assert_eq!(err(SleepDraft { hours: Some(7.0), quality: Some(6), ..base() }).0, "quality");
         assert_eq!(

@@ -1,12 +1,71 @@
 //! Time rules shared by every entry: the instant plus the patient's own UTC offset, so an entry keeps
 //! the local date it was logged on even after travel, a DST change or a clock that moved backwards.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone};
 
-use super::error::{Problem, Valid, ValidationError};
+use super::error::{Field, Problem, Valid, ValidationError};
 
 /// An instant with the offset the patient's device had at that moment.
 pub type LocalInstant = DateTime<FixedOffset>;
+
+/// The rules of a time zone, as far as Steady needs them: the UTC offset in force at an instant.
+/// Local times (a typed `22:30`, a reminder at `22:00` every day) are turned into instants from
+/// this alone, exactly at DST changes (see [`readings`]). Shells supply it: the system zone on a
+/// desktop, the phone's zone rules, a fixed offset in tests.
+pub trait Zone {
+    /// The offset in force at the UTC date-time `utc`.
+    fn offset_at(&self, utc: NaiveDateTime) -> FixedOffset;
+}
+
+impl<T: TimeZone> Zone for T {
+    fn offset_at(&self, utc: NaiveDateTime) -> FixedOffset {
+        self.offset_from_utc_datetime(&utc).fix()
+    }
+}
+
+/// A zone that is always at one offset (a test, or a device that reports no rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixedZone(pub FixedOffset);
+
+impl Zone for FixedZone {
+    fn offset_at(&self, _utc: NaiveDateTime) -> FixedOffset {
+        self.0
+    }
+}
+
+/// Every instant at which `zone`'s clocks show `naive`: none (skipped when clocks went forward),
+/// one, or two (repeated when clocks went back), earliest first.
+///
+/// Worked out from the zone's UTC-to-local rule alone, checking that each candidate shows exactly
+/// `naive`: chrono 0.4's local-to-UTC lookup for the system zone is wrong at the transition minute
+/// itself (02:00 on a spring-forward day came back as an existing 02:00 +01:00, and 03:00 on a
+/// fall-back day as 03:00 +02:00, an hour early).
+pub fn readings(zone: &dyn Zone, naive: &NaiveDateTime) -> LocalResult<LocalInstant> {
+    // The offsets in force within 15 hours either side: every instant that could show `naive`
+    // (offsets are at most ±14 h) has one of them.
+    let mut offsets: Vec<FixedOffset> = (-15..=15)
+        .filter_map(|h| naive.checked_add_signed(Duration::hours(h)))
+        .map(|probe| zone.offset_at(probe))
+        .collect();
+    offsets.sort_by_key(|o| o.local_minus_utc());
+    offsets.dedup();
+    let mut found: Vec<LocalInstant> = offsets
+        .into_iter()
+        .filter_map(|offset| {
+            let utc = naive.checked_sub_signed(Duration::seconds(offset.local_minus_utc().into()))?;
+            let actual = zone.offset_at(utc);
+            let local = DateTime::from_naive_utc_and_offset(utc, actual);
+            (local.naive_local() == *naive).then_some(local)
+        })
+        .collect();
+    found.sort_by_key(DateTime::naive_utc);
+    found.dedup_by_key(|t| t.naive_utc());
+    match found.len() {
+        0 => LocalResult::None,
+        1 => LocalResult::Single(found.remove(0)),
+        n => LocalResult::Ambiguous(found.remove(0), found.remove(n - 2)),
+    }
+}
 
 /// How far ahead of the device clock an entry may be (a dose logged "for tonight" is fine; a typo
 /// in the year is not).
@@ -19,7 +78,7 @@ pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
 };
 
 /// Rejects instants more than a day in the future or before [`EARLIEST`].
-pub fn not_in_future(field: &'static str, at: LocalInstant, now: LocalInstant) -> Valid<LocalInstant> {
+pub fn not_in_future(field: Field, at: LocalInstant, now: LocalInstant) -> Valid<LocalInstant> {
     if at > now + MAX_AHEAD {
         return Err(ValidationError::new(field, Problem::InFuture));
     }
@@ -28,7 +87,7 @@ pub fn not_in_future(field: &'static str, at: LocalInstant, now: LocalInstant) -
 }
 
 /// Same rule for a calendar date, compared with the patient's local today.
-pub fn date_not_in_future(field: &'static str, date: NaiveDate, now: LocalInstant) -> Valid<NaiveDate> {
+pub fn date_not_in_future(field: Field, date: NaiveDate, now: LocalInstant) -> Valid<NaiveDate> {
     if date > (now + MAX_AHEAD).date_naive() {
         return Err(ValidationError::new(field, Problem::InFuture));
     }
@@ -36,7 +95,7 @@ pub fn date_not_in_future(field: &'static str, date: NaiveDate, now: LocalInstan
 }
 
 /// Rejects dates before [`EARLIEST`].
-pub fn date_not_too_old(field: &'static str, date: NaiveDate) -> Valid<NaiveDate> {
+pub fn date_not_too_old(field: Field, date: NaiveDate) -> Valid<NaiveDate> {
     if date < EARLIEST {
         return Err(ValidationError::new(field, Problem::TooOld));
     }
@@ -183,10 +242,10 @@ mod tests {
     #[test]
     fn a_day_ahead_is_allowed_more_is_not() {
         let now = at("2026-03-01T10:00:00+01:00");
-        assert!(not_in_future("at", at("2026-03-02T10:00:00+01:00"), now).is_ok());
-        let err = not_in_future("at", at("2026-03-02T10:01:00+01:00"), now).unwrap_err();
-        assert_eq!((err.field, err.problem), ("at", Problem::InFuture));
-        let err = not_in_future("at", at("1969-12-31T10:00:00+01:00"), now).unwrap_err();
+        assert!(not_in_future(Field::At, at("2026-03-02T10:00:00+01:00"), now).is_ok());
+        let err = not_in_future(Field::At, at("2026-03-02T10:01:00+01:00"), now).unwrap_err();
+        assert_eq!((err.field, err.problem), (Field::At, Problem::InFuture));
+        let err = not_in_future(Field::At, at("1969-12-31T10:00:00+01:00"), now).unwrap_err();
         assert_eq!(err.problem, Problem::TooOld);
     }
 
@@ -195,5 +254,63 @@ mod tests {
         // 00:30 in Brussels is still the previous day in UTC; the diary keeps the patient's date.
         let t = at("2026-03-29T00:30:00+01:00");
         assert_eq!(t.date_naive(), NaiveDate::from_ymd_opt(2026, 3, 29).unwrap());
+    }
+
+    /// Europe/Brussels in 2026 (+01:00, +02:00 from 29 March 01:00 UTC to 25 October 01:00 UTC).
+    /// Its local-to-UTC lookup always answers +01:00, wrongly, so a test passes only if
+    /// [`readings`] does not rely on it.
+    #[derive(Debug, Clone, Copy)]
+    struct Brussels2026;
+
+    impl TimeZone for Brussels2026 {
+        type Offset = FixedOffset;
+        fn from_offset(_: &FixedOffset) -> Self {
+            Self
+        }
+        fn offset_from_local_date(&self, _: &NaiveDate) -> LocalResult<FixedOffset> {
+            LocalResult::Single(FixedOffset::east_opt(3600).unwrap())
+        }
+        fn offset_from_local_datetime(&self, _: &NaiveDateTime) -> LocalResult<FixedOffset> {
+            LocalResult::Single(FixedOffset::east_opt(3600).unwrap())
+        }
+        fn offset_from_utc_date(&self, d: &NaiveDate) -> FixedOffset {
+            self.offset_from_utc_datetime(&d.and_time(chrono::NaiveTime::MIN))
+        }
+        fn offset_from_utc_datetime(&self, utc: &NaiveDateTime) -> FixedOffset {
+            let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap().and_hms_opt(1, 0, 0).unwrap();
+            let summer = day(3, 29)..day(10, 25);
+            FixedOffset::east_opt(if summer.contains(utc) { 7200 } else { 3600 }).unwrap()
+        }
+    }
+
+    #[test]
+    fn dst_boundaries_are_exact_to_the_minute() {
+        use crate::domain::parse::instant;
+        let tz = Brussels2026;
+        let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let read = |s: &str| instant(Field::At, s, &tz, today).map(|t| t.to_rfc3339());
+        // Spring: 02:00 to 02:59 were skipped; 01:59 and 03:00 exist.
+        assert_eq!(read("2026-03-29 01:59"), Ok("2026-03-29T01:59:00+01:00".into()));
+        for skipped in ["2026-03-29 02:00", "2026-03-29 02:30", "2026-03-29 02:59"] {
+            let problem = read(skipped).unwrap_err().problem;
+            assert_eq!(problem, Problem::SkippedByClocks { text: skipped.into() }, "{skipped}");
+        }
+        assert_eq!(read("2026-03-29 03:00"), Ok("2026-03-29T03:00:00+02:00".into()));
+        // Autumn: 02:00 to 02:59 happened twice (the summer-time reading is taken); 03:00 once.
+        assert_eq!(read("2026-10-25 01:59"), Ok("2026-10-25T01:59:00+02:00".into()));
+        assert_eq!(read("2026-10-25 02:00"), Ok("2026-10-25T02:00:00+02:00".into()));
+        assert_eq!(read("2026-10-25 02:59"), Ok("2026-10-25T02:59:00+02:00".into()));
+        assert_eq!(read("2026-10-25 03:00"), Ok("2026-10-25T03:00:00+01:00".into()));
+        // Both readings of the repeated hour, and none on ordinary days.
+        let naive = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap().and_hms_opt(2, 30, 0).unwrap();
+        let LocalResult::Ambiguous(a, b) = readings(&tz, &naive(10, 25)) else { panic!("two readings") };
+        assert_eq!((a.offset().local_minus_utc(), b.offset().local_minus_utc()), (7200, 3600));
+        assert!(matches!(readings(&tz, &naive(7, 1)), LocalResult::Single(_)));
+        // A fixed offset has exactly one reading.
+        let kolkata = FixedZone(FixedOffset::east_opt(5 * 3600 + 1800).unwrap());
+        assert_eq!(
+            instant(Field::At, "2026-03-10 00:15", &kolkata, today).unwrap().to_rfc3339(),
+            "2026-03-10T00:15:00+05:30"
+        );
     }
 }

@@ -1,18 +1,18 @@
 //! The one error type phones see. `CoreError` is mapped here, once, into variants a Kotlin or Swift
-//! screen can act on (show the message next to a field, ask for the passphrase again, …).
+//! screen can act on: show the message next to a field (typed, so it can be phrased in the patient's
+//! language), ask for the passphrase again, offer recovery or erase.
 
-use crate::domain::ValidationError;
-use crate::store::backup::BackupError;
-use crate::store::StoreError;
-use crate::CoreError;
+use crate::domain::{Field, Problem, ValidationError};
+use crate::{BackupError, CoreError, StoreError};
 
 /// Errors thrown to Kotlin (`SteadyException`) and Swift (`SteadyError`). Text fields are named
 /// `detail`, not `message`: UniFFI's Kotlin exceptions would clash with `Throwable.message`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
 pub enum SteadyError {
-    /// Input refused; `field` names it (e.g. "mg", "quality"). Nothing was written.
-    #[error("{field} {detail}")]
-    InvalidInput { field: String, detail: String },
+    /// Input refused: which field and what was wrong with it, with the numbers needed to say so
+    /// (`detail` is the same in English). Nothing was written.
+    #[error("{detail}")]
+    InvalidInput { field: Field, problem: Problem, detail: String },
     /// The key from the keystore does not open this diary. Nothing was written or wiped.
     #[error("wrong key: this diary was not changed")]
     WrongKey,
@@ -48,22 +48,8 @@ pub enum SteadyError {
 
 impl From<ValidationError> for SteadyError {
     fn from(e: ValidationError) -> Self {
-        SteadyError::InvalidInput { field: e.field.to_owned(), detail: e.problem.to_string() }
-    }
-}
-
-impl From<StoreError> for SteadyError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::WrongKey => SteadyError::WrongKey,
-            StoreError::Tampered { id } => SteadyError::Tampered { id },
-            StoreError::Corrupt(detail) => SteadyError::Corrupt { detail },
-            StoreError::DiskFull => SteadyError::DiskFull,
-            StoreError::BadKeyLength(n) => {
-                SteadyError::KeyProvider { detail: format!("a data key must be 32 bytes, got {n}") }
-            }
-            other => SteadyError::Storage { detail: other.to_string() },
-        }
+        let detail = e.to_string();
+        SteadyError::InvalidInput { field: e.field, problem: e.problem, detail }
     }
 }
 
@@ -71,9 +57,17 @@ impl From<CoreError> for SteadyError {
     fn from(e: CoreError) -> Self {
         match e {
             CoreError::Invalid(v) => v.into(),
-            CoreError::Store(s) => s.into(),
+            CoreError::Store(StoreError::WrongKey) => SteadyError::WrongKey,
+            CoreError::Store(StoreError::Tampered { id }) => SteadyError::Tampered { id },
+            CoreError::Store(StoreError::Corrupt(detail)) => SteadyError::Corrupt { detail },
+            CoreError::Store(StoreError::DiskFull) => SteadyError::DiskFull,
+            CoreError::Store(StoreError::BadKeyLength(n)) => {
+                SteadyError::KeyProvider { detail: format!("a data key must be 32 bytes, got {n}") }
+            }
+            CoreError::Store(other) => SteadyError::Storage { detail: other.to_string() },
             CoreError::Backup(BackupError::WrongPassphrase) => SteadyError::WrongPassphrase,
             CoreError::Backup(b) => SteadyError::BadBackup { detail: b.to_string() },
+            CoreError::Export(e) => SteadyError::Internal { detail: e.to_string() },
             CoreError::Locked => SteadyError::Locked,
             CoreError::Internal(detail) => SteadyError::Internal { detail },
         }
@@ -86,11 +80,12 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for SteadyError {
     }
 }
 
-/// Runs `f`, turning a panic into [`SteadyError::Internal`] so no panic ever unwinds into the app.
-pub fn guard<T>(f: impl FnOnce() -> Result<T, SteadyError>) -> Result<T, SteadyError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
-        Err(SteadyError::Internal { detail: "the core hit a bug; nothing was written".into() })
-    })
+/// Runs `f`, mapping its core error once and turning a panic into [`SteadyError::Internal`], so no
+/// panic ever unwinds into the app.
+pub fn guard<T>(f: impl FnOnce() -> Result<T, CoreError>) -> Result<T, SteadyError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or_else(|_| Err(CoreError::Internal("the core hit a bug; nothing was written".into())))
+        .map_err(SteadyError::from)
 }
 
 #[cfg(test)]
@@ -105,11 +100,15 @@ mod tests {
     }
 
     #[test]
-    fn validation_errors_keep_the_field() {
-        let e: SteadyError = CoreError::Invalid(ValidationError::new("mg", Problem::NotPositive)).into();
+    fn validation_errors_keep_the_field_and_the_problem_typed() {
+        let e: SteadyError = CoreError::Invalid(ValidationError::new(Field::Mg, Problem::NotPositive)).into();
         assert_eq!(
             e,
-            SteadyError::InvalidInput { field: "mg".into(), detail: "must be greater than zero".into() }
+            SteadyError::InvalidInput {
+                field: Field::Mg,
+                problem: Problem::NotPositive,
+                detail: "mg must be greater than zero".into()
+            }
         );
         assert_eq!(SteadyError::from(CoreError::Store(StoreError::WrongKey)), SteadyError::WrongKey);
     }

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::schedule::{Schedule, StepStatus};
-use super::TaperPlan;
 use crate::domain::dose::{Dose, Substance, Use};
+use crate::domain::TaperPlan;
 
 /// Tolerance for comparing a logged total with the planned dose, in mg.
 const TOLERANCE_MG: f64 = 1e-9;
@@ -31,6 +31,7 @@ pub struct DayVsPlan {
 
 /// Per step: days in the period, days logged and days at or under the plan.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StepAdherence {
     /// The step's index in the schedule.
     pub index: u32,
@@ -102,7 +103,7 @@ crate::redacted_debug!(DayVsPlan, StepAdherence, PlanVsActual);
 mod tests {
     use super::*;
     use crate::domain::dose::DoseDraft;
-    use crate::plan::fixtures::{date as d, scenario3};
+    use crate::domain::taper::fixtures::{date as d, scenario3};
     use chrono::DateTime;
 
     fn dose(at: &str, drug: &str, mg: f64, non_prescribed: bool) -> Dose {

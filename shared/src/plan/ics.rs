@@ -52,7 +52,7 @@ pub fn schedule_ics_at(schedule: &Schedule, uid_seed: &str, stamp: DateTime<Utc>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::fixtures::{date as d, scenario3};
+    use crate::domain::taper::fixtures::{date as d, scenario3};
     use chrono::TimeZone;
 
     fn stamp() -> DateTime<Utc> {

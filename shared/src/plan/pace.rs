@@ -3,20 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Pace;
-
-// ASAM 2025 Joint Clinical Practice Guideline on Benzodiazepine Tapering: start with "reductions of
-// 5–10 % of the current dose every 2–4 weeks; typically no more than 25 % in 2 weeks". The Ashton
-// Manual (Ashton CH, Benzodiazepines: How They Work and How to Withdraw, 2002) suggests about 10 %
-// every 1–2 weeks. Steady flags steps faster than 25 % per 14 days (standard) or, when the patient
-// asked for a gentle pace, faster than 10 % per 14 days.
-
-/// Window the guideline's limits are expressed in.
-pub const PACE_WINDOW_DAYS: f64 = 14.0;
-/// ASAM 2025: "typically no more than 25 % in 2 weeks".
-pub const STANDARD_LIMIT_PERCENT: f64 = 25.0;
-/// Gentle pace: the top of ASAM 2025's 5–10 % starting range, per 2 weeks.
-pub const GENTLE_LIMIT_PERCENT: f64 = 10.0;
+use crate::domain::taper::{Pace, PACE_WINDOW_DAYS};
 
 /// Why a step is faster than the chosen pace, with the numbers, so the patient and clinician can
 /// talk about it. Informative only.
@@ -28,16 +15,6 @@ pub struct PaceFlag {
     pub limit_percent: f64,
     /// Plain-language reason, naming the guideline.
     pub reason: String,
-}
-
-impl Pace {
-    /// The per-14-days limit this pace is checked against.
-    pub fn limit_percent(self) -> f64 {
-        match self {
-            Pace::Gentle => GENTLE_LIMIT_PERCENT,
-            Pace::Standard => STANDARD_LIMIT_PERCENT,
-        }
-    }
 }
 
 /// The cut from `old_mg` to `new_mg` over `interval_days`, as the equivalent percent per 14 days:

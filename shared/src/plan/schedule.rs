@@ -8,8 +8,8 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::pace::{pace_flag, PaceFlag};
-use super::rounding::{achievable_units, tablets_for, to_mg, to_units};
-use super::TaperPlan;
+use crate::domain::tablets::{achievable_units, tablets_for, to_mg, to_units};
+use crate::domain::TaperPlan;
 
 /// At most this many steps are generated; a plan that would need more returns what it has (with
 /// no end date) instead of looping.
@@ -18,6 +18,7 @@ pub const MAX_STEPS: usize = 1000;
 /// Where a step stands relative to today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum StepStatus {
     /// Started and followed by a later step.
     Done,
@@ -27,6 +28,19 @@ pub enum StepStatus {
     Upcoming,
     /// After the day the plan ended.
     Cancelled,
+}
+
+impl crate::domain::Keyed for StepStatus {
+    const ALL: &'static [Self] = &[Self::Done, Self::Current, Self::Upcoming, Self::Cancelled];
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Done => "done",
+            Self::Current => "current",
+            Self::Upcoming => "upcoming",
+            Self::Cancelled => "cancelled",
+        }
+    }
 }
 
 /// One dated step: the daily dose from its date until the next step.
@@ -238,9 +252,9 @@ crate::redacted_debug!(Step, Schedule);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::fixtures::{date as d, plan, scenario3, scenario4};
-    use crate::plan::rounding::achievable_doses;
-    use crate::plan::{tablets_text, Pace, Split};
+    use crate::domain::tablets::{achievable_doses, tablets_text};
+    use crate::domain::taper::fixtures::{date as d, plan, scenario3, scenario4};
+    use crate::domain::{Pace, Split};
     use proptest::prelude::*;
 
     fn list(s: &Schedule) -> Vec<(String, f64)> {

@@ -1,8 +1,9 @@
 //! Storage errors. Typed so a shell can tell "wrong passphrase" from "damaged file" from "disk full",
-//! and so nothing is ever wiped in answer to any of them.
+//! and so nothing is ever wiped in answer to any of them. SQLite and file-system failures keep their
+//! cause as the error's source.
 
 /// Everything that can go wrong below the app.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The key or passphrase does not open this diary. Nothing was written.
     #[error("wrong key or passphrase: this diary was not changed")]
@@ -10,7 +11,7 @@ pub enum StoreError {
     /// One record failed authentication: tampered or damaged. The rest stay readable.
     #[error("record {id} is damaged or was tampered with")]
     Tampered { id: String },
-    /// The file is not a readable SQLite database.
+    /// The file is not a readable SQLite database, or not a Steady diary.
     #[error("the diary file is damaged: {0}")]
     Corrupt(String),
     /// The device has no room; earlier entries are intact.
@@ -34,12 +35,35 @@ pub enum StoreError {
     /// The operating system's random generator failed.
     #[error("the system random generator failed")]
     Random,
-    /// Any other SQLite failure.
+    /// An entry could not be encoded for sealing (a bug).
+    #[error("an entry could not be encoded: {0}")]
+    Encoding(#[source] serde_json::Error),
+    /// Any other SQLite failure; its message carries no row content (values are bound, and sealed).
     #[error("storage error: {0}")]
-    Sqlite(String),
-    /// A file-system failure (creating the data directory).
+    Sqlite(#[source] rusqlite::Error),
+    /// A file-system failure (the data directory, a kept copy).
     #[error("file error: {0}")]
-    Io(String),
+    Io(#[source] std::io::Error),
+}
+
+/// Two errors are equal when they are the same failure: same variant and values, and for SQLite
+/// and file errors the same message (their causes are not comparable values).
+impl PartialEq for StoreError {
+    fn eq(&self, other: &Self) -> bool {
+        use StoreError::*;
+        match (self, other) {
+            (Tampered { id: a }, Tampered { id: b }) => a == b,
+            (Corrupt(a), Corrupt(b)) | (NotFound(a), NotFound(b)) | (AlreadyExists(a), AlreadyExists(b)) => {
+                a == b
+            }
+            (TooNew { found: a, known: b }, TooNew { found: c, known: d }) => (a, b) == (c, d),
+            (BadKeyLength(a), BadKeyLength(b)) => a == b,
+            (Encoding(_), Encoding(_)) | (Sqlite(_), Sqlite(_)) | (Io(_), Io(_)) => {
+                self.to_string() == other.to_string()
+            }
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -50,8 +74,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
                 StoreError::Corrupt(e.to_string())
             }
-            // SQLite messages carry no row content (values are bound parameters, and sealed).
-            _ => StoreError::Sqlite(e.to_string()),
+            _ => StoreError::Sqlite(e),
         }
     }
 }
@@ -64,6 +87,23 @@ impl From<rusqlite::types::FromSqlError> for StoreError {
 
 impl From<std::io::Error> for StoreError {
     fn from(e: std::io::Error) -> Self {
-        StoreError::Io(e.to_string())
+        StoreError::Io(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error;
+
+    #[test]
+    fn file_and_sqlite_failures_keep_their_cause() {
+        let io = StoreError::from(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied"));
+        assert!(io.source().is_some_and(|s| s.to_string() == "denied"));
+        let sql = StoreError::from(rusqlite::Error::InvalidQuery);
+        assert!(matches!(sql, StoreError::Sqlite(_)));
+        assert!(sql.source().is_some());
+        assert_eq!(sql, StoreError::from(rusqlite::Error::InvalidQuery));
+        assert_ne!(StoreError::WrongKey, StoreError::DiskFull);
     }
 }

@@ -22,8 +22,10 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use zeroize::Zeroizing;
 
 use crate::domain::{Entry, EntryBody, EntryId};
+#[cfg(feature = "internals")]
+pub use crypto::PBKDF2_ITERATIONS;
 use crypto::{associated_data, Sealer};
-pub use crypto::{DataKey, KEY_LEN, MAX_SEALS_PER_KEY, PBKDF2_ITERATIONS};
+pub use crypto::{DataKey, KEY_LEN, MAX_SEALS_PER_KEY};
 pub use error::StoreError;
 use keys::Keys;
 pub use recover::{erase, recover, Recovery};
@@ -81,13 +83,14 @@ impl fmt::Debug for Store {
 /// What [`Store::import`] did: entries are matched by id, so importing the same file twice
 /// changes nothing the second time.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ImportReport {
     /// Entries this diary did not have.
-    pub added: usize,
+    pub added: u64,
     /// Entries it had in another version (the imported version replaced them).
-    pub updated: usize,
+    pub updated: u64,
     /// Entries it already had exactly.
-    pub unchanged: usize,
+    pub unchanged: u64,
 }
 
 impl Store {
@@ -173,6 +176,7 @@ impl Store {
         }
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Path of the database file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -183,17 +187,20 @@ impl Store {
         &self.dir
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// How many values the current data key has sealed; rotation happens before
     /// [`MAX_SEALS_PER_KEY`].
     pub fn seal_count(&self) -> u64 {
         self.seals
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Inserts or replaces (edits) one entry, durably.
     pub fn put(&mut self, entry: &Entry) -> Result<(), StoreError> {
         self.write(std::slice::from_ref(entry), &[]).map(|_| ())
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Deletes one entry; with `secure_delete` its old bytes are overwritten. Returns whether it existed.
     pub fn delete(&mut self, id: EntryId) -> Result<bool, StoreError> {
         self.write(&[], &[id]).map(|n| n > 0)
@@ -323,12 +330,14 @@ impl Store {
         Ok(open_rows(&self.sealer, &sealed))
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Moves the WAL into the main file and truncates it (used after deletes and by tests).
     pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// `PRAGMA integrity_check`: `Ok` when SQLite finds the file sound, else `Corrupt` with its
     /// first complaint.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
@@ -340,6 +349,7 @@ impl Store {
         }
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Caps the database at `pages` pages (SQLite's `max_page_count`, this connection only) and
     /// returns the cap in force. Lets tests make SQLite answer SQLITE_FULL as a full device would.
     #[doc(hidden)]
@@ -347,6 +357,7 @@ impl Store {
         Ok(self.conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| r.get(0))?)
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// The database's current size in pages.
     #[doc(hidden)]
     pub fn page_count(&self) -> Result<u32, StoreError> {
@@ -372,9 +383,7 @@ fn row_id(row: &rusqlite::Row<'_>) -> Result<EntryId, StoreError> {
 }
 
 fn seal_entry(sealer: &Sealer, entry: &Entry) -> Result<Vec<u8>, StoreError> {
-    let plain = Zeroizing::new(
-        serde_json::to_vec(&entry.body).map_err(|e| StoreError::Sqlite(format!("encoding failed: {e}")))?,
-    );
+    let plain = Zeroizing::new(serde_json::to_vec(&entry.body).map_err(StoreError::Encoding)?);
     sealer.seal(&entry_aad(SCHEMA_VERSION, entry.id), &plain)
 }
 

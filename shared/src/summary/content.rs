@@ -2,140 +2,20 @@
 //! once from the diary (pure, no I/O) and rendered as text, PDF, FHIR, CSV or JSON. The patient
 //! chooses what goes in; whatever is left out is listed in `hidden`, never dropped silently.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use super::progress::{measure, GoalProgress};
-use crate::app::diary::Diary;
+use crate::domain::progress::{measure, GoalProgress};
 use crate::domain::{
-    goal::gas_label, Dose, EntryBody, EntryId, EntryKind, EquivalenceTable, Gad7Band, Goal, GoalKind,
-    GoalReview, GoalStatus, MgRange, Question, Substance, Use,
+    goal::gas_label, Dose, EntryBody, EntryId, EntryKind, EquivalenceTable, Gad7Band, GoalKind, GoalStatus,
+    MgRange, Substance, Use,
 };
-use crate::plan::{plan_vs_actual, Schedule, StepStatus, TaperPlan};
-
-/// Which diazepam-equivalence table a figure used, with its source, so a reader can check it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TableRef {
-    /// Stable key, e.g. "ashton".
-    pub key: &'static str,
-    /// Short name.
-    pub name: &'static str,
-    /// Full citation.
-    pub source: &'static str,
-}
-
-impl From<EquivalenceTable> for TableRef {
-    fn from(t: EquivalenceTable) -> Self {
-        Self { key: t.key(), name: t.name(), source: t.source() }
-    }
-}
-
-/// Diazepam-equivalent total of some doses: a range, plus how many doses had no known equivalent
-/// (unknown strength, substance or table value) — counted, never added as zero.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct DeTotal {
-    /// Lower end of the summed range, mg diazepam.
-    pub low_mg: f64,
-    /// Upper end, mg diazepam.
-    pub high_mg: f64,
-    /// Number of doses.
-    pub doses: u32,
-    /// Doses whose equivalent is unknown.
-    pub unknown_doses: u32,
-}
-
-impl DeTotal {
-    /// Adds one dose.
-    pub fn add(&mut self, dose: &Dose, table: EquivalenceTable) {
-        self.doses += 1;
-        match dose.diazepam_equivalent(table) {
-            Some(MgRange { low, high }) => {
-                self.low_mg += low;
-                self.high_mg += high;
-            }
-            None => self.unknown_doses += 1,
-        }
-    }
-
-    /// The known part as a range.
-    pub fn range(&self) -> MgRange {
-        MgRange::new(self.low_mg, self.high_mg)
-    }
-}
-
-/// Prescribed and non-prescribed totals, always kept apart.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct SplitTotal {
-    /// As prescribed.
-    pub prescribed: DeTotal,
-    /// Outside the prescription.
-    pub non_prescribed: DeTotal,
-}
-
-impl SplitTotal {
-    /// Adds a dose to the side it belongs to.
-    pub fn add(&mut self, dose: &Dose, table: EquivalenceTable) {
-        match dose.use_ {
-            Use::Prescribed => self.prescribed.add(dose, table),
-            Use::NonPrescribed => self.non_prescribed.add(dose, table),
-        }
-    }
-}
-
-/// Parts of a summary the patient can leave out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Hideable {
-    /// Doses outside the prescription.
-    NonPrescribed,
-    /// Free-text notes on entries.
-    Notes,
-    /// The sleep section.
-    Sleep,
-    /// Anxiety ratings and GAD-7.
-    Anxiety,
-    /// All goals.
-    Goals,
-    /// The taper plan.
-    Plan,
-    /// "What I want to talk about".
-    Questions,
-}
-
-impl Hideable {
-    /// Every hideable part.
-    pub const ALL: [Hideable; 7] = [
-        Hideable::NonPrescribed,
-        Hideable::Notes,
-        Hideable::Sleep,
-        Hideable::Anxiety,
-        Hideable::Goals,
-        Hideable::Plan,
-        Hideable::Questions,
-    ];
-
-    /// Stable key, as used by `--exclude`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Hideable::NonPrescribed => "non-prescribed",
-            Hideable::Notes => "notes",
-            Hideable::Sleep => "sleep",
-            Hideable::Anxiety => "anxiety",
-            Hideable::Goals => "goals",
-            Hideable::Plan => "plan",
-            Hideable::Questions => "questions",
-        }
-    }
-
-    /// Parses a key (also "nonprescribed" / "non_prescribed").
-    pub fn parse(s: &str) -> Option<Hideable> {
-        let k = s.trim().to_ascii_lowercase().replace('_', "-");
-        let k = if k == "nonprescribed" { "non-prescribed".to_owned() } else { k };
-        Hideable::ALL.into_iter().find(|h| h.key() == k)
-    }
-}
+use crate::domain::{
+    mean, slope_per_week, DeTotal, Diary, Hideable, Keyed, LongLived, Pace, SplitTotal, TableRef, TaperPlan,
+};
+use crate::plan::{plan_vs_actual, Schedule, StepStatus};
 
 /// What the patient chose for one summary.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -379,8 +259,8 @@ pub struct PlanSection {
     pub percent: f64,
     /// Days between steps.
     pub interval_days: u32,
-    /// "standard" or "gentle".
-    pub pace: &'static str,
+    /// The pace the steps are checked against ("standard" or "gentle").
+    pub pace: Pace,
     /// The switch to diazepam this plan follows, if any.
     pub switch: Option<SwitchSummary>,
     /// Steps from the one in effect at the period's start to the first after its end.
@@ -459,28 +339,6 @@ pub struct Summary {
 }
 
 crate::redacted_debug!(Summary, GoalSummary, ReviewLine);
-
-/// Mean of a non-empty sample.
-pub fn mean(values: &[f64]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
-}
-
-/// Least-squares slope of `ys` over day indices 0, 1, 2 … , per week.
-pub fn slope_per_week(ys: &[f64]) -> Option<f64> {
-    let n = ys.len();
-    if n < 2 {
-        return None;
-    }
-    let xm = (n as f64 - 1.0) / 2.0;
-    let ym = mean(ys)?;
-    let (mut num, mut den) = (0.0, 0.0);
-    for (i, y) in ys.iter().enumerate() {
-        let dx = i as f64 - xm;
-        num += dx * (y - ym);
-        den += dx * dx;
-    }
-    Some(num / den * 7.0)
-}
 
 /// Builds the summary for `from..=to` (inclusive local dates) under `table`, showing everything.
 pub fn build(diary: &Diary, from: NaiveDate, to: NaiveDate, table: EquivalenceTable) -> Summary {
@@ -723,52 +581,6 @@ fn add_molecule(molecules: &mut BTreeMap<&'static str, MoleculeTotal>, d: &Dose)
     m.nonprescribed_doses += u32::from(d.use_ == Use::NonPrescribed);
 }
 
-/// The few long-lived entries a summary reads from the whole diary — plans, goals, their reviews,
-/// questions — gathered in one pass, in the diary's order. `Diary::goals`, `Diary::reviews_of` and
-/// `Diary::iter` each walk every entry (ten years: ~20,000), and a summary used to walk them about
-/// eight times: most of the 1-year summary's time on a 10-year diary (steady-bench).
-pub(crate) struct LongLived<'a> {
-    /// Every plan, oldest first.
-    pub plans: Vec<(EntryId, &'a TaperPlan)>,
-    /// Every goal, oldest first.
-    pub goals: Vec<(EntryId, &'a Goal)>,
-    /// Reviews by goal id, oldest first.
-    pub reviews: HashMap<EntryId, Vec<(EntryId, &'a GoalReview)>>,
-    /// Every question, oldest first.
-    pub questions: Vec<&'a Question>,
-}
-
-impl<'a> LongLived<'a> {
-    /// One walk over `diary`.
-    pub fn gather(diary: &'a Diary) -> Self {
-        let mut out = Self { plans: vec![], goals: vec![], reviews: HashMap::new(), questions: vec![] };
-        for e in diary.iter() {
-            match &e.body {
-                EntryBody::Plan(p) => out.plans.push((e.id, p)),
-                EntryBody::Goal(g) => out.goals.push((e.id, g)),
-                EntryBody::Review(r) => out.reviews.entry(r.goal).or_default().push((e.id, r)),
-                EntryBody::Question(q) => out.questions.push(q),
-                _ => {}
-            }
-        }
-        out
-    }
-
-    /// Reviews of one goal, oldest first.
-    pub fn reviews_of(&self, goal: EntryId) -> &[(EntryId, &'a GoalReview)] {
-        self.reviews.get(&goal).map(Vec::as_slice).unwrap_or_default()
-    }
-
-    /// The plan that ran during the period: the latest one started by its end and not ended
-    /// before its start.
-    pub fn plan_for_period(&self, from: NaiveDate, to: NaiveDate) -> Option<(EntryId, &'a TaperPlan)> {
-        self.plans
-            .iter()
-            .rfind(|(_, p)| p.start <= to && p.ended.as_ref().is_none_or(|end| end.on >= from))
-            .copied()
-    }
-}
-
 fn schedule_day(opts: &SummaryOptions, to: NaiveDate) -> NaiveDate {
     opts.today.unwrap_or(to)
 }
@@ -833,7 +645,7 @@ fn plan_section(
         start_mg: plan.start_mg,
         percent: plan.percent,
         interval_days: plan.interval_days,
-        pace: plan.pace.key(),
+        pace: plan.pace,
         switch: plan.switch.as_ref().map(|s| SwitchSummary {
             from: s.from.name(),
             from_mg: s.from_mg,

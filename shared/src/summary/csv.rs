@@ -6,10 +6,11 @@
 
 use chrono::NaiveDate;
 
-use super::i18n::Texts;
-use super::{is_hidden, Hideable, SummaryOptions};
-use crate::app::diary::Diary;
+use super::{is_hidden, SummaryOptions};
+use crate::domain::Diary;
+use crate::domain::Hideable;
 use crate::domain::{EntryBody, EquivalenceTable, Substance, Use};
+use crate::i18n::Texts;
 
 /// Column message ids, in order.
 const COLUMNS: [&str; 13] = [

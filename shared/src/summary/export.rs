@@ -1,19 +1,20 @@
 //! One entry point that turns a request into a file to share — text, JSON, CSV, PDF or FHIR — so
-//! the CLI and the phones export exactly the same bytes. Pure: the caller supplies the diary and
-//! the clock reading.
+//! the CLI and the phones export exactly the same bytes under the same name. Pure: the caller
+//! supplies the diary and the clock reading.
 
 use chrono::NaiveDate;
 
 use super::fhir::{render, FhirOptions};
-use super::i18n::{Lang, Texts};
-use super::{build_with, csv, pdf, text, Hideable, SummaryOptions};
-use crate::app::diary::Diary;
-use crate::domain::{EquivalenceTable, LocalInstant};
+use super::{build_with, csv, pdf, text, SummaryOptions};
+use crate::domain::{Diary, EntryId, EquivalenceTable, Hideable, Keyed, LocalInstant, Period};
+use crate::i18n::{Lang, Texts};
 
 /// File formats of a summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ExportFormat {
     /// Plain text, ≤ 80 columns.
+    #[default]
     Text,
     /// The summary content as JSON (documented in README).
     Json,
@@ -25,17 +26,33 @@ pub enum ExportFormat {
     Fhir,
 }
 
+impl Keyed for ExportFormat {
+    const ALL: &'static [Self] = &[Self::Text, Self::Json, Self::Csv, Self::Pdf, Self::Fhir];
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Pdf => "pdf",
+            Self::Fhir => "fhir",
+        }
+    }
+
+    /// Also `txt` for text.
+    fn from_key(s: &str) -> Option<Self> {
+        let k = s.trim().to_ascii_lowercase();
+        if k == "txt" {
+            return Some(Self::Text);
+        }
+        Self::ALL.iter().copied().find(|f| f.key() == k)
+    }
+}
+
 impl ExportFormat {
     /// Parses `text`, `json`, `csv`, `pdf` or `fhir`.
     pub fn parse(s: &str) -> Option<Self> {
-        Some(match s.trim().to_ascii_lowercase().as_str() {
-            "text" | "txt" => Self::Text,
-            "json" => Self::Json,
-            "csv" => Self::Csv,
-            "pdf" => Self::Pdf,
-            "fhir" => Self::Fhir,
-            _ => return None,
-        })
+        Self::from_key(s)
     }
 
     fn mime_and_extension(self) -> (&'static str, &'static str) {
@@ -49,13 +66,56 @@ impl ExportFormat {
     }
 }
 
-/// What to export.
+/// A summary as a shell asks for it: anything left out takes the default (the last 8 weeks ending
+/// today, the diary's table, English, nothing hidden). Every shell sends this same request.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SummaryRequest {
+    /// First local date; `None` = 8 weeks before `to`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub from: Option<NaiveDate>,
+    /// Last local date, inclusive; `None` = today.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub to: Option<NaiveDate>,
+    /// File format.
+    pub format: ExportFormat,
+    /// Equivalence table; `None` = the diary's current one.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub table: Option<EquivalenceTable>,
+    /// The clinician's language; `None` = English.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub language: Option<Lang>,
+    /// What the patient leaves out (the summary says so).
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
+    pub exclude: Vec<Hideable>,
+    /// Goals the patient leaves out.
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
+    pub hidden_goals: Vec<EntryId>,
+}
+
+impl SummaryRequest {
+    /// The request with its defaults resolved against `today`: the period (refused when it runs
+    /// backwards or is longer than twenty years) and the patient's choices.
+    pub fn resolve(&self, today: NaiveDate) -> crate::domain::Valid<ExportRequest> {
+        Ok(ExportRequest {
+            period: Period::resolve(self.from, self.to, today)?,
+            table: self.table,
+            options: SummaryOptions {
+                hide: self.exclude.iter().copied().collect(),
+                hidden_goals: self.hidden_goals.iter().copied().collect(),
+                today: None,
+            },
+            format: self.format,
+            lang: self.language.unwrap_or_default(),
+        })
+    }
+}
+
+/// What to export, with every default resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportRequest {
-    /// First local date, inclusive.
-    pub from: NaiveDate,
-    /// Last local date, inclusive.
-    pub to: NaiveDate,
+    /// The period.
+    pub period: Period,
     /// Equivalence table; `None` = the diary's current one.
     pub table: Option<EquivalenceTable>,
     /// What the patient leaves out.
@@ -66,15 +126,23 @@ pub struct ExportRequest {
     pub lang: Lang,
 }
 
-/// A file ready for a share sheet or the disk.
+/// A file ready for a share sheet or the disk; its name carries no health data.
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ExportFile {
     /// Contents.
     pub bytes: Vec<u8>,
     /// MIME type.
-    pub mime_type: &'static str,
+    pub mime_type: String,
     /// Suggested file name (no health data in it).
     pub file_name: String,
+}
+
+impl ExportFile {
+    /// A file of `bytes` with its type and name.
+    pub fn new(bytes: Vec<u8>, mime_type: &str, file_name: impl Into<String>) -> Self {
+        Self { bytes, mime_type: mime_type.to_owned(), file_name: file_name.into() }
+    }
 }
 
 crate::redacted_debug!(ExportFile);
@@ -103,24 +171,25 @@ pub fn export(
 ) -> Result<ExportFile, ExportError> {
     let mut options = req.options.clone();
     options.today = options.today.or(Some(now.date_naive()));
-    let summary = build_with(diary, req.from, req.to, table, &options);
+    let (from, to) = (req.period.from(), req.period.to());
+    let summary = build_with(diary, from, to, table, &options);
     let texts = Texts::new(req.lang);
     let bytes = match req.format {
         ExportFormat::Text => text::render(&summary, &texts).into_bytes(),
         ExportFormat::Json => {
             serde_json::to_vec_pretty(&summary).map_err(|e| failed("JSON")(e.to_string()))?
         }
-        ExportFormat::Csv => csv::render(diary, req.from, req.to, table, &options, &texts)
-            .map_err(|e| failed("CSV")(e.to_string()))?,
+        ExportFormat::Csv => {
+            csv::render(diary, from, to, table, &options, &texts).map_err(|e| failed("CSV")(e.to_string()))?
+        }
         ExportFormat::Pdf => pdf::render(&summary, &texts).map_err(|e| failed("PDF")(e.to_string()))?,
         ExportFormat::Fhir => {
-            let mut fhir =
-                FhirOptions::new(format!("steady/{}/{}/{}", req.from, req.to, now.to_rfc3339()), now);
+            let mut fhir = FhirOptions::new(format!("steady/{from}/{to}/{}", now.to_rfc3339()), now);
             fhir.include_nonprescribed = !options.hide.contains(&Hideable::NonPrescribed);
             fhir.include_notes = !options.hide.contains(&Hideable::Notes);
             render(diary, &summary, &fhir)
         }
     };
     let (mime_type, ext) = req.format.mime_and_extension();
-    Ok(ExportFile { bytes, mime_type, file_name: format!("steady-summary-{}-{}.{ext}", req.from, req.to) })
+    Ok(ExportFile::new(bytes, mime_type, format!("steady-summary-{from}-{to}.{ext}")))
 }

@@ -32,11 +32,14 @@ use ring::digest;
 use serde_json::Value;
 use uuid::{Builder, Uuid};
 
-use super::content::LongLived;
-use super::{GoalSummary, Hideable, Summary};
-use crate::app::diary::Diary;
+use super::{GoalSummary, Summary};
+use crate::domain::Diary;
+use crate::domain::Hideable;
+use crate::domain::Keyed;
+use crate::domain::LongLived;
+use crate::domain::TaperPlan;
 use crate::domain::{Dose, EntryBody, EntryId, Goal, GoalKind, Molecule, Use};
-use crate::plan::{StepStatus, TaperPlan};
+use crate::plan::StepStatus;
 use json::{Arr, Json, Obj, Tail};
 use xhtml::Xhtml;
 
@@ -691,7 +694,7 @@ fn plan_section(summary: &Summary, show_notes: bool, entries: Vec<String>) -> Se
         plan.start,
         fmt_num(plan.percent),
         plan.interval_days,
-        plan.pace
+        plan.pace.key()
     ));
     if let Some(sw) = &plan.switch {
         s.text.labelled(

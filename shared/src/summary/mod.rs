@@ -6,9 +6,7 @@ pub mod content;
 pub mod csv;
 pub mod export;
 pub mod fhir;
-pub mod i18n;
 pub mod pdf;
-pub mod progress;
 pub mod text;
 
 pub use content::*;

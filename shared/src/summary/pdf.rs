@@ -24,10 +24,11 @@ mod layout;
 mod sections;
 mod words;
 
+use crate::domain::Keyed;
 use thiserror::Error;
 
-use super::i18n::Texts;
 use super::Summary;
+use crate::i18n::Texts;
 
 /// Why a PDF could not be made.
 #[derive(Debug, Error, PartialEq, Eq)]

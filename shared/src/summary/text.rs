@@ -3,23 +3,13 @@
 
 use std::fmt::Write;
 
-use super::i18n::{Arg, Texts};
 use super::{Summary, WeekSummary};
+use crate::domain::Hideable;
 use crate::domain::{lookup, GoalStatus, ReviewDecision};
-use crate::plan::Pace;
+use crate::i18n::{Arg, Texts};
 
 /// Widest line the renderer writes.
 pub const WIDTH: usize = 80;
-
-/// One decimal, without a trailing ".0" (language-neutral, for ids and logs).
-pub fn round1(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
-    }
-}
 
 /// Greedy word wrap to `width` columns; continuation lines start with `indent`. Leading spaces of
 /// the first line are kept.
@@ -82,7 +72,7 @@ pub fn render(s: &Summary, t: &Texts) -> String {
     if let Some(d) = s.generated_on {
         p.line(&t.t_args("generated-on", &[("date", Arg::Str(t.date(d)))]));
     }
-    p.line(&t.t_args("de-basis", &[("table", Arg::Str(s.table.name.into()))]));
+    p.line(&t.t_args("de-basis", &[("table", Arg::Str(s.table.name.clone()))]));
     p.line(&t.t("summary-subtitle"));
     if let Some(left_out) = t.left_out(&s.hidden, s.hidden_goals) {
         let n = s.hidden.len() as i64 + i64::from(s.hidden_goals);
@@ -93,7 +83,7 @@ pub fn render(s: &Summary, t: &Texts) -> String {
     plan(&mut p, s, t);
     sleep_and_anxiety(&mut p, s, t);
     goals(&mut p, s, t);
-    if !s.hidden.contains(&super::Hideable::Questions) {
+    if !s.hidden.contains(&Hideable::Questions) {
         p.heading(&t.t("section-questions"));
         if s.questions.is_empty() {
             p.line(&format!("  {}", t.t("questions-none")));
@@ -109,7 +99,7 @@ pub fn render(s: &Summary, t: &Texts) -> String {
         }
     }
     p.line("");
-    p.line(&t.t_args("de-source", &[("source", Arg::Str(s.table.source.into()))]));
+    p.line(&t.t_args("de-source", &[("source", Arg::Str(s.table.source.clone()))]));
     p.line(&t.t("unknown-strength-note"));
     p.out
 }
@@ -206,7 +196,7 @@ fn week_line(w: &WeekSummary, t: &Texts) -> String {
 
 fn plan(p: &mut Page, s: &Summary, t: &Texts) {
     let Some(plan) = &s.plan else { return };
-    let pace = Pace::parse(plan.pace).unwrap_or(Pace::Standard);
+    let pace = plan.pace;
     p.heading(&t.t("section-taper-plan"));
     p.line(&format!(
         "  {} · {}: {} ({}) · {}: {}",
@@ -229,11 +219,11 @@ fn plan(p: &mut Page, s: &Summary, t: &Texts) {
     ));
     if let Some(sw) = &plan.switch {
         let text = match lookup(sw.from) {
-            Some(m) => t.plan_switch(m, sw.from_mg, sw.diazepam_mg, sw.table.name, &sw.agreed_with),
+            Some(m) => t.plan_switch(m, sw.from_mg, sw.diazepam_mg, &sw.table.name, &sw.agreed_with),
             None => sw.agreed_with.clone(),
         };
         p.line(&format!("  {}: {text}", t.t("plan-switch-title")));
-        p.line(&format!("    {}", t.t_args("de-source", &[("source", Arg::Str(sw.table.source.into()))])));
+        p.line(&format!("    {}", t.t_args("de-source", &[("source", Arg::Str(sw.table.source.clone()))])));
     }
     p.line(&format!(
         "  {:<5} {:<12} {:>9} {:>8}  {}",
@@ -353,7 +343,7 @@ fn sleep_and_anxiety(p: &mut Page, s: &Summary, t: &Texts) {
 }
 
 fn goals(p: &mut Page, s: &Summary, t: &Texts) {
-    if s.hidden.contains(&super::Hideable::Goals) {
+    if s.hidden.contains(&Hideable::Goals) {
         return;
     }
     p.heading(&t.t("section-goals"));
@@ -412,6 +402,7 @@ fn goals(p: &mut Page, s: &Summary, t: &Texts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::round1;
 
     #[test]
     fn one_decimal_without_trailing_zero() {

@@ -52,7 +52,7 @@ pub fn one_of_each(note: &str) -> Vec<Entry> {
         EntryBody::Goal(
             GoalDraft {
                 set_at: Some(at("2026-03-01T10:00:00+01:00")),
-                kind: "reduce".into(),
+                kind: GoalType::Reduce,
                 what_matters: note.into(),
                 drug: Some("lormetazepam".into()),
                 target_mg: Some(0.5),
@@ -116,7 +116,7 @@ pub fn assert_no_canary(dir: &std::path::Path, canary: &str, when: &str) {
 
 /// A random marker that cannot occur by chance.
 pub fn random_canary() -> String {
-    let bytes = steady_core::store::DataKey::generate().unwrap();
+    let bytes = steady_core::DataKey::generate().unwrap();
     let hex: String = bytes.expose()[..16].iter().map(|b| format!("{b:02x}")).collect();
     format!("CANARY{hex}")
 }

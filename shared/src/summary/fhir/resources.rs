@@ -9,11 +9,13 @@ use super::{
 };
 use crate::domain::goal::gas_label;
 use crate::domain::scores::{GAD7_PANEL_LOINC, GAD7_TOTAL_LOINC};
+use crate::domain::Keyed;
+use crate::domain::{tablets_text, TaperPlan};
 use crate::domain::{
     Amount, AnxietyRating, Dose, Gad7, Goal, GoalKind, GoalReview, GoalStatus, LocalInstant, Molecule,
     Proposer, SleepNight, Substance, Use,
 };
-use crate::plan::{tablets_text, Schedule, StepStatus, TaperPlan};
+use crate::plan::{Schedule, StepStatus};
 use chrono::{Days, NaiveDate, SecondsFormat};
 
 const OBSERVATION_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/observation-category";
@@ -699,7 +701,7 @@ mod tests {
     fn goal_status_mapping_stays_in_the_r4_value_sets() {
         let r4 =
             ["proposed", "planned", "accepted", "active", "on-hold", "completed", "cancelled", "rejected"];
-        for s in GoalStatus::ALL {
+        for &s in GoalStatus::ALL {
             assert!(r4.contains(&lifecycle_status(s)), "{s:?}");
         }
         let reduce = GoalKind::Reduce { molecule: Molecule::Lormetazepam, target_mg: 0.5 };

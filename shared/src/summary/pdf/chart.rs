@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use super::fonts::{Fonts, Weight};
 use super::layout::{grey, paragraph, Block, Pen};
 use super::words::{day_month, hidden_line};
-use crate::summary::i18n::Texts;
-use crate::summary::{Hideable, Summary};
+use crate::domain::Hideable;
+use crate::i18n::Texts;
+use crate::summary::Summary;
 
 const AXIS_SIZE: f32 = 6.8;
 const TITLE_SIZE: f32 = 9.5;
@@ -515,9 +516,9 @@ mod tests {
             let (top, step) = nice_scale(tiny, 6);
             assert!(top.is_finite() && step > 0.0 && top / step <= 10.0, "{tiny}: {top} {step}");
         }
-        use crate::app::diary::Diary;
+        use crate::domain::Diary;
         use crate::domain::{DoseDraft, Entry, EntryBody, EntryId, EquivalenceTable};
-        use crate::summary::i18n::{Lang, Texts};
+        use crate::i18n::{Lang, Texts};
         let now = chrono::DateTime::parse_from_rfc3339("2026-03-10T21:00:00+01:00").unwrap();
         // Validation refuses such doses now, but a restored backup is not re-validated.
         for mg in [1e-300, 5e-324] {

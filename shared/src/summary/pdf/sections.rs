@@ -7,10 +7,11 @@ use super::chart::{de_chart, sleep_anxiety_chart};
 use super::fonts::{Fonts, Weight};
 use super::layout::{grey, paragraph, Block, Flow, Op, Pen, BOTTOM, CONTENT_W, MARGIN_X, PAGE_W};
 use super::words::{days_of, hidden_line, label_value, molecule_name, more, number_range, quoted, trend};
+use crate::domain::Hideable;
 use crate::domain::{EntryKind, ReviewDecision};
-use crate::plan::{Pace, StepStatus};
-use crate::summary::i18n::{Arg, Texts};
-use crate::summary::{GoalSummary, Hideable, PlanSection, Summary};
+use crate::i18n::{Arg, Texts};
+use crate::plan::StepStatus;
+use crate::summary::{GoalSummary, PlanSection, Summary};
 
 const BODY: f32 = 8.2;
 const SMALL: f32 = 7.3;
@@ -128,11 +129,11 @@ fn header(c: &Ctx<'_>) -> Block {
     let label_w = f.width(&label, Weight::Bold, 10.0);
     b.text(0.0, 34.0, 10.0, Weight::Bold, grey::INK, &label);
     b.text(label_w + 6.0, 34.0, 10.0, Weight::Regular, grey::INK, &period_value);
-    let basis = t.t_args("de-basis", &[("table", s.table.name.into())]);
+    let basis = t.t_args("de-basis", &[("table", s.table.name.as_str().into())]);
     b.text(0.0, 47.0, 8.6, Weight::Bold, grey::INK, &basis);
     let mut y = 50.5;
     let source = c.para(
-        &t.t_args("de-source", &[("source", s.table.source.into())]),
+        &t.t_args("de-source", &[("source", s.table.source.as_str().into())]),
         Weight::Regular,
         SMALL,
         grey::MUTED,
@@ -541,7 +542,7 @@ fn questions(c: &Ctx<'_>, flow: &mut Flow) {
 fn plan_lines(c: &Ctx<'_>, p: &PlanSection) -> Vec<Block> {
     let t = c.t;
     let mut items = vec![];
-    let pace = Pace::parse(p.pace).map(|pace| t.pace(pace)).unwrap_or_default();
+    let pace = t.pace(p.pace);
     let schedule = t.t_args(
         "plan-schedule",
         &[("percent", t.percent(p.percent).into()), ("days", p.interval_days.into())],
@@ -558,7 +559,7 @@ fn plan_lines(c: &Ctx<'_>, p: &PlanSection) -> Vec<Block> {
     if let Some(sw) = &p.switch {
         let from = crate::domain::Molecule::ALL.into_iter().find(|m| m.name() == sw.from);
         let text = match from {
-            Some(m) => t.plan_switch(m, sw.from_mg, sw.diazepam_mg, sw.table.name, &sw.agreed_with),
+            Some(m) => t.plan_switch(m, sw.from_mg, sw.diazepam_mg, &sw.table.name, &sw.agreed_with),
             None => label_value(t, &t.t("plan-switch-title"), &t.mg_range_of(sw.diazepam_mg)),
         };
         items.push(c.line(
@@ -614,7 +615,7 @@ fn plan(c: &Ctx<'_>, flow: &mut Flow) {
         labels.push(t.t("plan-pace"));
     }
     let header = header_row(c, &labels, &xs, &widths);
-    let limit = Pace::parse(p.pace).map(|pace| pace.limit_percent()).unwrap_or(25.0);
+    let limit = p.pace.limit_percent();
     let small = |text: &str, w: f32, weight: Weight| c.para(text, weight, SMALL, grey::INK, w);
     let rows: Vec<Block> = p
         .steps

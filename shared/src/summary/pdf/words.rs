@@ -3,9 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::Hideable;
 use crate::domain::Molecule;
-use crate::summary::i18n::{Arg, Texts};
-use crate::summary::Hideable;
+use crate::i18n::{Arg, Texts};
 
 /// A date without its year, as on a chart axis: "12 Jan", "12 janv.", "12. jan.".
 pub fn day_month(t: &Texts, d: NaiveDate) -> String {
@@ -89,7 +89,8 @@ pub fn number_range(t: &Texts, low: f64, high: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::summary::i18n::Lang;
+    use crate::domain::Keyed;
+    use crate::i18n::Lang;
 
     #[test]
     fn phrases_come_from_each_language() {
@@ -108,7 +109,7 @@ mod tests {
             hidden_line(&en, &[Hideable::NonPrescribed, Hideable::Notes], 1),
             "Left out by the patient: non-prescribed use, notes, a goal"
         );
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             let t = Texts::new(lang);
             for id in ["label-value", "quoted", "more-items", "value-range", "unknown-substance"] {
                 assert!(t.has(id), "{lang}: {id}");

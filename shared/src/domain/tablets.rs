@@ -3,8 +3,8 @@
 //! of those pieces. Arithmetic is done in whole quarter-micrograms, so 0.9375 mg (a quarter of
 //! 3.75 mg) or 0.03125 mg (a quarter of 0.125 mg) are exact and doses compare without float drift.
 
-use super::Split;
-use crate::domain::dose::MAX_DOSE_MG;
+use super::dose::MAX_DOSE_MG;
+use super::taper::Split;
 
 /// Integer units per mg: a quarter of a microgram, the finest piece a whole-microgram strength
 /// split in quarters can give.
@@ -153,17 +153,69 @@ pub fn tablets_text(tablets: &[(f64, u32)]) -> String {
     let parts: Vec<String> = tablets
         .iter()
         .filter(|(_, q)| *q > 0)
-        .map(|(strength, q)| {
-            let whole = q / 4;
-            let fraction = ["", "¼", "½", "¾"][(q % 4) as usize];
-            let count = if whole == 0 { fraction.to_owned() } else { format!("{whole}{fraction}") };
-            format!("{count} × {strength} mg")
-        })
+        .map(|&(strength, q)| format!("{} × {} mg", count_text(f64::from(q) / 4.0), mg_text(strength)))
         .collect();
     if parts.is_empty() {
         "none".to_owned()
     } else {
         parts.join(" + ")
+    }
+}
+
+/// A quantity with up to three decimals and no trailing zeros: `2`, `1.75`, `0.125`.
+pub fn mg_text(v: f64) -> String {
+    let s = format!("{:.3}", (v * 1000.0).round() / 1000.0);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// One decimal, without a trailing ".0" (language-neutral, for ids and logs).
+pub fn round1(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// A tablet count the way it is split: `1`, `½`, `1¾`; other values as decimals.
+pub fn count_text(tablets: f64) -> String {
+    let quarters = (tablets * 4.0).round();
+    if (quarters - tablets * 4.0).abs() > 1e-9 || !(0.0..=4000.0).contains(&quarters) {
+        return mg_text(tablets);
+    }
+    let (whole, rest) = ((quarters / 4.0).floor(), quarters % 4.0);
+    let glyph = match rest as u8 {
+        1 => "¼",
+        2 => "½",
+        3 => "¾",
+        _ => "",
+    };
+    match (whole > 0.0, glyph.is_empty()) {
+        (_, true) => mg_text(whole),
+        (false, false) => glyph.to_owned(),
+        (true, false) => format!("{}{glyph}", mg_text(whole)),
+    }
+}
+
+/// A dose amount as the patient took it: "¾ × 2 mg (1.5 mg)", "2 mg", or "1 tablet, strength
+/// unknown" (never a made-up mg).
+pub fn amount_text(mg: Option<f64>, tablets: Option<f64>) -> String {
+    match (tablets, mg) {
+        (Some(t), Some(mg)) if t > 0.0 => {
+            format!("{} × {} mg ({} mg)", count_text(t), mg_text(mg / t), mg_text(mg))
+        }
+        (Some(t), None) => {
+            let noun = if (t - 1.0).abs() < 1e-9 || t < 1.0 { "tablet" } else { "tablets" };
+            format!("{} {noun}, strength unknown", count_text(t))
+        }
+        (_, Some(mg)) => format!("{} mg", mg_text(mg)),
+        (None, None) => "amount unknown".into(),
     }
 }
 
@@ -204,5 +256,20 @@ mod tests {
         assert!(tablets_for(0.0, &[1.0], Split::Quarter).is_empty());
         assert!(tablets_for(1.5, &[2.0, 5.0], Split::Half).is_empty());
         assert_eq!(tablets_text(&[]), "none");
+        assert_eq!(tablets_text(&[(0.25, 6)]), "1½ × 0.25 mg");
+    }
+
+    #[test]
+    fn counts_and_amounts_read_as_they_are_split() {
+        assert_eq!(count_text(1.75), "1¾");
+        assert_eq!(count_text(0.5), "½");
+        assert_eq!(count_text(2.0), "2");
+        assert_eq!(count_text(0.3), "0.3");
+        assert_eq!(mg_text(0.125), "0.125");
+        assert_eq!(mg_text(-0.0), "0");
+        assert_eq!(amount_text(Some(1.5), Some(1.5)), "1½ × 1 mg (1.5 mg)");
+        assert_eq!(amount_text(None, Some(2.0)), "2 tablets, strength unknown");
+        assert_eq!(amount_text(None, Some(0.5)), "½ tablet, strength unknown");
+        assert_eq!(amount_text(Some(10.0), None), "10 mg");
     }
 }

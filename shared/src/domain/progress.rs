@@ -6,12 +6,16 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::mean;
-use crate::app::diary::Diary;
-use crate::domain::{EntryBody, EquivalenceTable, Goal, GoalKind, MgRange, Molecule, Substance, Use};
+use super::catalogue::{EquivalenceTable, MgRange, Molecule};
+use super::diary::Diary;
+use super::dose::{Substance, Use};
+use super::entry::EntryBody;
+use super::goal::{Goal, GoalKind};
+use super::measure::mean;
 
 /// Measured facts for one goal over `from..=to`.
 #[derive(Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GoalProgress {
     /// First day measured (the goal's start or its last review).
     pub from: NaiveDate,

@@ -24,8 +24,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use crate::domain::{Entry, EntryBody, EntryId, Goal, GoalReview};
-use crate::plan::TaperPlan;
+use super::entry::{Entry, EntryBody};
+use super::goal::{Goal, GoalReview, Question};
+use super::id::EntryId;
+use super::taper::TaperPlan;
 
 /// Entry ids to their place in the order. Ids are random v4 UUIDs, so hashing them needs speed (tens
 /// of thousands at every cold open) more than SipHash's strength; foldhash is seeded per process.
@@ -178,6 +180,52 @@ impl Diary {
             .last()
             .and_then(|d| d.succ_opt())
             .unwrap_or(goal.set_at.date_naive())
+    }
+}
+
+/// The few long-lived entries a summary reads from the whole diary — plans, goals, their reviews,
+/// questions — gathered in one pass, in the diary's order. `Diary::goals`, `Diary::reviews_of` and
+/// `Diary::iter` each walk every entry (ten years: ~20,000), and a summary used to walk them about
+/// eight times: most of the 1-year summary's time on a 10-year diary (steady-bench).
+pub struct LongLived<'a> {
+    /// Every plan, oldest first.
+    pub plans: Vec<(EntryId, &'a TaperPlan)>,
+    /// Every goal, oldest first.
+    pub goals: Vec<(EntryId, &'a Goal)>,
+    /// Reviews by goal id, oldest first.
+    pub reviews: HashMap<EntryId, Vec<(EntryId, &'a GoalReview)>>,
+    /// Every question, oldest first.
+    pub questions: Vec<&'a Question>,
+}
+
+impl<'a> LongLived<'a> {
+    /// One walk over `diary`.
+    pub fn gather(diary: &'a Diary) -> Self {
+        let mut out = Self { plans: vec![], goals: vec![], reviews: HashMap::new(), questions: vec![] };
+        for e in diary.iter() {
+            match &e.body {
+                EntryBody::Plan(p) => out.plans.push((e.id, p)),
+                EntryBody::Goal(g) => out.goals.push((e.id, g)),
+                EntryBody::Review(r) => out.reviews.entry(r.goal).or_default().push((e.id, r)),
+                EntryBody::Question(q) => out.questions.push(q),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Reviews of one goal, oldest first.
+    pub fn reviews_of(&self, goal: EntryId) -> &[(EntryId, &'a GoalReview)] {
+        self.reviews.get(&goal).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// The plan that ran during the period: the latest one started by its end and not ended
+    /// before its start.
+    pub fn plan_for_period(&self, from: NaiveDate, to: NaiveDate) -> Option<(EntryId, &'a TaperPlan)> {
+        self.plans
+            .iter()
+            .rfind(|(_, p)| p.start <= to && p.ended.as_ref().is_none_or(|end| end.on >= from))
+            .copied()
     }
 }
 

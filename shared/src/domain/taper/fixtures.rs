@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate};
 
 use super::{PlanDraft, Split, SwitchDraft, TaperPlan};
+use crate::domain::catalogue::EquivalenceTable;
 use crate::domain::time::LocalInstant;
 
 /// A date from "YYYY-MM-DD".
@@ -25,7 +26,7 @@ pub(crate) fn plan(start_mg: f64, strengths: &[f64], split: Split, percent: f64,
         percent: Some(percent),
         interval_days: Some(i64::from(interval)),
         strengths_mg: strengths.to_vec(),
-        split: i64::from(split.parts()),
+        split,
         ..PlanDraft::default()
     };
     draft.validate(created()).expect("a valid plan")
@@ -42,7 +43,7 @@ pub(crate) fn scenario3() -> TaperPlan {
         percent: Some(10.0),
         interval_days: Some(14),
         strengths_mg: vec![1.0, 2.0],
-        split: 4,
+        split: Split::Quarter,
         ..PlanDraft::default()
     };
     let plan = draft.validate(created()).expect("scenario 3 plan");
@@ -61,11 +62,11 @@ pub(crate) fn scenario4() -> TaperPlan {
         start_mg: 30.0,
         start: Some(date("2026-03-02")),
         strengths_mg: vec![2.0, 5.0, 10.0],
-        split: 2,
+        split: Split::Half,
         switch: Some(SwitchDraft {
             from_drug: "alprazolam".into(),
             from_mg: 1.5,
-            table: Some("ashton".into()),
+            table: Some(EquivalenceTable::Ashton),
             agreed_with: "Dr. Claes, psychiatrist".into(),
         }),
         ..PlanDraft::default()

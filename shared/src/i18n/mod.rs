@@ -1,7 +1,8 @@
-//! Localisation of everything a summary shows, in English, French, Dutch and Norwegian Bokmål.
+//! Localisation of every patient- and clinician-facing word, in English, French, Dutch and
+//! Norwegian Bokmål.
 //!
 //! The words live in Fluent resources, `shared/locales/<lang>/summary.ftl`, embedded at build time:
-//! no summary text is written in code. Numbers, percentages, amounts and dates are formatted here in
+//! no text is written in code. Numbers, percentages, amounts and dates are formatted here in
 //! each locale's style (decimal comma, thousands separators, month names from the `.ftl` files).
 //! The clinician's language is chosen per summary: build one [`Texts`] for it and pass it to every
 //! renderer.
@@ -22,15 +23,16 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 use unic_langid::{langid, LanguageIdentifier};
 
-use super::content::Hideable;
 use crate::domain::{
-    EntryKind, Gad7Band, GoalKind, GoalStatus, MgRange, Molecule, Proposer, ReviewDecision, SleepQuality,
+    EntryKind, Gad7Band, GoalKind, GoalStatus, Hideable, Keyed, MgRange, Molecule, Pace, Proposer,
+    ReviewDecision, SleepQuality,
 };
-use crate::plan::{Pace, StepStatus};
+use crate::plan::StepStatus;
 
 /// A language a summary can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Lang {
     /// English.
     #[default]
@@ -43,12 +45,12 @@ pub enum Lang {
     Nb,
 }
 
-impl Lang {
+impl Keyed for Lang {
     /// Every supported language, in a stable order.
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Nl, Lang::Nb];
+    const ALL: &'static [Self] = &[Lang::En, Lang::Fr, Lang::Nl, Lang::Nb];
 
     /// Stable key, as used by `--lang` and exports: "en", "fr", "nl" or "nb".
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Fr => "fr",
@@ -59,7 +61,7 @@ impl Lang {
 
     /// Reads a language key or tag, case-insensitive: "en", "fr-BE", "nl_BE", "nb-NO", or "no"
     /// (generic Norwegian, written in Bokmål here). `None` for anything else.
-    pub fn parse(s: &str) -> Option<Lang> {
+    fn from_key(s: &str) -> Option<Lang> {
         let tag = s.trim().to_ascii_lowercase().replace('_', "-");
         match tag.split('-').next().unwrap_or_default() {
             "en" => Some(Lang::En),
@@ -68,6 +70,13 @@ impl Lang {
             "nb" | "no" => Some(Lang::Nb),
             _ => None,
         }
+    }
+}
+
+impl Lang {
+    /// Reads a language key or tag (see [`Keyed::from_key`]).
+    pub fn parse(s: &str) -> Option<Lang> {
+        Self::from_key(s)
     }
 
     /// The language's name in itself, for a language picker.
@@ -733,7 +742,7 @@ mod tests {
 
     #[test]
     fn resources_parse_and_have_no_duplicate_ids() {
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             let resource = FluentResource::try_new(lang.source().to_owned())
                 .unwrap_or_else(|(_, e)| panic!("{lang}: parse errors {e:?}"));
             let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
@@ -772,7 +781,7 @@ mod tests {
     #[test]
     fn every_message_formats_without_errors_and_without_isolation_marks() {
         let args = sample_args();
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             let texts = Texts::new(lang);
             for id in ids(lang.source()) {
                 let text = texts.format_checked(&id, &args).unwrap_or_else(|e| panic!("{e}"));
@@ -939,7 +948,7 @@ mod tests {
 
     #[test]
     fn month_names_come_from_every_resource() {
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             let t = Texts::new(lang);
             for m in 1..=12 {
                 for kind in ["short", "long"] {
@@ -952,14 +961,14 @@ mod tests {
 
     #[test]
     fn domain_values_have_a_name_in_every_language() {
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             let t = Texts::new(lang);
             let mut names = vec![];
             for m in Molecule::ALL {
                 assert!(t.has(&format!("molecule-{}", m.name().replace(' ', "-"))), "{lang}: {m:?}");
                 names.push(t.molecule(m));
             }
-            for s in GoalStatus::ALL {
+            for &s in GoalStatus::ALL {
                 names.push(t.goal_status(s));
             }
             for g in -2..=2 {
@@ -1064,9 +1073,9 @@ mod tests {
             fr.left_out(&[Hideable::Notes], 2).as_deref(),
             Some("Non inclus par le patient\u{A0}: notes, 2 objectifs")
         );
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             let t = Texts::new(lang);
-            for h in Hideable::ALL {
+            for &h in Hideable::ALL {
                 assert!(!t.hideable(h).starts_with("hideable-"), "{lang}: {h:?}");
             }
         }
@@ -1099,7 +1108,7 @@ mod tests {
         assert_eq!(Lang::parse(""), None);
         assert_eq!("nb".parse::<Lang>(), Ok(Lang::Nb));
         assert!("xx".parse::<Lang>().is_err());
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             assert_eq!(Lang::parse(lang.key()), Some(lang));
             assert_eq!(serde_json::to_string(&lang).unwrap(), format!("\"{}\"", lang.key()));
             assert_eq!(serde_json::from_str::<Lang>(&format!("\"{lang}\"")).unwrap(), lang);
