@@ -11,19 +11,6 @@
 //! resolves the app's effects. The `ffi` module adapts this API for the phones. There is no network
 //! code anywhere in this crate.
 
-/// Implements `Debug` as `Type(<redacted>)` for types that hold health data, so a stray `{:?}` in a
-/// log, panic message or crash report never prints a dose, a note or a score.
-#[macro_export]
-macro_rules! redacted_debug {
-    ($($t:ident),* $(,)?) => {
-        $(impl ::std::fmt::Debug for $t {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(concat!(stringify!($t), "(<redacted>)"))
-            }
-        })*
-    };
-}
-
 mod app;
 pub mod domain;
 #[cfg(feature = "uniffi")]

@@ -206,7 +206,7 @@ pub struct BackupFile {
     pub skipped: Vec<EntryId>,
 }
 
-crate::redacted_debug!(BackupFile);
+crate::domain::redacted_debug!(BackupFile);
 
 impl SteadyCore {
     /// A fresh app over `store`, loaded from it.

@@ -34,7 +34,7 @@ pub struct EntryRow {
     pub note: Option<String>,
 }
 
-crate::redacted_debug!(EntryRow);
+crate::domain::redacted_debug!(EntryRow);
 
 impl EntryRow {
     /// The row for `entry`, with diazepam equivalents under `table`.

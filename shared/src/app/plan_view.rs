@@ -107,7 +107,7 @@ pub struct PlanView {
     pub adherence: Vec<StepAdherence>,
 }
 
-crate::redacted_debug!(PlanView, StepView, HoldView, SwitchView);
+crate::domain::redacted_debug!(PlanView, StepView, HoldView, SwitchView);
 
 /// The latest plan and its schedule as of a day: what the screen and the calendar file are built
 /// from.

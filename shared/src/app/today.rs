@@ -228,4 +228,4 @@ fn review_period_start(long_lived: &LongLived<'_>, goal_id: EntryId, goal: &Goal
         .unwrap_or(goal.set_at.date_naive())
 }
 
-crate::redacted_debug!(TodayView, GoalLine);
+crate::domain::redacted_debug!(TodayView, GoalLine);

@@ -335,4 +335,4 @@ mod tests {
     }
 }
 
-crate::redacted_debug!(Dose, DoseDraft);
+crate::domain::redacted_debug!(Dose, DoseDraft);

@@ -198,4 +198,4 @@ impl EntryDraft {
     }
 }
 
-crate::redacted_debug!(EntryBody, EntryDraft);
+crate::domain::redacted_debug!(EntryBody, EntryDraft);

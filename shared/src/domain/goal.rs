@@ -459,4 +459,4 @@ mod tests {
     }
 }
 
-crate::redacted_debug!(Goal, GoalDraft, GoalReview, GoalKind, Question);
+crate::domain::redacted_debug!(Goal, GoalDraft, GoalReview, GoalKind, Question);

@@ -16,6 +16,7 @@ pub mod measure;
 pub mod parse;
 pub mod period;
 pub mod progress;
+mod redact;
 pub mod scores;
 pub mod sleep;
 pub mod tablets;
@@ -36,8 +37,11 @@ pub use keyed::Keyed;
 pub use measure::{mean, slope_per_week, DeTotal, SplitTotal};
 pub use period::Period;
 pub use progress::GoalProgress;
+pub(crate) use redact::redacted_debug;
 pub use scores::{AnxietyRating, Gad7, Gad7Band};
 pub use sleep::{SleepDraft, SleepNight, SleepQuality};
-pub use tablets::{achievable_doses, amount_text, count_text, mg_text, round1, tablets_for, tablets_text};
-pub use taper::{Ended, Hold, Pace, PaceChange, PlanDraft, Split, Switch, SwitchDraft, TaperPlan};
+pub use tablets::{
+    achievable_doses, amount_text, count_text, mg_text, round1, tablets_for, tablets_text, Split,
+};
+pub use taper::{Ended, Hold, Pace, PaceChange, PlanDraft, Switch, SwitchDraft, TaperPlan};
 pub use time::{FixedZone, LocalInstant, Zone};

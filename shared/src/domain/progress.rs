@@ -40,7 +40,7 @@ pub struct GoalProgress {
     pub mean_anxiety: Option<f64>,
 }
 
-crate::redacted_debug!(GoalProgress);
+crate::domain::redacted_debug!(GoalProgress);
 
 fn goal_molecule(kind: &GoalKind) -> Option<Molecule> {
     match kind {

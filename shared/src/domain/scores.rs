@@ -155,4 +155,4 @@ mod tests {
     }
 }
 
-crate::redacted_debug!(AnxietyRating, Gad7);
+crate::domain::redacted_debug!(AnxietyRating, Gad7);

@@ -285,4 +285,4 @@ mod tests {
     }
 }
 
-crate::redacted_debug!(SleepNight, SleepDraft);
+crate::domain::redacted_debug!(SleepNight, SleepDraft);

@@ -3,8 +3,46 @@
 //! of those pieces. Arithmetic is done in whole quarter-micrograms, so 0.9375 mg (a quarter of
 //! 3.75 mg) or 0.03125 mg (a quarter of 0.125 mg) are exact and doses compare without float drift.
 
+use serde::{Deserialize, Serialize};
+
 use super::dose::MAX_DOSE_MG;
-use super::taper::Split;
+use super::error::{Field, Problem, Rule, Valid, ValidationError};
+
+/// The smallest fraction a patient can split their tablets into, because real tablets only split
+/// into halves or quarters (and some not at all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Split {
+    /// Whole tablets only.
+    Whole,
+    /// Halves.
+    Half,
+    /// Quarters.
+    #[default]
+    Quarter,
+}
+
+impl Split {
+    /// Number of pieces a tablet is cut into (1, 2 or 4), which is how shells send it.
+    pub fn parts(self) -> u32 {
+        match self {
+            Split::Whole => 1,
+            Split::Half => 2,
+            Split::Quarter => 4,
+        }
+    }
+
+    /// Reads 1, 2 or 4 back, so a person can type a plain number.
+    pub fn from_parts(parts: i64) -> Valid<Split> {
+        match parts {
+            1 => Ok(Split::Whole),
+            2 => Ok(Split::Half),
+            4 => Ok(Split::Quarter),
+            _ => Err(ValidationError::new(Field::Split, Problem::not_allowed(Rule::SplitIsOneTwoOrFour))),
+        }
+    }
+}
 
 /// Integer units per mg: a quarter of a microgram, the finest piece a whole-microgram strength
 /// split in quarters can give.

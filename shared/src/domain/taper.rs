@@ -15,7 +15,7 @@ use super::catalogue::{EquivalenceTable, MgRange, Molecule};
 use super::dose::{dose_mg, parse_substance, Substance, MAX_NOTE_CHARS};
 use super::error::{in_range, positive, text, Field, Problem, Rule, Valid, ValidationError};
 use super::keyed::Keyed;
-use super::tablets;
+use super::tablets::{self, Split};
 use super::time::{date_not_too_old, LocalInstant};
 
 #[cfg(test)]
@@ -33,42 +33,6 @@ pub const MAX_INTERVAL_DAYS: u32 = 365;
 pub const MAX_STRENGTHS: usize = 8;
 /// Longest name of the clinician a switch was agreed with.
 pub const MAX_AGREED_WITH_CHARS: usize = 200;
-
-/// The smallest fraction a patient can split their tablets into, because real tablets only split
-/// into halves or quarters (and some not at all).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Split {
-    /// Whole tablets only.
-    Whole,
-    /// Halves.
-    Half,
-    /// Quarters.
-    #[default]
-    Quarter,
-}
-
-impl Split {
-    /// Number of pieces a tablet is cut into (1, 2 or 4), which is how shells send it.
-    pub fn parts(self) -> u32 {
-        match self {
-            Split::Whole => 1,
-            Split::Half => 2,
-            Split::Quarter => 4,
-        }
-    }
-
-    /// Reads 1, 2 or 4 back, so a person can type a plain number.
-    pub fn from_parts(parts: i64) -> Valid<Split> {
-        match parts {
-            1 => Ok(Split::Whole),
-            2 => Ok(Split::Half),
-            4 => Ok(Split::Quarter),
-            _ => Err(ValidationError::new(Field::Split, Problem::not_allowed(Rule::SplitIsOneTwoOrFour))),
-        }
-    }
-}
 
 /// The pace the patient asked for; it only changes which steps are flagged, never the steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -508,7 +472,7 @@ impl TaperPlan {
     }
 }
 
-crate::redacted_debug!(TaperPlan, PlanDraft, SwitchDraft, Switch, Hold, PaceChange, Ended);
+crate::domain::redacted_debug!(TaperPlan, PlanDraft, SwitchDraft, Switch, Hold, PaceChange, Ended);
 
 #[cfg(test)]
 mod tests {

@@ -113,4 +113,4 @@ impl From<Recovery> for RecoveryReport {
     }
 }
 
-crate::redacted_debug!(DayRow, SummaryScreen, DiaryStatus);
+crate::domain::redacted_debug!(DayRow, SummaryScreen, DiaryStatus);

@@ -97,7 +97,7 @@ pub fn plan_vs_actual<'a>(
     PlanVsActual { days, steps }
 }
 
-crate::redacted_debug!(DayVsPlan, StepAdherence, PlanVsActual);
+crate::domain::redacted_debug!(DayVsPlan, StepAdherence, PlanVsActual);
 
 #[cfg(test)]
 mod tests {

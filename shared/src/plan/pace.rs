@@ -50,7 +50,7 @@ pub fn pace_flag(old_mg: f64, new_mg: f64, interval_days: u32, pace: Pace) -> Op
     Some(PaceFlag { per_14_days_percent: per_14, limit_percent: limit, reason })
 }
 
-crate::redacted_debug!(PaceFlag);
+crate::domain::redacted_debug!(PaceFlag);
 
 #[cfg(test)]
 mod tests {

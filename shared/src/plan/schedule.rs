@@ -247,7 +247,7 @@ impl TaperPlan {
     }
 }
 
-crate::redacted_debug!(Step, Schedule);
+crate::domain::redacted_debug!(Step, Schedule);
 
 #[cfg(test)]
 mod tests {

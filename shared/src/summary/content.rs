@@ -338,7 +338,7 @@ pub struct Summary {
     pub hidden_goals: u32,
 }
 
-crate::redacted_debug!(Summary, GoalSummary, ReviewLine);
+crate::domain::redacted_debug!(Summary, GoalSummary, ReviewLine);
 
 /// Builds the summary for `from..=to` (inclusive local dates) under `table`, showing everything.
 pub fn build(diary: &Diary, from: NaiveDate, to: NaiveDate, table: EquivalenceTable) -> Summary {

@@ -145,7 +145,7 @@ impl ExportFile {
     }
 }
 
-crate::redacted_debug!(ExportFile);
+crate::domain::redacted_debug!(ExportFile);
 
 /// Why a file could not be made (a bug or a resource limit, never the patient's input).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

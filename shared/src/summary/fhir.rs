@@ -95,7 +95,7 @@ impl FhirOptions {
     }
 }
 
-crate::redacted_debug!(FhirOptions);
+crate::domain::redacted_debug!(FhirOptions);
 
 /// What the resource builders need to know.
 pub(crate) struct Ctx {

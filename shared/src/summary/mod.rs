@@ -1,6 +1,7 @@
-//! Summaries: the content of a period computed once from the diary ([`content`]), measured goal
-//! progress ([`progress`]) and the renderers a clinician reads. Numbers are facts from the
-//! patient's entries; nothing here recommends a dose.
+//! Summaries: the content of a period computed once from the diary ([`content`]) and the renderers
+//! a clinician reads (text, PDF, FHIR, CSV, JSON), with one entry point for files ([`export`]).
+//! Numbers are facts from the patient's entries; nothing here recommends a dose. Renderers know
+//! nothing of the app: they read the content and the diary index.
 
 pub mod content;
 pub mod csv;

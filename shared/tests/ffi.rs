@@ -1,0 +1,80 @@
+//! The phones' surface, called as the bindings call it: the same default period and limits as the
+//! CLI, typed refusals, and a foreign key provider.
+
+use std::sync::Arc;
+
+use chrono::{Days, Local, NaiveDate};
+use steady_core::domain::{DoseDraft, EntryDraft, Field, Problem, Rule};
+use steady_core::ffi::{default_period, KeyProvider, SteadyDiary, SteadyError};
+use steady_core::{ExportFormat, SummaryRequest};
+
+struct Key;
+
+impl KeyProvider for Key {
+    fn get_or_create_key(&self) -> Result<Vec<u8>, SteadyError> {
+        Ok(vec![5; 32])
+    }
+}
+
+#[test]
+fn the_phones_get_the_default_period_and_the_limits_of_every_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let phone = SteadyDiary::open(dir.path().display().to_string(), Arc::new(Key)).unwrap();
+    let today = Local::now().date_naive();
+
+    // Nothing chosen: the last 8 weeks, ending today.
+    let screen = phone.summary_screen(SummaryRequest::default()).unwrap();
+    assert_eq!((screen.to, screen.days.len()), (today, 56));
+    assert_eq!(screen.from, today - Days::new(55));
+    assert_eq!(default_period(today).unwrap(), vec![screen.from, screen.to]);
+    let file =
+        phone.summary(SummaryRequest { format: ExportFormat::Json, ..SummaryRequest::default() }).unwrap();
+    assert!(
+        file.file_name.ends_with(&format!("{}-{today}.json", today - Days::new(55))),
+        "{}",
+        file.file_name
+    );
+
+    // The same limits as the CLI: backwards and over twenty years are refused, typed.
+    let from = |y, m, d| Some(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+    let backwards =
+        SummaryRequest { from: Some(today + Days::new(1)), to: Some(today), ..SummaryRequest::default() };
+    match phone.summary(backwards) {
+        Err(SteadyError::InvalidInput { field, problem, .. }) => {
+            assert_eq!(
+                (field, problem),
+                (Field::From, Problem::Inconsistent { rule: Rule::PeriodStartsAfterEnd })
+            )
+        }
+        other => panic!("a backwards period is refused: {:?}", other.map(|f| f.file_name)),
+    }
+    let overlong = SummaryRequest { from: from(1990, 1, 1), ..SummaryRequest::default() };
+    match phone.summary_screen(overlong) {
+        Err(SteadyError::InvalidInput { field, problem, .. }) => {
+            assert_eq!((field, problem), (Field::From, Problem::Inconsistent { rule: Rule::PeriodTooLong }))
+        }
+        other => panic!("a period over twenty years is refused: {:?}", other.is_ok()),
+    }
+}
+
+#[test]
+fn a_refused_value_comes_back_once_typed_with_its_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let phone = SteadyDiary::open(dir.path().display().to_string(), Arc::new(Key)).unwrap();
+    let anxiety = EntryDraft::Anxiety { at: None, score: 11, note: None };
+    match phone.log(anxiety) {
+        Err(SteadyError::InvalidInput { field, problem, detail }) => {
+            assert_eq!((field, problem), (Field::Score, Problem::OutOfRange { min: 0, max: 10 }));
+            assert_eq!(detail, "score must be between 0 and 10");
+        }
+        other => panic!("refused: {:?}", other.is_ok()),
+    }
+    let dose = DoseDraft { drug: "Xanax".into(), tablets: Some(1.0), ..DoseDraft::default() };
+    match phone.log(EntryDraft::Dose(dose)) {
+        Err(SteadyError::InvalidInput { field, problem, .. }) => {
+            assert_eq!((field, problem), (Field::StrengthMg, Problem::Required))
+        }
+        other => panic!("refused: {:?}", other.is_ok()),
+    }
+    assert_eq!(phone.status().unwrap().entry_count, 0, "nothing was written");
+}
