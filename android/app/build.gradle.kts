@@ -195,24 +195,6 @@ abstract class GenerateUniffiBindings @Inject constructor(private val execOps: E
                 "--out-dir", out.path,
             )
         }
-        // UniFFI 0.29 emits Kotlin that does not compile when an error variant has a field named
-        // `message` (it clashes with Throwable.message; mozilla/uniffi-rs issues 1434 and 2065).
-        // Same step as tests/jvm/run.sh: rename those fields to `detail` in the exception class and
-        // its converter. A no-op once SteadyError's fields are renamed in Rust.
-        val kt = out.resolve("app/steady/core/steady_core.kt")
-        var inException = false
-        var inConverter = false
-        val patched = kt.readLines().joinToString("\n", postfix = "\n") { line ->
-            if (line.startsWith("sealed class SteadyException")) inException = true
-            if (line.startsWith("public object FfiConverterTypeSteadyError")) {
-                inException = false
-                inConverter = true
-            }
-            val result = if (inException || inConverter) line.replace("`message`", "`detail`") else line
-            if (inConverter && line == "}") inConverter = false
-            result
-        }
-        kt.writeText(patched)
     }
 }
 

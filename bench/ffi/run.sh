@@ -69,12 +69,6 @@ RELEASE_DIR="$TARGET_DIR/release"
 rm -rf "$BINDINGS"
 quiet "$CARGO" run -q -p uniffi-bindgen -- generate --library "$DEBUG_LIB" --language kotlin --no-format \
   --config tests/jvm/uniffi-jvm.toml --out-dir "$BINDINGS"
-# The same guard as tests/jvm/run.sh (UniFFI issue 1434); a no-op while SteadyError uses `detail`.
-KT="$BINDINGS/app/steady/core/steady_core.kt"
-if grep -q 'val `message`: ' "$KT"; then
-  sed -i -e '/^sealed class SteadyException/,/^public object FfiConverterTypeSteadyError/s/`message`/`detail`/g' \
-    -e '/^public object FfiConverterTypeSteadyError/,/^}/s/`message`/`detail`/g' "$KT"
-fi
 
 mapfile -t SOURCES < <( (find "$BINDINGS" -name '*.kt'; echo bench/ffi/FfiBench.kt) | LC_ALL=C sort)
 stamp="$( (echo "kotlinc $KOTLIN_VERSION"; cat "${SOURCES[@]}") | sha256sum | cut -d' ' -f1)"

@@ -29,7 +29,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use chrono::{Days, NaiveDate};
 use steady_core::domain::Diary;
 use steady_core::domain::Period;
-use steady_core::domain::{DoseDraft, Entry, EntryDraft, EquivalenceTable};
+use steady_core::domain::{DoseDraft, Entry, EntryDraft, EquivalenceTable, MedicineDraft};
 use steady_core::internals::export::{export, ExportRequest};
 use steady_core::internals::Store;
 use steady_core::summary::{build_with, SummaryOptions};
@@ -468,9 +468,19 @@ impl Bench {
                 format!("{} p50, {} p99", fmt(ciph.p50()), fmt(ciph.p99())),
             ),
         ];
-        // The same write through the whole app: validation, the write, the new view model.
+        // The same write through the whole app (validation, the write, the new view model), and the
+        // one-step "taken" of a medicine on the list, alternating in one run.
         let core = self.steady_open(&steady_dir)?;
+        let medicine = core.add_medicine(MedicineDraft {
+            drug: "Loramet".into(),
+            tablets: Some(1.0),
+            strength_mg: Some(1.0),
+            times: vec![chrono::NaiveTime::from_hms_opt(22, 0, 0).unwrap_or_default()],
+            from: Some(gen::end_date()),
+            ..MedicineDraft::default()
+        })?;
         let mut app = Samples::default();
+        let mut taken = Samples::default();
         for i in 0..=self.plan.writes / 2 {
             let draft = EntryDraft::Dose(DoseDraft {
                 taken_at: Some(gen::at(gen::end_date(), 20, 0)),
@@ -480,14 +490,30 @@ impl Bench {
             });
             let t = Instant::now();
             core.log(draft)?;
+            let logged = t.elapsed();
+            let t = Instant::now();
+            core.taken(Some(medicine), Some(gen::at(gen::end_date(), 21, 0)))?;
             if i > 0 {
-                app.push(t.elapsed());
+                app.push(logged);
+                taken.push(t.elapsed());
             }
         }
         lines.push(Line::info(
             "log through SteadyCore (validate, write, new today view)",
             format!("{} p50, {} p99", fmt(app.p50()), fmt(app.p99())),
             "—",
+        ));
+        lines.push(Line::check(
+            "one-step taken through SteadyCore: p99 taken / log",
+            format!(
+                "{:.2}× ({} p50, {} p99)",
+                ratio(taken.p99(), app.p99()),
+                fmt(taken.p50()),
+                fmt(taken.p99())
+            ),
+            format!("{} p99", fmt(app.p99())),
+            "≤ 1.5×",
+            ratio(taken.p99(), app.p99()) <= 1.5,
         ));
         Ok(lines)
     }
@@ -649,7 +675,12 @@ fn profile(what: &str, days: &str) -> Result<()> {
                 let t1 = Instant::now();
                 let d = Diary::from_entries(entries);
                 let t2 = Instant::now();
-                let v = steady_core::internals::today::build(&d, big.last, table);
+                let v = steady_core::internals::today::build(
+                    &d,
+                    big.last,
+                    None,
+                    steady_core::Texts::shared(steady_core::Lang::En),
+                );
                 let t3 = Instant::now();
                 std::hint::black_box(v);
                 println!("decode {} · index {} · today view {}", fmt(t1 - t), fmt(t2 - t1), fmt(t3 - t2));
@@ -756,7 +787,12 @@ fn profile(what: &str, days: &str) -> Result<()> {
             return Ok(());
         }
         "today" => {
-            let v = steady_core::internals::today::build(&diary, big.last, table);
+            let v = steady_core::internals::today::build(
+                &diary,
+                big.last,
+                None,
+                steady_core::Texts::shared(steady_core::Lang::En),
+            );
             std::hint::black_box(v);
             return Ok(());
         }
@@ -859,13 +895,13 @@ fn ffi(plan: Plan) -> Result<Vec<Line>> {
     let (send, view, bare) = (batch("send_refresh")?, batch("view")?, batch("is_locked")?);
     Ok(vec![
         Line::check(
-            "FFI from Kotlin (JVM, JNA): send(Refresh) → today view, per call",
+            "FFI from Kotlin (JVM, JNA): today() — show today (reads the clock) → today view, per call",
             fmt(send),
             format!("bare call is_locked(): {}", fmt(bare)),
             "< 100 µs",
             send < Duration::from_micros(100),
         ),
-        Line::info("FFI from Kotlin: view(), per call", fmt(view), "—"),
+        Line::info("FFI from Kotlin: status(), per call", fmt(view), "—"),
     ])
 }
 

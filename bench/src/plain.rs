@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, TransactionBehavior};
 use steady_core::domain::Diary;
-use steady_core::domain::{Entry, EntryBody, EntryId, EquivalenceTable};
+use steady_core::domain::{Entry, EntryBody, EntryId};
 use steady_core::internals::today;
 use steady_core::TodayView;
 
@@ -80,7 +80,7 @@ pub fn decode_and_view(rows: &[Row], today: NaiveDate) -> Result<(Diary, TodayVi
     });
     let entries = decoded.into_iter().collect::<Result<Vec<_>, _>>()?;
     let diary = Diary::from_entries(entries);
-    let view = today::build(&diary, today, EquivalenceTable::default());
+    let view = today::build(&diary, today, None, steady_core::Texts::shared(steady_core::Lang::En));
     Ok((diary, view))
 }
 

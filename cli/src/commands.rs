@@ -135,21 +135,8 @@ pub fn init(ctx: &Ctx) -> Result<String, CliError> {
 
 /// Logs one draft and says so by kind and short id.
 fn log(ctx: &Ctx, draft: EntryDraft) -> Result<(EntryKind, EntryId), CliError> {
-    let kind = draft_kind(&draft);
+    let kind = draft.kind();
     Ok((kind, ctx.open()?.log(draft)?))
-}
-
-fn draft_kind(draft: &EntryDraft) -> EntryKind {
-    match draft {
-        EntryDraft::Dose(_) => EntryKind::Dose,
-        EntryDraft::Sleep(_) => EntryKind::Sleep,
-        EntryDraft::Anxiety { .. } => EntryKind::Anxiety,
-        EntryDraft::Gad7 { .. } => EntryKind::Gad7,
-        EntryDraft::Goal(_) => EntryKind::Goal,
-        EntryDraft::Review { .. } => EntryKind::Review,
-        EntryDraft::Plan(_) => EntryKind::Plan,
-        EntryDraft::Question { .. } => EntryKind::Question,
-    }
 }
 
 /// `steady log dose`.
@@ -162,6 +149,7 @@ pub fn log_dose(ctx: &Ctx, a: &DoseArgs) -> Result<String, CliError> {
         strength_mg: number(Field::StrengthMg, a.strength.as_deref())?,
         non_prescribed: a.non_prescribed,
         note: a.note.clone(),
+        medicine: None,
     };
     let (kind, id) = log(ctx, EntryDraft::Dose(draft))?;
     Ok(format!("{}\n", output::saved("Logged", kind, id)))

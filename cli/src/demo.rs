@@ -15,8 +15,8 @@ use std::sync::{Arc, Mutex};
 use chrono::{Days, Duration, Local, NaiveDate, NaiveTime};
 use steady_core::domain::time::readings;
 use steady_core::domain::{
-    mg_text, tablets_for, DoseDraft, EntryDraft, EntryId, GoalDraft, GoalType, LocalInstant, PlanDraft,
-    Proposer, ReviewDecision, SleepDraft, Split, Zone,
+    mg_text, tablets_for, DoseDraft, EntryDraft, EntryId, GoalDraft, GoalType, LocalInstant, MedicineDraft,
+    PlanDraft, Proposer, ReviewDecision, SleepDraft, Split, Zone,
 };
 use steady_core::plan::{Schedule, Step};
 use steady_core::{Clock, DataKey, DiaryDir, ExportFormat, PlanAction, SteadyCore, SummaryRequest, Unlock};
@@ -258,6 +258,15 @@ impl Feeder<'_> {
         Ok(Some(id))
     }
 
+    /// One-step "taken" of her medicine, as she logs it most nights.
+    fn taken(&mut self, when: Option<LocalInstant>, medicine: Option<EntryId>) -> Result<(), CliError> {
+        if self.at(when) {
+            self.core.taken(medicine, when)?;
+            self.saved += 1;
+        }
+        Ok(())
+    }
+
     fn plan(&mut self, when: Option<LocalInstant>, action: PlanAction) -> Result<(), CliError> {
         if self.at(when) {
             self.core.plan_action(action)?;
@@ -320,6 +329,18 @@ fn fill(core: &SteadyCore, clock: ReplayClock, days: usize, now: LocalInstant) -
             .next_back()
     };
     let borrowed = after_step(true).or_else(|| after_step(false)).or(Some(date_of(days / 2)));
+    // Her medicine, on her list from the first day: one 2 mg Loramet at 22:30.
+    let medicine = feed.log(
+        local_at(start, hm(9, 0)),
+        EntryDraft::Medicine(MedicineDraft {
+            drug: "Loramet".into(),
+            tablets: Some(1.0),
+            strength_mg: Some(2.0),
+            times: vec![hm(22, 30)],
+            from: Some(start),
+            ..MedicineDraft::default()
+        }),
+    )?;
     let mut goal: Option<EntryId> = None;
     let mut next_review = GOAL_DAY + REVIEW_GAPS[0] as usize;
     let mut reviews_done = 0;
@@ -351,24 +372,33 @@ fn fill(core: &SteadyCore, clock: ReplayClock, days: usize, now: LocalInstant) -
             }
         }
 
-        // The nightly prescribed dose, with a note on step nights.
+        // The nightly prescribed dose: one tap on "Taken" (the plan's dose of the day while the
+        // plan runs), or the dose form with a note on step nights.
         let mg = lived.nightly_mg(date);
-        if mg > 0.0 {
-            let (mg_, tablets, strength_mg) = dose_amount(mg);
-            let note = lived.step_on(date).map(|s| {
-                format!("Taper step {}: now {} mg (−{:.1} %)", s.index, mg_text(s.dose_mg), s.cut_percent)
-            });
-            let at = local_at(date, plus(hm(22, 30), dose_jitter));
-            let draft = DoseDraft {
-                taken_at: at,
-                drug: "lormetazepam".into(),
-                mg: mg_,
-                tablets,
-                strength_mg,
-                note,
-                ..DoseDraft::default()
-            };
-            feed.log(at, EntryDraft::Dose(draft))?;
+        let at = local_at(date, plus(hm(22, 30), dose_jitter));
+        match lived.step_on(date) {
+            Some(step) if mg > 0.0 => {
+                let (mg_, tablets, strength_mg) = dose_amount(mg);
+                let note = format!(
+                    "Taper step {}: now {} mg (−{:.1} %)",
+                    step.index,
+                    mg_text(step.dose_mg),
+                    step.cut_percent
+                );
+                let draft = DoseDraft {
+                    taken_at: at,
+                    drug: "lormetazepam".into(),
+                    mg: mg_,
+                    tablets,
+                    strength_mg,
+                    note: Some(note),
+                    medicine,
+                    ..DoseDraft::default()
+                };
+                feed.log(at, EntryDraft::Dose(draft))?;
+            }
+            _ if mg > 0.0 => feed.taken(at, medicine)?,
+            _ => {}
         }
 
         if borrowed == Some(date) {
@@ -586,7 +616,14 @@ mod tests {
         // The core's today view shows the same planned dose the demo logged tonight.
         let now = Local::now().fixed_offset();
         let start = now.date_naive() - Days::new(199) + Days::new(FIRST_STEP_DAY as u64);
-        let expected = lived(start, now.date_naive(), now).unwrap().nightly_mg(now.date_naive());
+        // Before 04:00 the diary day is still yesterday's.
+        let day = steady_core::domain::diary::diary_day(
+            now.date_naive(),
+            now.time(),
+            steady_core::domain::DEFAULT_DAY_START,
+        )
+        .0;
+        let expected = lived(start, now.date_naive(), now).unwrap().nightly_mg(day);
         let shown = format!("today {} mg", mg_text(expected));
         assert!(text.contains(&shown), "expected '{shown}' in:\n{text}");
     }

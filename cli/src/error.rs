@@ -6,8 +6,8 @@ use std::fmt;
 use std::path::PathBuf;
 
 use steady_core::domain::{
-    EquivalenceTable, Expected, Field, GoalStatus, GoalType, Hideable, Keyed, Pace, Problem, ReviewDecision,
-    ValidationError,
+    Country, EquivalenceTable, Expected, Field, GoalStatus, GoalType, Hideable, Keyed, Pace, Problem,
+    ReviewDecision, ValidationError,
 };
 use steady_core::{CoreError, ExportFormat, Lang};
 
@@ -76,6 +76,10 @@ pub fn flag(field: Field) -> String {
         Field::Language => "--lang".into(),
         Field::TakenAt => "--at".into(),
         Field::Item { number } => format!("item {number} of --items"),
+        Field::Medicine => "MED_ID".into(),
+        Field::DayStart => "day-start".into(),
+        Field::CheckIn => "check-in".into(),
+        Field::Setting => "SETTING".into(),
         other => format!("--{}", other.key().replace('_', "-")),
     }
 }
@@ -91,9 +95,18 @@ fn choices(field: Field) -> Option<String> {
         Field::Table | Field::SwitchTable => EquivalenceTable::keys(),
         Field::Pace => Pace::keys(),
         Field::Format => ExportFormat::keys(),
+        Field::Country => Country::keys(),
+        Field::Setting => crate::daily::setting_keys(),
         _ => return None,
     };
-    Some(keys.join(", "))
+    // Settings are typed with hyphens (`day-start`), as the command's help shows them.
+    let hyphens = field == Field::Setting;
+    Some(
+        keys.iter()
+            .map(|k| if hyphens { k.replace('_', "-") } else { (*k).to_owned() })
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
 }
 
 /// A refused value as this shell says it: text that could not be read names the flag and echoes
@@ -117,7 +130,7 @@ impl fmt::Display for Refusal<'_> {
                  give another time or an RFC 3339 time",
                 flag(*field)
             ),
-            _ => write!(f, "invalid input: {}", self.0),
+            _ => write!(f, "invalid input: {} {}", flag(*field), problem),
         }
     }
 }
@@ -144,7 +157,7 @@ mod tests {
         let lang = CliError::from(ValidationError::unreadable(Field::Language, "xx", Expected::OneOf));
         assert!(lang.to_string().ends_with("(one of en, fr, nl, nb)"), "{lang}");
         let range = CliError::from(ValidationError::new(Field::Mg, Problem::NotPositive));
-        assert_eq!(range.to_string(), "invalid input: mg must be greater than zero");
+        assert_eq!(range.to_string(), "invalid input: --mg must be greater than zero");
         assert_eq!(flag(Field::StrengthMg), "--strength");
         assert_eq!(flag(Field::FloorMg), "--floor-mg");
     }

@@ -4,6 +4,7 @@
 //! health data ends up anywhere the user did not ask for it.
 
 mod commands;
+mod daily;
 mod demo;
 mod error;
 mod output;
@@ -95,6 +96,24 @@ enum Command {
     Plan {
         #[command(subcommand)]
         what: plan_cmd::PlanCommand,
+    },
+    /// My medicines: what you take, how much and when, so logging the usual dose is one step.
+    Med {
+        #[command(subcommand)]
+        what: daily::MedCommand,
+    },
+    /// Log a medicine's usual dose now (or --at): while a taper plan covers it, that day's planned
+    /// dose. With one medicine on the list, its id may be left out.
+    Taken(daily::UsualArgs),
+    /// Note a usual dose as skipped.
+    Skipped(daily::SkippedArgs),
+    /// The reminders of the next days: when (with the local offset of that moment) and the neutral
+    /// text a lock screen shows.
+    Reminders(daily::RemindersArgs),
+    /// Your settings: when your day starts, your language, the daily check-in, the table.
+    Settings {
+        #[command(subcommand)]
+        what: daily::SettingsCommand,
     },
     /// Questions for your next appointment ("What I want to talk about").
     Question {
@@ -357,6 +376,11 @@ fn run(cli: Cli) -> Result<String, CliError> {
         Command::Goal { what: GoalCommand::Status(a) } => plan_cmd::goal_status(&ctx, &a),
         Command::Plan { what } => plan_cmd::plan(&ctx, what),
         Command::Question { what } => plan_cmd::question(&ctx, what),
+        Command::Med { what } => daily::med(&ctx, what),
+        Command::Taken(a) => daily::taken(&ctx, &a),
+        Command::Skipped(a) => daily::skipped(&ctx, &a),
+        Command::Reminders(a) => daily::reminders(&ctx, &a),
+        Command::Settings { what } => daily::settings(&ctx, what),
         Command::List(a) => commands::list(&ctx, &a),
         Command::Delete { id } => commands::delete(&ctx, &id),
         Command::Today { json } => commands::today(&ctx, json),

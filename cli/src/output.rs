@@ -8,19 +8,9 @@ use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 use steady_core::domain::goal::gas_label;
 use steady_core::domain::{
-    amount_text, mg_text as num, round1, DeTotal, Entry, EntryBody, EntryId, EntryKind, EquivalenceTable,
-    Goal, GoalProgress, GoalStatus, Keyed, Proposer, Use,
+    round1, Entry, EntryBody, EntryId, EntryKind, EquivalenceTable, Goal, GoalStatus, Keyed, Proposer,
 };
-use steady_core::{AnxietyDay, DoseLine, EntryRow, PlanToday, TodayView};
-
-/// A range of mg collapsed when both ends round alike: "10", "10–20".
-fn mg_range(low: f64, high: f64) -> String {
-    if (high - low).abs() < 0.05 {
-        round1(low)
-    } else {
-        format!("{}–{}", round1(low), round1(high))
-    }
-}
+use steady_core::{AnxietyDay, EntryRow, TodayView};
 
 /// Name of an entry kind as printed in lists and success messages.
 pub fn kind_label(kind: EntryKind) -> &'static str {
@@ -28,45 +18,6 @@ pub fn kind_label(kind: EntryKind) -> &'static str {
         EntryKind::Gad7 => "GAD-7",
         other => other.key(),
     }
-}
-
-fn use_label(use_: Use) -> &'static str {
-    match use_ {
-        Use::Prescribed => "prescribed",
-        Use::NonPrescribed => "non-prescribed",
-    }
-}
-
-fn de_text(de: Option<(f64, f64)>) -> String {
-    de.map_or_else(|| "DE unknown".into(), |(low, high)| format!("DE {} mg", mg_range(low, high)))
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// "10–20 mg" plus, when some doses have no known equivalent, why — never counted as zero.
-fn side_total(total: &DeTotal, lines: &[&DoseLine], table_name: &str) -> String {
-    let mut text = format!("{} mg", mg_range(total.low_mg, total.high_mg));
-    let unknown = |d: &&&DoseLine| d.de.is_none() && d.mg.is_some();
-    let unknown_strength = lines.iter().filter(|d| d.de.is_none() && d.mg.is_none()).count();
-    let unknown_substance =
-        lines.iter().filter(unknown).filter(|d| d.substance == "unknown substance").count();
-    let no_value = lines.iter().filter(unknown).filter(|d| d.substance != "unknown substance").count();
-    let mut why = vec![];
-    if unknown_strength > 0 {
-        why.push(format!("{} of unknown strength", plural(unknown_strength, "dose", "doses")));
-    }
-    if unknown_substance > 0 {
-        why.push(format!("{} of an unknown substance", plural(unknown_substance, "dose", "doses")));
-    }
-    if no_value > 0 {
-        why.push(format!("{} with no value in the {table_name} table", plural(no_value, "dose", "doses")));
-    }
-    if !why.is_empty() {
-        let _ = write!(text, " ({})", why.join(", "));
-    }
-    text
 }
 
 /// Eight levels for a 0–10 score; `·` for a day without a rating.
@@ -80,137 +31,71 @@ pub fn sparkline(days: &[AnxietyDay]) -> String {
         .collect()
 }
 
-/// The today screen as text.
+/// The today screen as text: the core's words, in the patient's language, laid out for a terminal.
 pub fn today(v: &TodayView) -> String {
+    let l = &v.labels;
     let mut out = String::new();
-    let _ = writeln!(out, "Today: {} {}", v.date.format("%A"), v.date);
-    let _ = writeln!(out, "(DE = diazepam-equivalent mg, per the {})", v.table.name);
+    let _ = writeln!(out, "{}", l.title);
+    let _ = writeln!(out, "{}", v.table_note);
 
-    let _ = writeln!(out, "\nDoses");
+    if !v.medicines.is_empty() {
+        let _ = writeln!(out, "\n{}", l.medicines);
+        for c in &v.medicines {
+            let _ = writeln!(out, "  [{}] {}", c.id.short(), c.text);
+            let notes: Vec<&str> = [
+                Some(c.today_text.as_str()).filter(|t| !t.is_empty()),
+                c.planned_text.as_deref(),
+                c.next_text.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !notes.is_empty() {
+                let _ = writeln!(out, "    {}", notes.join("; "));
+            }
+        }
+    }
+
+    let _ = writeln!(out, "\n{}", l.doses);
     if v.doses.is_empty() {
-        let _ = writeln!(out, "  none logged today");
+        let _ = writeln!(out, "  {}", l.no_dose);
     }
     for d in &v.doses {
-        let _ = writeln!(
-            out,
-            "  {}  {:<17}  {:<26}  {:<14}  {}",
-            d.time.format("%H:%M"),
-            d.substance,
-            amount_text(d.mg, d.tablets),
-            use_label(d.use_),
-            de_text(d.de.map(|r| (r.low, r.high)))
-        );
+        let _ = writeln!(out, "  {}  {}", d.time.format("%H:%M"), d.text);
     }
-    let side = |use_: Use| v.doses.iter().filter(|d| d.use_ == use_).collect::<Vec<_>>();
-    let _ = writeln!(
-        out,
-        "  DE prescribed: {}; non-prescribed: {}",
-        side_total(&v.totals.prescribed, &side(Use::Prescribed), &v.table.name),
-        side_total(&v.totals.non_prescribed, &side(Use::NonPrescribed), &v.table.name)
-    );
+    let _ = writeln!(out, "  {}", v.totals_text);
 
-    let _ = writeln!(out);
-    match &v.last_night {
-        Some(n) => {
-            let mut line = format!("Last night ({}):", n.night.format("%a %-d %b"));
-            if let Some(h) = n.total_sleep_h {
-                let _ = write!(line, " {} h asleep,", round1(h));
-            }
-            if let Some(e) = n.efficiency_percent {
-                let _ = write!(line, " efficiency {} %,", e.round());
-            }
-            let _ = write!(line, " quality {}/5 ({})", n.quality, n.quality_label);
-            let _ = writeln!(out, "{line}");
-        }
-        None => {
-            let _ = writeln!(out, "Last night: no sleep logged");
-        }
-    }
-
+    let _ = writeln!(out, "\n{}", v.last_night_text);
     let values: Vec<String> =
         v.anxiety_7d.iter().map(|d| d.mean.map_or_else(|| "–".into(), round1)).collect();
-    let mean = v.anxiety_7d_mean.map_or_else(|| "–".into(), |m| format!("{}/10", round1(m)));
     let _ = writeln!(
         out,
-        "Anxiety, last 7 days: {}  ({})  mean {mean}",
+        "{} {}  ({})  {}",
+        l.anxiety_week,
         sparkline(&v.anxiety_7d),
-        values.join(" ")
+        values.join(" "),
+        v.anxiety_text
     );
 
     if let Some(p) = &v.plan {
-        let _ = writeln!(out, "\n{}", plan_line(p));
+        let _ = writeln!(out, "\n{}", p.text);
     }
 
-    let _ = writeln!(out, "\nGoals");
+    let _ = writeln!(out, "\n{}", l.goals);
     if v.goals.is_empty() {
-        let _ = writeln!(out, "  no open goal");
+        let _ = writeln!(out, "  {}", l.no_goal);
     }
     for g in &v.goals {
         let status = match g.status {
             GoalStatus::Active => String::new(),
-            other => format!(" ({})", status_label(other)),
+            _ => format!(" ({})", g.status_text),
         };
-        let _ = writeln!(out, "  [{}] {}{status}", g.id.short(), g.description);
+        let _ = writeln!(out, "  [{}] {}{status}", g.id.short(), g.goal);
         let _ = writeln!(out, "    \"{}\"", g.what_matters);
-        let _ = writeln!(out, "    {}", progress_line(&g.progress));
-        match (g.next_review, g.review_due) {
-            (Some(d), true) => {
-                let _ = writeln!(out, "    next review {d}: REVIEW DUE");
-            }
-            (Some(d), false) => {
-                let _ = writeln!(out, "    next review {d}");
-            }
-            (None, _) => {
-                let _ = writeln!(out, "    no review date set");
-            }
-        }
+        let _ = writeln!(out, "    {}", g.progress_text);
+        let _ = writeln!(out, "    {}", g.review_text);
     }
     out
-}
-
-/// What the diary measured for a goal since its last review: facts only, no verdict.
-fn progress_line(p: &GoalProgress) -> String {
-    let mut parts = vec![format!("a dose on {} of {} days", p.days_with_dose, p.days)];
-    if let Some(mg) = p.mean_daily_mg {
-        parts[0].push_str(&format!(" (mean {} mg)", num((mg * 100.0).round() / 100.0)));
-    }
-    if let Some(under) = p.days_at_or_under_target {
-        parts.push(format!("{under} at or under the target"));
-    }
-    if let Some(n) = p.days_with_nonprescribed.filter(|n| *n > 0) {
-        parts.push(format!("non-prescribed use on {}", plural(n as usize, "day", "days")));
-    }
-    if let Some(h) = p.mean_sleep_h {
-        parts.push(format!("sleep {} h", round1(h)));
-    }
-    if let Some(a) = p.mean_anxiety {
-        parts.push(format!("anxiety {}/10", round1(a)));
-    }
-    format!("since {}: {}", p.from, parts.join(", "))
-}
-
-/// Today's step of the taper plan in one line; the plan is the patient's, so no advice is added.
-fn plan_line(p: &PlanToday) -> String {
-    let mut line = format!("Taper plan ({})", p.molecule);
-    match (p.planned_mg, &p.planned_tablets) {
-        (Some(mg), Some(t)) => {
-            let _ = write!(line, ": today {} mg ({t})", num(mg));
-        }
-        (Some(mg), None) => {
-            let _ = write!(line, ": today {} mg", num(mg));
-        }
-        _ => {}
-    }
-    if p.holding {
-        line.push_str(", holding");
-    }
-    if let (Some(date), Some(mg)) = (p.next_step_date, p.next_step_mg) {
-        let _ = write!(line, "; next step {date}: {} mg", num(mg));
-    }
-    if let Some(end) = p.end_date {
-        let _ = write!(line, "; expected end {end}");
-    }
-    line
 }
 
 /// `steady list` as text: short id, local date and time, kind, and the core's line.
@@ -230,7 +115,7 @@ fn row(r: &EntryRow) -> String {
         EntryKind::Sleep => format!("{} night", r.date),
         _ => format!("{} {}", r.date, r.time.format("%H:%M")),
     };
-    format!("{}  {when:<16}  {:<7}  {}", r.id.short(), kind_label(r.kind), r.line)
+    format!("{}  {when:<16}  {:<8}  {}", r.id.short(), r.kind_text, r.line)
 }
 
 fn note_suffix(note: Option<&str>) -> String {
@@ -281,6 +166,10 @@ pub fn entry_json(e: &Entry, table: EquivalenceTable) -> Result<Value, serde_jso
         EntryBody::Review(r) => json!({ "gas_label": gas_label(r.gas) }),
         EntryBody::Anxiety(_) | EntryBody::Question(_) => json!({}),
         EntryBody::Plan(p) => json!({ "molecule_name": p.molecule.name(), "holding": p.is_holding() }),
+        EntryBody::Medicine(m) => {
+            json!({ "molecule_name": m.molecule.name(), "active": m.stopped.is_none() })
+        }
+        EntryBody::Skip(_) | EntryBody::Settings(_) => json!({}),
     };
     if let Value::Object(extra) = derived {
         obj.extend(extra);
@@ -423,57 +312,11 @@ pub fn saved(verb: &str, kind: EntryKind, id: EntryId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, NaiveTime};
-    use steady_core::domain::{count_text, Amount, Dose, MgRange, Molecule, Substance};
+    use chrono::DateTime;
+    use steady_core::domain::{Amount, Dose, Molecule, Substance};
 
     fn at() -> DateTime<chrono::FixedOffset> {
         DateTime::parse_from_rfc3339("2026-03-01T22:30:00+01:00").unwrap()
-    }
-
-    #[test]
-    fn numbers_and_tablets_read_naturally() {
-        assert_eq!(num(2.0), "2");
-        assert_eq!(num(1.75), "1.75");
-        assert_eq!(num(0.125), "0.125");
-        assert_eq!(num(-0.0), "0");
-        assert_eq!(count_text(1.0), "1");
-        assert_eq!(count_text(0.5), "½");
-        assert_eq!(count_text(1.75), "1¾");
-        assert_eq!(count_text(0.3), "0.3");
-        assert_eq!(amount_text(Some(1.5), Some(0.75)), "¾ × 2 mg (1.5 mg)");
-        assert_eq!(amount_text(None, Some(1.0)), "1 tablet, strength unknown");
-        assert_eq!(amount_text(Some(2.0), None), "2 mg");
-    }
-
-    #[test]
-    fn totals_are_ranges_and_unknown_doses_are_counted_apart() {
-        let line = |use_, substance: &str, mg, de| DoseLine {
-            id: EntryId::new(),
-            time: NaiveTime::from_hms_opt(22, 30, 0).unwrap(),
-            substance: substance.to_owned(),
-            mg,
-            tablets: Some(1.0),
-            use_,
-            de,
-        };
-        let prescribed = line(Use::Prescribed, "lormetazepam", Some(2.0), Some(MgRange::new(10.0, 20.0)));
-        let street = line(Use::NonPrescribed, "alprazolam", None, None);
-        let unknown = line(Use::NonPrescribed, "unknown substance", Some(1.0), None);
-        let total =
-            |low, high, unknown_doses| DeTotal { low_mg: low, high_mg: high, doses: 1, unknown_doses };
-        assert_eq!(side_total(&total(10.0, 20.0, 0), &[&prescribed], "Ashton Manual"), "10–20 mg");
-        assert_eq!(
-            side_total(&total(0.0, 0.0, 1), &[&street], "Ashton Manual"),
-            "0 mg (1 dose of unknown strength)"
-        );
-        assert_eq!(
-            side_total(&total(0.0, 0.0, 2), &[&street, &unknown], "Ashton Manual"),
-            "0 mg (1 dose of unknown strength, 1 dose of an unknown substance)"
-        );
-        let no_value = line(Use::Prescribed, "lormetazepam", Some(2.0), None);
-        assert!(
-            side_total(&total(0.0, 0.0, 1), &[&no_value], "VA/DoD").contains("no value in the VA/DoD table")
-        );
     }
 
     #[test]
@@ -489,10 +332,12 @@ mod tests {
     fn entry_json_is_flat_with_id_kind_and_derived_values() {
         let dose = Dose {
             taken_at: at(),
-            substance: Substance::Molecule(Molecule::Lormetazepam),
+            substance: Substance::Known(Molecule::Lormetazepam),
             amount: Amount::Tablets { quarters: 3, strength_mg: Some(2.0) },
-            use_: Use::Prescribed,
+            use_: steady_core::domain::Use::Prescribed,
             note: None,
+            medicine: None,
+            planned: false,
         };
         let e = Entry { id: EntryId::new(), body: EntryBody::Dose(dose) };
         let v = entry_json(&e, EquivalenceTable::Ashton).unwrap();
@@ -502,7 +347,17 @@ mod tests {
         assert_eq!((v["de_low_mg"].as_f64(), v["de_high_mg"].as_f64()), (Some(7.5), Some(15.0)));
         assert_eq!(v["use"], "prescribed");
         assert!(v["taken_at"].is_string());
-        let line = row(&EntryRow::of(&e, EquivalenceTable::Ashton));
-        assert!(line.starts_with(&e.id.short()) && line.contains("¾ × 2 mg (1.5 mg)"), "{line}");
+        let listed = EntryRow {
+            id: e.id,
+            kind: EntryKind::Dose,
+            kind_text: "prise".into(),
+            date: at().date_naive(),
+            time: at().time(),
+            line: "lormétazépam ¾ × 2 mg (1,5 mg)".into(),
+            non_prescribed: false,
+            note: None,
+        };
+        let line = row(&listed);
+        assert!(line.starts_with(&e.id.short()) && line.contains("2026-03-01 22:30  prise"), "{line}");
     }
 }

@@ -1,103 +1,13 @@
 //! End-to-end tests of the `steady` binary: a fresh diary in a temporary directory per test, the
 //! key file for most of them (no key-derivation cost) and the passphrase in a few.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
+use common::*;
 use serde_json::Value;
-
-/// A throw-away diary directory and where its key file goes.
-struct Diary {
-    dir: tempfile::TempDir,
-}
-
-impl Diary {
-    fn new() -> Self {
-        Self { dir: tempfile::tempdir().expect("temp dir") }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("diary")
-    }
-
-    fn key(&self) -> PathBuf {
-        self.dir.path().join("steady.key")
-    }
-
-    /// `steady` with this diary and a clean environment (no inherited Steady settings).
-    fn bare(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_steady"));
-        cmd.env_remove("STEADY_PASSPHRASE")
-            .env_remove("STEADY_DATA_DIR")
-            .env_remove("STEADY_KEY_FILE")
-            .env_remove("RUST_BACKTRACE")
-            .arg("--data-dir")
-            .arg(self.data());
-        cmd
-    }
-
-    /// `steady --key-file … ARGS`.
-    fn keyed(&self, args: &[&str]) -> Output {
-        run(self.bare().arg("--key-file").arg(self.key()).args(args))
-    }
-
-    /// `steady ARGS` with `STEADY_PASSPHRASE` set.
-    fn with_pass(&self, pass: &str, args: &[&str]) -> Output {
-        run(self.bare().env("STEADY_PASSPHRASE", pass).args(args))
-    }
-
-    /// A diary created with a key file.
-    fn keyed_init() -> Self {
-        let d = Self::new();
-        ok(&d.keyed(&["init"]));
-        d
-    }
-
-    /// Runs a keyed command that must succeed and returns its stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        ok(&self.keyed(args))
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).expect("valid JSON")
-    }
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("the steady binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Asserts success and returns stdout.
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "failed with {:?}\nstdout: {}\nstderr: {}", o.status, stdout(o), stderr(o));
-    stdout(o)
-}
-
-/// Asserts a clean failure (non-zero, one `error:` line, no panic) and returns stderr.
-fn fails(o: &Output) -> String {
-    let err = stderr(o);
-    assert!(!o.status.success(), "unexpectedly succeeded: {}", stdout(o));
-    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
-    assert!(err.starts_with("error:"), "{err}");
-    err
-}
-
-/// The short id in a success message such as "Logged dose 3f2a9c1e."
-fn short_id(message: &str) -> String {
-    let word = message.split_whitespace().find(|w| {
-        let w = w.trim_end_matches('.');
-        w.len() == 8 && w.bytes().all(|b| b.is_ascii_hexdigit())
-    });
-    word.expect("a short id in the message").trim_end_matches('.').to_owned()
-}
 
 fn kinds(list: &Value) -> Vec<String> {
     list.as_array().expect("an array").iter().map(|e| e["kind"].as_str().unwrap_or("?").to_owned()).collect()
@@ -333,9 +243,9 @@ fn bad_input_fails_cleanly_and_names_the_field() {
         (&["log", "sleep", "--night", "yesterday", "--hours", "7", "--quality", "6"], "quality"),
         (&["log", "anxiety", "--score", "11"], "score"),
         (&["log", "gad7", "--items", "1,2,3"], "7 item scores"),
-        (&["log", "gad7", "--items", "0,0,0,4,0,0,0"], "item4"),
+        (&["log", "gad7", "--items", "0,0,0,4,0,0,0"], "item 4 of --items"),
         (&["log", "gad7", "--items", "a,b,c,d,e,f,g"], "--items"),
-        (&["goal", "set", "--kind", "reduce", "--why", "less", "--drug", "diazepam"], "target_mg"),
+        (&["goal", "set", "--kind", "reduce", "--why", "less", "--drug", "diazepam"], "--target-mg"),
         (&["goal", "review", "12", "--gas", "0"], "id"),
         (&["delete", "zzzz"], "id"),
     ];
@@ -411,16 +321,21 @@ fn at_reads_local_time_across_dst_changes() {
 
 #[test]
 fn demo_prints_today_and_an_eight_week_summary() {
-    let before = chrono::Local::now().date_naive().to_string();
+    let long = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
+    let before = long(chrono::Local::now().date_naive());
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("summary.pdf");
     let out =
         run(Command::new(env!("CARGO_BIN_EXE_steady")).args(["demo", "--days", "60", "--pdf"]).arg(&pdf));
-    let after = chrono::Local::now().date_naive().to_string();
+    let after = long(chrono::Local::now().date_naive());
     let text = ok(&out);
+    assert!(
+        text.contains("My medicines") && text.contains("Loramet (lormetazepam)"),
+        "the daily loop: {text}"
+    );
     assert!(text.contains("STEADY SUMMARY"), "{text}");
     assert!(text.contains(&before) || text.contains(&after), "{text}");
-    assert!(text.contains("stop lormetazepam"), "{text}");
+    assert!(text.contains("Stop lormetazepam"), "{text}");
     assert!(text.contains("Non-prescribed: 1 dose,"), "the borrowed zolpidem: {text}");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"), "the demo writes summary.pdf");
     assert!(

@@ -18,6 +18,9 @@ impl Diary {
     fn new() -> Self {
         let d = Self { dir: tempfile::tempdir().expect("temp dir") };
         ok(&d.run("UTC", &["init"]));
+        // These diaries count calendar days (the patient's day starts at midnight); the default
+        // 04:00 day start is tested in cli/tests/daily.rs.
+        ok(&d.run("UTC", &["settings", "set", "day-start", "00:00"]));
         d
     }
 

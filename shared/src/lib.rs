@@ -25,12 +25,18 @@ pub mod summary;
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!();
 
+pub use app::forms::{Choice, FormField, FormView, Input};
+pub use app::labels::AppLabels;
 pub use app::lines::EntryRow;
+pub use app::medicines::MedicineCard;
 pub use app::plan_view::{HoldView, PlanView, StepView, SwitchView};
-pub use app::today::{AnxietyDay, DoseLine, GoalLine, NightLine, PlanToday, TodayView};
-pub use app::{PlanAction, ViewModel};
+pub use app::reminders::{
+    check_days as check_reminder_days, Reminder, MAX_DAYS as MAX_REMINDER_DAYS, MAX_REMINDERS,
+};
+pub use app::today::{AnxietyDay, DoseLine, GoalLine, NightLine, PlanToday, TodayLabels, TodayView};
+pub use app::{FormRequest, PlanAction, ViewModel};
 pub use i18n::{Lang, Texts};
-pub use runtime::{BackupFile, Clock, CoreError, DiaryDir, FixedClock, SteadyCore, SystemClock};
+pub use runtime::{BackupFile, Clock, CoreError, DiaryDir, FixedClock, Logged, SteadyCore, SystemClock};
 pub use store::backup::{BackupError, MAX_BACKUP_BYTES};
 pub use store::{DataKey, ImportReport, Recovery, StoreError, Unlock, KEY_LEN};
 pub use summary::export::{ExportFile, ExportFormat, SummaryRequest};

@@ -23,16 +23,23 @@ use crux_core::effects::routes::Buffer;
 use crux_core::effects::{EffectRouter, Routes};
 use crux_core::Core;
 
+use crate::app::forms::FormView;
+use crate::app::labels::AppLabels;
 use crate::app::lines::EntryRow;
+use crate::app::medicines::MedicineCard;
 use crate::app::plan_view::PlanView;
+use crate::app::reminders::Reminder;
 use crate::app::today::TodayView;
+use crate::app::words::Words;
 use crate::app::{
-    ClockOp, Effect, Event, Export, Outcome, Page, PageView, PlanAction, SteadyApp, StoreFailed, StoreOp,
-    StoreReply, ViewModel,
+    ClockOp, Effect, Event, Export, FormRequest, MedicineChange, Outcome, Page, PageView, PlanAction,
+    SteadyApp, StoreFailed, StoreOp, StoreReply, ViewModel, ZoneOp,
 };
 use crate::domain::{
-    Entry, EntryDraft, EntryId, EquivalenceTable, GoalStatus, LocalInstant, Period, ValidationError, Zone,
+    wall_clock, Entry, EntryDraft, EntryId, EquivalenceTable, GoalStatus, LocalInstant, MedicineDraft,
+    Period, SettingChange, Settings, ValidationError, Zone,
 };
+use crate::i18n::Texts;
 use crate::store::backup::{self, BackupError};
 use crate::store::{ImportReport, Recovery, Store, StoreError, Unlock};
 use crate::summary::export::{ExportError, ExportFile, SummaryRequest};
@@ -157,11 +164,12 @@ impl DiaryDir {
 struct Lanes {
     store: Arc<Buffer<StoreOp>>,
     clock: Arc<Buffer<ClockOp>>,
+    zone: Arc<Buffer<ZoneOp>>,
 }
 
 impl Routes<SteadyApp> for Lanes {
     fn new(_router: Weak<EffectRouter<SteadyApp, Self>>) -> Self {
-        Self { store: Arc::default(), clock: Arc::default() }
+        Self { store: Arc::default(), clock: Arc::default(), zone: Arc::default() }
     }
 }
 
@@ -221,6 +229,7 @@ impl SteadyCore {
             move |effect| match effect {
                 Effect::Store(request) => lanes.store.push(request),
                 Effect::Clock(request) => lanes.clock.push(request),
+                Effect::Zone(request) => lanes.zone.push(request),
                 // Rendering is the shell's business: it reads the view after each operation.
                 Effect::Render(_) => {}
             }
@@ -294,9 +303,48 @@ impl SteadyCore {
         self.dispatch(Event::Plan(action)).map(drop)
     }
 
-    /// Chooses the diazepam-equivalence table for every figure shown.
+    /// Chooses the diazepam-equivalence table for every figure shown (a setting, kept in the
+    /// diary).
     pub fn use_table(&self, table: EquivalenceTable) -> Result<(), CoreError> {
-        self.dispatch(Event::UseTable(table)).map(drop)
+        self.change_setting(SettingChange::Table { table }).map(drop)
+    }
+
+    /// Changes one setting (day start, language, check-in, table) and returns the settings now in
+    /// force.
+    pub fn change_setting(&self, change: SettingChange) -> Result<Settings, CoreError> {
+        Ok(self.dispatch(Event::ChangeSetting(change))?.settings)
+    }
+
+    /// Adds a medicine to the patient's list; returns its id.
+    pub fn add_medicine(&self, draft: MedicineDraft) -> Result<EntryId, CoreError> {
+        self.log(EntryDraft::Medicine(draft))
+    }
+
+    /// Changes a medicine's amount or times from `draft.from` (today by default); the regimen before
+    /// that day is kept for older summaries.
+    pub fn change_medicine(&self, id: EntryId, draft: MedicineDraft) -> Result<(), CoreError> {
+        self.dispatch(Event::ChangeMedicine(id, MedicineChange::Regimen(draft))).map(drop)
+    }
+
+    /// Stops a medicine after `on` (its last day; `None` = today).
+    pub fn stop_medicine(&self, id: EntryId, on: Option<NaiveDate>) -> Result<(), CoreError> {
+        self.dispatch(Event::ChangeMedicine(id, MedicineChange::Stop(on))).map(drop)
+    }
+
+    /// Logs a medicine's usual dose in one step — the taper plan's dose of that day while a plan
+    /// covers it — at `at` (`None` = now). `medicine` may be left out when only one is taken.
+    pub fn taken(&self, medicine: Option<EntryId>, at: Option<LocalInstant>) -> Result<Logged, CoreError> {
+        logged(self.dispatch(Event::Taken { medicine, at })?)
+    }
+
+    /// Notes a usual dose as skipped.
+    pub fn skipped(
+        &self,
+        medicine: Option<EntryId>,
+        at: Option<LocalInstant>,
+        note: Option<String>,
+    ) -> Result<Logged, CoreError> {
+        logged(self.dispatch(Event::Skipped { medicine, at, note })?)
     }
 
     /// Re-reads the clock (the app came back to the foreground, midnight passed).
@@ -310,6 +358,58 @@ impl SteadyCore {
     /// anything.
     pub fn view(&self) -> Result<ViewModel, CoreError> {
         Ok(self.session()?.as_ref().ok_or(CoreError::Locked)?.view.clone())
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> Result<Settings, CoreError> {
+        Ok(self.view()?.settings)
+    }
+
+    /// The patient's language (English while locked, when no setting can be read).
+    pub fn language(&self) -> crate::domain::Lang {
+        self.session().ok().and_then(|s| s.as_ref().map(|s| s.view.settings.language)).unwrap_or_default()
+    }
+
+    /// Screen titles and button labels in the patient's language.
+    pub fn labels(&self) -> Result<AppLabels, CoreError> {
+        Ok(AppLabels::new(Texts::shared(self.settings()?.language)))
+    }
+
+    /// Every medicine on the list (stopped ones last), with today's counts.
+    pub fn medicines(&self) -> Result<Vec<MedicineCard>, CoreError> {
+        match self.dispatch(Event::Show(Page::Medicines))?.page {
+            PageView::Medicines(cards) => Ok(cards),
+            _ => Err(CoreError::Internal("the core did not build the medicine list".into())),
+        }
+    }
+
+    /// The reminders of `days` diary days (1–31) from `from` (`None` = today), soonest first,
+    /// at most 64: the local instants, exact across DST changes, with neutral texts.
+    pub fn reminders(&self, from: Option<NaiveDate>, days: u32) -> Result<Vec<Reminder>, CoreError> {
+        match self.dispatch(Event::Reminders { from, days })?.export {
+            Some(Export::Reminders(list)) => Ok(list),
+            _ => Err(CoreError::Internal("the core did not compute the reminders".into())),
+        }
+    }
+
+    /// A form: blank (started from the last entry of that kind) or filled with an entry to edit.
+    pub fn form(&self, request: FormRequest) -> Result<FormView, CoreError> {
+        match self.dispatch(Event::Show(Page::Form(request)))?.page {
+            PageView::Form(form) => Ok(*form),
+            _ => Err(CoreError::Internal("the core did not build the form".into())),
+        }
+    }
+
+    /// An entry's structured values, to prefill an edit form.
+    pub fn entry_draft(&self, id: EntryId) -> Result<EntryDraft, CoreError> {
+        self.form(FormRequest::Edit { id })?
+            .prefill
+            .ok_or_else(|| CoreError::Internal("an entry without a form".into()))
+    }
+
+    /// An error in the patient's words and language (a refused value names its field).
+    pub fn describe(&self, error: &CoreError) -> String {
+        error.in_words(Texts::shared(self.language()))
     }
 
     /// Today: doses and totals, last night, the week's anxiety, open goals, the plan's step.
@@ -326,8 +426,8 @@ impl SteadyCore {
         if let (Some(from), Some(to)) = (from, to) {
             Period::new(from, to)?;
         }
-        match self.dispatch(Event::Show(Page::History { from, to }))?.page {
-            PageView::History(list) => Ok(list),
+        match self.dispatch(Event::Show(Page::Entries { from, to }))?.page {
+            PageView::Entries(list) => Ok(list),
             _ => Err(CoreError::Internal("the core did not build the entry list".into())),
         }
     }
@@ -339,9 +439,13 @@ impl SteadyCore {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Vec<EntryRow>, CoreError> {
-        let entries = self.entries(from, to)?;
-        let table = self.view()?.table;
-        Ok(entries.iter().map(|e| EntryRow::of(e, table)).collect())
+        if let (Some(from), Some(to)) = (from, to) {
+            Period::new(from, to)?;
+        }
+        match self.dispatch(Event::Show(Page::History { from, to }))?.page {
+            PageView::History(rows) => Ok(rows),
+            _ => Err(CoreError::Internal("the core did not build the history".into())),
+        }
     }
 
     /// The latest taper plan with its schedule and plan-versus-logged, or `None` if there never
@@ -364,9 +468,11 @@ impl SteadyCore {
         }
     }
 
-    /// The patient's local date now (per this core's clock).
+    /// The patient's diary day now (per this core's clock and the patient's day start).
     pub fn today_date(&self) -> NaiveDate {
-        self.clock.now().date_naive()
+        let now = self.clock.now();
+        let day_start = self.view().map(|v| v.settings.day_start).unwrap_or(crate::domain::DEFAULT_DAY_START);
+        crate::domain::diary::diary_day(now.date_naive(), now.time(), day_start).0
     }
 
     /// Reads a local time typed by a person — `YYYY-MM-DD HH:MM`, `HH:MM` (today) or RFC 3339 —
@@ -489,6 +595,44 @@ impl SteadyCore {
     }
 }
 
+/// What one-step "taken" or "skipped" logged: the entry and a sentence saying so.
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Logged {
+    /// The new entry's id (to undo it).
+    pub id: EntryId,
+    /// "Logged zolpidem ½ × 10 mg (5 mg) at 22:31 (today's planned dose)." in the patient's language.
+    pub text: String,
+}
+
+crate::domain::redacted_debug!(Logged);
+
+fn logged(view: ViewModel) -> Result<Logged, CoreError> {
+    let text = view.notice.clone().unwrap_or_default();
+    Ok(Logged { id: saved(view)?, text })
+}
+
+impl CoreError {
+    /// This error in plain words, in `t`'s language.
+    pub fn in_words(&self, t: &Texts) -> String {
+        let w = Words::new(t);
+        let id = match self {
+            CoreError::Invalid(e) => return w.refusal(e),
+            CoreError::Store(StoreError::WrongKey) => "error-wrong-key",
+            CoreError::Store(StoreError::Tampered { .. }) => "error-tampered",
+            CoreError::Store(StoreError::Corrupt(_)) => "error-corrupt",
+            CoreError::Store(StoreError::DiskFull) => "error-disk-full",
+            CoreError::Store(StoreError::BadKeyLength(_)) => "error-key-provider",
+            CoreError::Store(_) => "error-storage",
+            CoreError::Backup(BackupError::WrongPassphrase) => "error-wrong-passphrase",
+            CoreError::Backup(_) => "error-bad-backup",
+            CoreError::Locked => "error-locked",
+            CoreError::Export(_) | CoreError::Internal(_) => "error-internal",
+        };
+        w.w(id)
+    }
+}
+
 /// The id of the entry an event saved.
 fn saved(view: ViewModel) -> Result<EntryId, CoreError> {
     match view.outcome {
@@ -504,13 +648,19 @@ impl Session {
         let lanes = &router.routes;
         loop {
             let clock_requests = lanes.clock.drain();
+            let zone_requests = lanes.zone.drain();
             let store_requests = lanes.store.drain();
-            if clock_requests.is_empty() && store_requests.is_empty() {
+            if clock_requests.is_empty() && zone_requests.is_empty() && store_requests.is_empty() {
                 return Ok(());
             }
             for request in clock_requests {
                 let (_, mut handle) = request.split();
                 router.resolve(&mut handle, clock.now()).map_err(internal)?;
+            }
+            for request in zone_requests {
+                let (ZoneOp(local), mut handle) = request.split();
+                let placed = local.into_iter().map(|naive| wall_clock(clock, naive)).collect();
+                router.resolve(&mut handle, placed).map_err(internal)?;
             }
             for request in store_requests {
                 let (op, mut handle) = request.split();

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use chrono::{Days, Local, NaiveDate};
-use steady_core::domain::{DoseDraft, EntryDraft, Field, Problem, Rule};
-use steady_core::ffi::{default_period, KeyProvider, SteadyDiary, SteadyError};
+use steady_core::domain::{DoseDraft, EntryDraft, Field, Lang, Problem, Rule, SettingChange};
+use steady_core::ffi::{default_period, error_message, KeyProvider, SteadyDiary, SteadyError};
 use steady_core::{ExportFormat, SummaryRequest};
 
 struct Key;
@@ -65,7 +65,7 @@ fn a_refused_value_comes_back_once_typed_with_its_numbers() {
     match phone.log(anxiety) {
         Err(SteadyError::InvalidInput { field, problem, detail }) => {
             assert_eq!((field, problem), (Field::Score, Problem::OutOfRange { min: 0, max: 10 }));
-            assert_eq!(detail, "score must be between 0 and 10");
+            assert_eq!(detail, "Anxiety must be between 0 and 10.");
         }
         other => panic!("refused: {:?}", other.is_ok()),
     }
@@ -77,4 +77,13 @@ fn a_refused_value_comes_back_once_typed_with_its_numbers() {
         other => panic!("refused: {:?}", other.is_ok()),
     }
     assert_eq!(phone.status().unwrap().entry_count, 0, "nothing was written");
+    // The same refusal in the patient's language once they chose French.
+    phone.change_setting(SettingChange::Language { language: Lang::Fr }).unwrap();
+    match phone.log(EntryDraft::Anxiety { at: None, score: 11, note: None }) {
+        Err(SteadyError::InvalidInput { detail, .. }) => {
+            assert!(detail.contains("10") && detail.contains("nxiété"), "in French: {detail}");
+            assert_eq!(SteadyError::Locked.in_words(Lang::Nl), error_message(SteadyError::Locked, Lang::Nl));
+        }
+        other => panic!("refused: {:?}", other.is_ok()),
+    }
 }

@@ -322,7 +322,12 @@ fn debug_output_never_shows_health_data() {
     let date = common::now().date_naive();
     let summary =
         steady_core::summary::build(&diary, date - chrono::Days::new(30), date, EquivalenceTable::Ashton);
-    let today = steady_core::internals::today::build(&diary, date, EquivalenceTable::Ashton);
+    let today = steady_core::internals::today::build(
+        &diary,
+        date,
+        Some(common::now()),
+        &steady_core::Texts::new(steady_core::Lang::En),
+    );
     let dumps = [format!("{entries:?}"), format!("{diary:?}"), format!("{summary:?}"), format!("{today:?}")];
     for dump in dumps {
         assert!(!dump.contains(&canary), "canary in Debug output: {dump}");

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use steady_core::domain::{
-    AnxietyRating, Diary, DoseDraft, Entry, EntryBody, EntryDraft, EntryId, LocalInstant, Zone,
+    AnxietyRating, Diary, DoseDraft, Entry, EntryBody, EntryDraft, EntryId, LocalInstant, SettingChange, Zone,
 };
 use steady_core::{Clock, DataKey, DiaryDir, SteadyCore, Summary, SummaryRequest, TodayView, Unlock};
 
@@ -58,6 +58,9 @@ impl Phone {
         let dir = tempfile::tempdir().unwrap();
         let clock = DeviceClock(Arc::new(Mutex::new(at(now))));
         let core = DiaryDir::new(dir.path()).open_or_create(&unlock(), Arc::new(clock.clone())).unwrap();
+        // These phones count calendar days: their patient set the day to start at midnight (the
+        // default 04:00, where 00:30 still belongs to the evening before, is tested on its own).
+        core.change_setting(SettingChange::DayStart { at: NaiveTime::MIN }).unwrap();
         Self { core, clock, dir }
     }
 
@@ -216,7 +219,8 @@ fn the_same_wall_clock_minute_twice_is_ordered_by_what_happened_first_whatever_t
         ]);
         let order: Vec<EntryId> = diary.iter().map(|e| e.id).collect();
         assert_eq!(order, [summer_id, winter_id]);
-        let day: Vec<EntryId> = diary.between(date("2026-10-25"), date("2026-10-25")).map(|e| e.id).collect();
+        // With the default day start (04:00), 02:30 belongs to the evening of the 24th.
+        let day: Vec<EntryId> = diary.between(date("2026-10-24"), date("2026-10-24")).map(|e| e.id).collect();
         assert_eq!(day, [summer_id, winter_id]);
     }
 }

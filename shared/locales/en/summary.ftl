@@ -280,6 +280,9 @@ entry-kind-goal = goal
 entry-kind-review = review
 entry-kind-plan = taper plan
 entry-kind-question = question
+entry-kind-medicine = medicine
+entry-kind-skip = skipped dose
+entry-kind-settings = settings
 
 ## Units, numbers and dates
 
@@ -351,3 +354,20 @@ value-range = { $from } to { $to }
 chart-legend-taken = Taken as prescribed: DE low–high
 chart-legend-planned = Planned dose (taper plan): DE low–high
 chart-legend-unknown = Dose of unknown strength (counted, not added)
+
+## Usual medicines and the diary day
+
+section-medicines = Usual medicines
+day-boundary = A diary day starts at { $time }: a dose before { $time } counts for the day before.
+day-boundary-midnight = Diary days are calendar days (from 00:00).
+regimen-medicine = { $name } ({ $molecule }), { $use }
+regimen-prescribed = prescribed
+regimen-non-prescribed = not prescribed
+regimen-times = from { $date }: { $amount } at { $times }
+regimen-as-needed = from { $date }: { $amount } as needed
+regimen-tablets-unknown-strength = { $count } × tablet, strength unknown
+regimen-stopped = stopped after { $date }
+regimen-skipped = { $n ->
+    [one] { $n } usual dose noted as skipped
+   *[other] { $n } usual doses noted as skipped
+}

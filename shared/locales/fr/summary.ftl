@@ -274,6 +274,9 @@ entry-kind-goal = objectif
 entry-kind-review = évaluation
 entry-kind-plan = plan de réduction
 entry-kind-question = question
+entry-kind-medicine = médicament
+entry-kind-skip = prise sautée
+entry-kind-settings = réglages
 
 ## Unités, nombres et dates
 
@@ -360,3 +363,20 @@ value-range = { $from } à { $to }
 chart-legend-taken = Pris comme prescrit{"\u00A0"}: éq. diazépam bas–haut
 chart-legend-planned = Dose prévue (plan de réduction){"\u00A0"}: éq. diazépam bas–haut
 chart-legend-unknown = Prise de dosage inconnu (comptée, non additionnée)
+
+## Usual medicines and the diary day
+
+section-medicines = Traitements habituels
+day-boundary = Une journée du journal commence à { $time }{"\u00A0"}: une prise avant { $time } compte pour la veille.
+day-boundary-midnight = Les journées du journal sont des jours civils (à partir de 00:00).
+regimen-medicine = { $name } ({ $molecule }), { $use }
+regimen-prescribed = prescrit
+regimen-non-prescribed = non prescrit
+regimen-times = depuis le { $date }{"\u00A0"}: { $amount } à { $times }
+regimen-as-needed = depuis le { $date }{"\u00A0"}: { $amount } si besoin
+regimen-tablets-unknown-strength = { $count } × comprimé, dosage inconnu
+regimen-stopped = arrêté après le { $date }
+regimen-skipped = { $n ->
+    [one] { $n } prise habituelle notée comme sautée
+   *[other] { $n } prises habituelles notées comme sautées
+}

@@ -270,6 +270,9 @@ entry-kind-goal = mål
 entry-kind-review = evaluering
 entry-kind-plan = nedtrappingsplan
 entry-kind-question = spørsmål
+entry-kind-medicine = legemiddel
+entry-kind-skip = hoppet over dose
+entry-kind-settings = innstillinger
 
 ## Enheter, tall og datoer
 
@@ -341,3 +344,20 @@ value-range = { $from } til { $to }
 chart-legend-taken = Tatt som forskrevet: DE lav–høy
 chart-legend-planned = Planlagt dose (nedtrappingsplan): DE lav–høy
 chart-legend-unknown = Dose med ukjent styrke (telt, ikke lagt til)
+
+## Usual medicines and the diary day
+
+section-medicines = Faste legemidler
+day-boundary = Et dagbokdøgn begynner kl. { $time }: en dose før { $time } teller for dagen før.
+day-boundary-midnight = Dagbokdøgn er kalenderdøgn (fra kl. 00:00).
+regimen-medicine = { $name } ({ $molecule }), { $use }
+regimen-prescribed = foreskrevet
+regimen-non-prescribed = ikke foreskrevet
+regimen-times = fra { $date }: { $amount } kl. { $times }
+regimen-as-needed = fra { $date }: { $amount } ved behov
+regimen-tablets-unknown-strength = { $count } × tablett, ukjent styrke
+regimen-stopped = stoppet etter { $date }
+regimen-skipped = { $n ->
+    [one] { $n } fast dose notert som hoppet over
+   *[other] { $n } faste doser notert som hoppet over
+}

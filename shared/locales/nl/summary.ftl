@@ -272,6 +272,9 @@ entry-kind-goal = doel
 entry-kind-review = evaluatie
 entry-kind-plan = afbouwschema
 entry-kind-question = vraag
+entry-kind-medicine = geneesmiddel
+entry-kind-skip = overgeslagen inname
+entry-kind-settings = instellingen
 
 ## Eenheden, getallen en datums
 
@@ -343,3 +346,20 @@ value-range = { $from } tot { $to }
 chart-legend-taken = Ingenomen zoals voorgeschreven: DE laag–hoog
 chart-legend-planned = Geplande dosis (afbouwschema): DE laag–hoog
 chart-legend-unknown = Inname met onbekende sterkte (geteld, niet opgeteld)
+
+## Usual medicines and the diary day
+
+section-medicines = Gebruikelijke geneesmiddelen
+day-boundary = Een dagboekdag begint om { $time }: een inname vóór { $time } telt voor de dag ervoor.
+day-boundary-midnight = Dagboekdagen zijn kalenderdagen (vanaf 00:00).
+regimen-medicine = { $name } ({ $molecule }), { $use }
+regimen-prescribed = voorgeschreven
+regimen-non-prescribed = niet voorgeschreven
+regimen-times = vanaf { $date }: { $amount } om { $times }
+regimen-as-needed = vanaf { $date }: { $amount } zo nodig
+regimen-tablets-unknown-strength = { $count } × tablet, sterkte onbekend
+regimen-stopped = gestopt na { $date }
+regimen-skipped = { $n ->
+    [one] { $n } gebruikelijke inname als overgeslagen genoteerd
+   *[other] { $n } gebruikelijke innames als overgeslagen genoteerd
+}

@@ -1,9 +1,11 @@
-//! The effects the app asks for. Both are resolved in Rust by the runtime (storage and the device
-//! clock), so `update` itself stays pure and testable without I/O.
+//! The effects the app asks for. All are resolved in Rust by the runtime (storage, the device clock
+//! and its zone's rules), so `update` itself stays pure and testable without I/O.
 
 use crux_core::capability::Operation;
 
-use crate::domain::{Entry, EntryBody, EntryId, LocalInstant};
+use chrono::NaiveDateTime;
+
+use crate::domain::{Entry, EntryBody, EntryId, LocalInstant, WallClock};
 
 /// One logical change to the diary, written in one transaction: all of it or none of it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -50,4 +52,14 @@ pub struct ClockOp;
 
 impl Operation for ClockOp {
     type Output = LocalInstant;
+}
+
+/// A request for the zone's rules: where each local date-time falls (reminders are wall-clock
+/// times; only the device knows its zone, and the answer changes with travel and DST).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZoneOp(pub Vec<NaiveDateTime>);
+
+impl Operation for ZoneOp {
+    /// One answer per date-time, in order; `None` only at the ends of time.
+    type Output = Vec<Option<WallClock>>;
 }

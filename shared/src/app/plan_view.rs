@@ -127,8 +127,8 @@ pub(crate) fn latest(diary: &Diary, today: NaiveDate) -> Option<LatestPlan> {
 pub fn build(diary: &Diary, today: NaiveDate) -> Option<PlanView> {
     let LatestPlan { id, plan, schedule } = latest(diary, today)?;
     let to = schedule.ended_on.map_or(today, |end| end.min(today));
-    let doses = diary.between(plan.start, to).filter_map(|e| match &e.body {
-        EntryBody::Dose(d) => Some(d),
+    let doses = diary.days_between(plan.start, to).filter_map(|(day, e)| match &e.body {
+        EntryBody::Dose(d) => Some((day, d)),
         _ => None,
     });
     let vs_actual = plan_vs_actual(&plan, &schedule, doses, plan.start, to);

@@ -46,6 +46,12 @@ fn settle(app: &SteadyApp, model: &mut Model, mut cmd: Command<Effect, Event>) -
                     };
                     req.resolve(Ok(reply)).unwrap();
                 }
+                Effect::Zone(mut req) => {
+                    let zone = crate::domain::FixedZone(*now().offset());
+                    let placed =
+                        req.operation.0.iter().map(|n| crate::domain::wall_clock(&zone, *n)).collect();
+                    req.resolve(placed).unwrap();
+                }
                 Effect::Render(_) => {}
             }
         }
@@ -232,7 +238,7 @@ fn edits_keep_the_id_and_the_kind_and_unknown_ids_are_rejected() {
 fn summary_page_uses_the_chosen_table_and_rejects_a_reversed_period() {
     let (app, mut model) = opened();
     send(&app, &mut model, Event::Log(dose("lormetazepam", 2.0, false)));
-    send(&app, &mut model, Event::UseTable(EquivalenceTable::Dutch));
+    send(&app, &mut model, Event::ChangeSetting(SettingChange::Table { table: EquivalenceTable::Dutch }));
     let period = Period::new(day(4), day(10)).unwrap();
     send(&app, &mut model, Event::Export { period, table: None, options: SummaryOptions::default() });
     let Some(Export::Summary(s)) = app.view(&model).export else { panic!() };

@@ -63,6 +63,23 @@ pub enum Country {
     US,
 }
 
+impl super::keyed::Keyed for Country {
+    const ALL: &'static [Self] =
+        &[Country::BE, Country::NL, Country::FR, Country::NO, Country::UK, Country::US];
+
+    /// ISO 3166 alpha-2 in lower case (`uk` for the United Kingdom, as people type it).
+    fn key(self) -> &'static str {
+        match self {
+            Country::BE => "be",
+            Country::NL => "nl",
+            Country::FR => "fr",
+            Country::NO => "no",
+            Country::UK => "uk",
+            Country::US => "us",
+        }
+    }
+}
+
 /// A brand name and the countries where it is commonly sold, so pack names map to a molecule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Brand {
@@ -413,7 +430,7 @@ const SALT_WORDS: &str = "acid dipotassium potassium dikalium tartrate tartraat 
 
 /// Lowercase, accent-folded, ASCII-alphanumeric-only form of `name`, without salt words: the one
 /// allocation `lookup` makes.
-fn normalise(name: &str) -> String {
+pub(crate) fn normalise(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut word_start = 0;
     let chars = name.chars().flat_map(char::to_lowercase).map(fold);

@@ -17,40 +17,84 @@
 //!   or a clock set back onto a minute already used), the one that happened first by the instant
 //!   comes first; only entries identical in both fall back to the id, which is arbitrary but stable.
 //!
-//! Nights and plans have a local date and time but no instant; they sort before a timed entry with
-//! the same wall-clock time.
+//! # The diary day
+//!
+//! Days are the patient's *diary days*: a day starts at the time in their settings (04:00 unless
+//! they choose otherwise), so a bedtime dose at 00:10 counts with the evening before it. Every
+//! reader that counts days (today, per-day totals, plan versus actual, days without a dose,
+//! summaries) reads them from here.
+//!
+//! Nights, plans and medicines have a date but no instant; they sort before a timed entry with the
+//! same wall-clock time. The settings are an entry too (sealed and backed up like any other), but
+//! have no place in time: they are kept apart, and the latest wins.
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Timelike, Utc};
 
 use super::entry::{Entry, EntryBody};
 use super::goal::{Goal, GoalReview, Question};
 use super::id::EntryId;
+use super::medicine::Medicine;
+use super::settings::Settings;
 use super::taper::TaperPlan;
+use super::time::LocalInstant;
 
 /// Entry ids to their place in the order. Ids are random v4 UUIDs, so hashing them needs speed (tens
 /// of thousands at every cold open) more than SipHash's strength; foldhash is seeded per process.
 type IdIndex = HashMap<EntryId, OrderKey, foldhash::fast::RandomState>;
 
-/// Local date, local wall-clock time, then the instant (where the entry has one), then the id.
-type OrderKey = (NaiveDate, NaiveTime, Option<DateTime<Utc>>, EntryId);
+/// Diary day, seconds into that day (from its start), then the instant (where the entry has one),
+/// then the id.
+type OrderKey = (NaiveDate, u32, Option<DateTime<Utc>>, EntryId);
 
-/// Entries in local time order, and where each id sits in that order. The entries live in the
+const DAY_SECONDS: u32 = 24 * 3600;
+
+/// The diary day and the seconds into it of a local date and wall-clock time, for a day that
+/// starts at `day_start`.
+pub fn diary_day(date: NaiveDate, time: NaiveTime, day_start: NaiveTime) -> (NaiveDate, u32) {
+    let (t, start) = (time.num_seconds_from_midnight(), day_start.num_seconds_from_midnight());
+    if t >= start {
+        (date, t - start)
+    } else {
+        (date.checked_sub_days(Days::new(1)).unwrap_or(date), t + DAY_SECONDS - start)
+    }
+}
+
+/// Entries in diary-day order, and where each id sits in that order. The entries live in the
 /// ordered map itself, so walking a period (every summary and view) is a plain B-tree walk with no
 /// lookup per entry.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Diary {
     order: BTreeMap<OrderKey, Entry>,
     keys: IdIndex,
+    /// The settings entry in force (the latest), if the patient ever changed a setting.
+    settings: Option<Entry>,
+    /// Older settings entries (from a restored backup), kept so nothing is lost or counted twice.
+    older_settings: Vec<EntryId>,
+    day_start: NaiveTime,
 }
 
-fn key_of(entry: &Entry) -> OrderKey {
+impl Default for Diary {
+    fn default() -> Self {
+        Self::from_entries(Vec::new())
+    }
+}
+
+/// Where `entry` sorts, for a day starting at `day_start`.
+fn key_of(entry: &Entry, day_start: NaiveTime) -> OrderKey {
     let (date, time) = entry.body.local_moment();
-    (date, time, instant_of(&entry.body), entry.id)
+    let (day, into) = match &entry.body {
+        // A night belongs to its evening, whatever time the patient went to bed.
+        EntryBody::Sleep(s) => (s.night, diary_day(s.night, time, day_start).1),
+        EntryBody::Plan(_) | EntryBody::Medicine(_) => (date, 0),
+        _ => diary_day(date, time, day_start),
+    };
+    (day, into, instant_of(&entry.body), entry.id)
 }
 
-/// The instant an entry was made, for entries that carry one (a night and a plan are dates).
+/// The instant an entry was made, for entries that carry one (a night, a plan, a medicine are
+/// dates).
 fn instant_of(body: &EntryBody) -> Option<DateTime<Utc>> {
     let at = match body {
         EntryBody::Dose(d) => d.taken_at,
@@ -59,9 +103,20 @@ fn instant_of(body: &EntryBody) -> Option<DateTime<Utc>> {
         EntryBody::Goal(g) => g.set_at,
         EntryBody::Review(r) => r.at,
         EntryBody::Question(q) => q.asked_at,
-        EntryBody::Sleep(_) | EntryBody::Plan(_) => return None,
+        EntryBody::Skip(s) => s.at,
+        EntryBody::Sleep(_) | EntryBody::Plan(_) | EntryBody::Medicine(_) | EntryBody::Settings(_) => {
+            return None
+        }
     };
     Some(at.to_utc())
+}
+
+/// When the settings in `entry` were changed (older copies first), for picking the one in force.
+fn changed_at(entry: &Entry) -> Option<DateTime<Utc>> {
+    match &entry.body {
+        EntryBody::Settings(s) => s.changed_at.map(|t| t.to_utc()),
+        _ => None,
+    }
 }
 
 impl Diary {
@@ -69,65 +124,162 @@ impl Diary {
     /// sorted once and the ordered map built in bulk from them, rather than one B-tree insert per
     /// entry. Where an id comes twice the later entry wins, as with [`Self::insert`].
     pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Self {
-        let entries: Vec<Entry> = entries.into_iter().collect();
+        let (settings, entries): (Vec<Entry>, Vec<Entry>) =
+            entries.into_iter().partition(|e| matches!(e.body, EntryBody::Settings(_)));
+        let mut diary = Self {
+            order: BTreeMap::new(),
+            keys: IdIndex::default(),
+            settings: None,
+            older_settings: Vec::new(),
+            day_start: Settings::default().day_start,
+        };
+        for s in settings {
+            diary.take_settings(s);
+        }
+        diary.index(entries);
+        diary
+    }
+
+    /// Builds the ordered map from `entries` under the current day start.
+    fn index(&mut self, entries: Vec<Entry>) {
         let mut keys = IdIndex::with_capacity_and_hasher(entries.len(), Default::default());
         let mut sorted = Vec::with_capacity(entries.len());
         for (at, entry) in entries.iter().enumerate().rev() {
             if let std::collections::hash_map::Entry::Vacant(slot) = keys.entry(entry.id) {
-                let key = key_of(entry);
+                let key = key_of(entry, self.day_start);
                 slot.insert(key);
                 sorted.push((key, at));
             }
         }
         sorted.sort_unstable_by_key(|&(key, _)| key);
         let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
-        let order = sorted.into_iter().filter_map(|(key, at)| Some((key, slots[at].take()?))).collect();
-        Self { order, keys }
+        self.order = sorted.into_iter().filter_map(|(key, at)| Some((key, slots[at].take()?))).collect();
+        self.keys = keys;
+    }
+
+    /// Keeps a settings entry: the one in force is the latest changed (the same id replaces itself).
+    fn take_settings(&mut self, entry: Entry) {
+        match &self.settings {
+            Some(current) if current.id != entry.id && changed_at(current) > changed_at(&entry) => {
+                self.older_settings.push(entry.id);
+            }
+            Some(current) if current.id != entry.id => {
+                self.older_settings.push(current.id);
+                self.settings = Some(entry);
+            }
+            _ => self.settings = Some(entry),
+        }
+        self.older_settings.retain(|id| Some(*id) != self.settings.as_ref().map(|s| s.id));
+        self.day_start = self.settings().day_start;
+    }
+
+    /// Re-sorts every entry when the day start changed.
+    fn reindex_if(&mut self, old_day_start: NaiveTime) {
+        if self.day_start != old_day_start {
+            let entries: Vec<Entry> = std::mem::take(&mut self.order).into_values().collect();
+            self.index(entries);
+        }
     }
 
     /// Adds or replaces an entry.
     pub fn insert(&mut self, entry: Entry) {
+        if matches!(entry.body, EntryBody::Settings(_)) {
+            let old = self.day_start;
+            self.take_settings(entry);
+            self.reindex_if(old);
+            return;
+        }
         if let Some(old) = self.keys.remove(&entry.id) {
             self.order.remove(&old);
         }
-        let key = key_of(&entry);
+        let key = key_of(&entry, self.day_start);
         self.keys.insert(entry.id, key);
         self.order.insert(key, entry);
     }
 
     /// Removes an entry.
     pub fn remove(&mut self, id: EntryId) -> Option<Entry> {
+        if self.settings.as_ref().is_some_and(|s| s.id == id) {
+            let old = self.day_start;
+            let removed = self.settings.take();
+            self.day_start = self.settings().day_start;
+            self.reindex_if(old);
+            return removed;
+        }
+        self.older_settings.retain(|other| *other != id);
         self.order.remove(&self.keys.remove(&id)?)
     }
 
     /// One entry by id.
     pub fn get(&self, id: EntryId) -> Option<&Entry> {
-        self.order.get(self.keys.get(&id)?)
+        match &self.settings {
+            Some(s) if s.id == id => Some(s),
+            _ => self.order.get(self.keys.get(&id)?),
+        }
     }
 
-    /// Number of entries.
+    /// Number of entries (the settings count as one, as stored).
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.order.len() + usize::from(self.settings.is_some()) + self.older_settings.len()
     }
 
     /// True when the diary has no entries.
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.len() == 0
     }
 
-    /// Entries whose local date is within `from..=to`, in local time order.
+    /// The settings in force (the defaults until the patient changes one).
+    pub fn settings(&self) -> Settings {
+        match self.settings.as_ref().map(|e| &e.body) {
+            Some(EntryBody::Settings(s)) => (**s).clone(),
+            _ => Settings::default(),
+        }
+    }
+
+    /// The id of the stored settings entry, if there is one.
+    pub fn settings_id(&self) -> Option<EntryId> {
+        self.settings.as_ref().map(|e| e.id)
+    }
+
+    /// When the patient's day starts.
+    pub fn day_start(&self) -> NaiveTime {
+        self.day_start
+    }
+
+    /// The diary day of a local instant (before the day start, it is the day before).
+    pub fn day(&self, at: &LocalInstant) -> NaiveDate {
+        diary_day(at.date_naive(), at.time(), self.day_start).0
+    }
+
+    /// The diary day an entry counts for.
+    pub fn day_of(&self, entry: &Entry) -> NaiveDate {
+        self.keys.get(&entry.id).map_or_else(|| key_of(entry, self.day_start).0, |key| key.0)
+    }
+
+    /// Entries whose diary day is within `from..=to`, in order.
     pub fn between(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = &Entry> + '_ {
-        let lo = (from, NaiveTime::MIN, None, EntryId::from_bytes([0; 16]));
+        let lo = (from, 0, None, EntryId::from_bytes([0; 16]));
         let range = (from <= to).then(|| self.order.range(lo..).take_while(move |(k, _)| k.0 <= to));
         range.into_iter().flatten().map(|(_, e)| e)
     }
 
-    /// Every entry in local time order.
-    pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
+    /// Entries of the diary days `from..=to` with the day each counts for, in order.
+    pub fn days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> impl Iterator<Item = (NaiveDate, &Entry)> + '_ {
+        let lo = (from, 0, None, EntryId::from_bytes([0; 16]));
+        let range = (from <= to).then(|| self.order.range(lo..).take_while(move |(k, _)| k.0 <= to));
+        range.into_iter().flatten().map(|(k, e)| (k.0, e))
+    }
+
+    /// Every entry in order (the settings apart).
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Entry> + '_ {
         self.order.values()
     }
 
-    /// First and last local dates in the diary.
+    /// First and last diary days in the diary.
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
         Some((self.order.first_key_value()?.0 .0, self.order.last_key_value()?.0 .0))
     }
@@ -160,7 +312,7 @@ impl Diary {
                 EntryBody::Plan(p) if p.ended.is_none() => Some((e.id, &**p)),
                 _ => None,
             })
-            .last()
+            .next_back()
     }
 
     /// The most recent plan, ended or not (for the plan screen after a plan ends).
@@ -170,16 +322,24 @@ impl Diary {
                 EntryBody::Plan(p) => Some((e.id, &**p)),
                 _ => None,
             })
-            .last()
+            .next_back()
     }
 
     /// Start of a goal's current review period: the day after its last review, or the day it was set.
     pub fn review_period_start(&self, goal_id: EntryId, goal: &Goal) -> chrono::NaiveDate {
         self.reviews_of(goal_id)
-            .map(|(_, r)| r.at.date_naive())
+            .map(|(_, r)| self.day(&r.at))
             .last()
             .and_then(|d| d.succ_opt())
-            .unwrap_or(goal.set_at.date_naive())
+            .unwrap_or(self.day(&goal.set_at))
+    }
+
+    /// Every medicine on the patient's list (stopped ones too), oldest first.
+    pub fn medicines(&self) -> impl Iterator<Item = (EntryId, &Medicine)> + '_ {
+        self.iter().filter_map(|e| match &e.body {
+            EntryBody::Medicine(m) => Some((e.id, &**m)),
+            _ => None,
+        })
     }
 }
 
@@ -196,18 +356,27 @@ pub struct LongLived<'a> {
     pub reviews: HashMap<EntryId, Vec<(EntryId, &'a GoalReview)>>,
     /// Every question, oldest first.
     pub questions: Vec<&'a Question>,
+    /// Every medicine, oldest first.
+    pub medicines: Vec<(EntryId, &'a Medicine)>,
 }
 
 impl<'a> LongLived<'a> {
     /// One walk over `diary`.
     pub fn gather(diary: &'a Diary) -> Self {
-        let mut out = Self { plans: vec![], goals: vec![], reviews: HashMap::new(), questions: vec![] };
+        let mut out = Self {
+            plans: vec![],
+            goals: vec![],
+            reviews: HashMap::new(),
+            questions: vec![],
+            medicines: vec![],
+        };
         for e in diary.iter() {
             match &e.body {
                 EntryBody::Plan(p) => out.plans.push((e.id, p)),
                 EntryBody::Goal(g) => out.goals.push((e.id, g)),
                 EntryBody::Review(r) => out.reviews.entry(r.goal).or_default().push((e.id, r)),
                 EntryBody::Question(q) => out.questions.push(q),
+                EntryBody::Medicine(m) => out.medicines.push((e.id, m)),
                 _ => {}
             }
         }

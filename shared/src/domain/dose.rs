@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::{lookup, EquivalenceTable, MgRange, Molecule};
 use super::error::{optional_text, positive, Field, Problem, Rule, Valid, ValidationError};
+use super::id::EntryId;
 use super::time::{not_in_future, LocalInstant};
 
 /// Largest single dose the diary accepts (anything above is a typo, e.g. 2000 for 2.000).
@@ -23,8 +24,10 @@ pub const MAX_NOTE_CHARS: usize = 1000;
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Substance {
-    /// A molecule from the catalogue (brand names resolve to it).
-    Molecule(Molecule),
+    /// A molecule from the catalogue (brand names resolve to it). Named `Known`, not `Molecule`,
+    /// so Kotlin's nested class does not hide the `Molecule` enum; stored as `molecule`.
+    #[serde(rename = "molecule")]
+    Known(Molecule),
     /// The patient does not know what it was.
     Unknown,
 }
@@ -33,7 +36,7 @@ impl Substance {
     /// Display name: the molecule's INN or "unknown substance".
     pub fn name(self) -> &'static str {
         match self {
-            Substance::Molecule(m) => m.name(),
+            Substance::Known(m) => m.name(),
             Substance::Unknown => "unknown substance",
         }
     }
@@ -94,6 +97,12 @@ pub struct Dose {
     pub use_: Use,
     /// The patient's note.
     pub note: Option<String>,
+    /// The medicine (from the patient's list) this dose was logged for, if any.
+    #[serde(default)]
+    pub medicine: Option<EntryId>,
+    /// True when "taken as usual" logged the taper plan's dose for that day (the entry says so).
+    #[serde(default)]
+    pub planned: bool,
 }
 
 impl Dose {
@@ -101,7 +110,7 @@ impl Dose {
     /// is unknown.
     pub fn diazepam_equivalent(&self, table: EquivalenceTable) -> Option<MgRange> {
         match self.substance {
-            Substance::Molecule(m) => table.diazepam_equivalent(m, self.amount.mg()?),
+            Substance::Known(m) => table.diazepam_equivalent(m, self.amount.mg()?),
             Substance::Unknown => None,
         }
     }
@@ -131,6 +140,9 @@ pub struct DoseDraft {
     /// Free text.
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub note: Option<String>,
+    /// The medicine (from the patient's list) this dose is for, if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub medicine: Option<EntryId>,
 }
 
 impl DoseDraft {
@@ -144,20 +156,32 @@ impl DoseDraft {
                 Problem::not_allowed(Rule::UnknownOnlyNonPrescribed),
             ));
         }
-        let amount = self.amount(use_)?;
+        let amount = Amount::from_parts(self.mg, self.tablets, self.strength_mg, use_)?;
         Ok(Dose {
             taken_at: not_in_future(Field::TakenAt, self.taken_at.unwrap_or(now), now)?,
             substance,
             amount,
             use_,
             note: optional_text(Field::Note, self.note.as_deref(), MAX_NOTE_CHARS)?,
+            medicine: self.medicine,
+            planned: false,
         })
     }
+}
 
-    fn amount(&self, use_: Use) -> Valid<Amount> {
-        match (self.mg, self.tablets) {
+impl Amount {
+    /// An amount as a form gives it: mg, or a number of tablets (whole quarters) of a strength.
+    /// The strength may be unknown only outside the prescription (a street pill); never both mg and
+    /// tablets. Shared by doses and the patient's medicines.
+    pub fn from_parts(
+        mg: Option<f64>,
+        tablets: Option<f64>,
+        strength_mg: Option<f64>,
+        use_: Use,
+    ) -> Valid<Amount> {
+        match (mg, tablets) {
             (Some(mg), None) => {
-                if self.strength_mg.is_some() {
+                if strength_mg.is_some() {
                     return Err(ValidationError::new(
                         Field::StrengthMg,
                         Problem::not_allowed(Rule::StrengthGoesWithTablets),
@@ -167,7 +191,7 @@ impl DoseDraft {
             }
             (None, Some(tablets)) => {
                 let quarters = quarters(positive(Field::Tablets, tablets, MAX_TABLETS)?)?;
-                let strength_mg = match self.strength_mg {
+                let strength_mg = match strength_mg {
                     Some(s) => Some(dose_mg(Field::StrengthMg, s)?),
                     None if use_ == Use::Prescribed => {
                         return Err(ValidationError::new(Field::StrengthMg, Problem::Required))
@@ -184,6 +208,14 @@ impl DoseDraft {
                 Err(ValidationError::new(Field::Mg, Problem::not_allowed(Rule::MgOrTabletsNotBoth)))
             }
             (None, None) => Err(ValidationError::new(Field::Mg, Problem::Required)),
+        }
+    }
+
+    /// The amount as a form's three fields (mg, tablets, strength), to prefill one.
+    pub fn parts(self) -> (Option<f64>, Option<f64>, Option<f64>) {
+        match self {
+            Amount::Mg(mg) => (Some(mg), None, None),
+            Amount::Tablets { quarters, strength_mg } => (None, Some(f64::from(quarters) / 4.0), strength_mg),
         }
     }
 }
@@ -207,7 +239,7 @@ pub fn parse_substance(name: &str) -> Valid<Substance> {
     if trimmed.eq_ignore_ascii_case("unknown") {
         return Ok(Substance::Unknown);
     }
-    lookup(trimmed).map(Substance::Molecule).ok_or_else(|| {
+    lookup(trimmed).map(Substance::Known).ok_or_else(|| {
         ValidationError::new(Field::Drug, Problem::UnknownDrug { name: trimmed.chars().take(40).collect() })
     })
 }
@@ -246,7 +278,7 @@ mod tests {
         let dose = DoseDraft { tablets: Some(0.5), strength_mg: Some(10.0), ..draft("Stilnoct") }
             .validate(now())
             .unwrap();
-        assert_eq!(dose.substance, Substance::Molecule(Molecule::Zolpidem));
+        assert_eq!(dose.substance, Substance::Known(Molecule::Zolpidem));
         assert_eq!(dose.amount.mg(), Some(5.0));
         assert_eq!(dose.taken_at, now());
         let de = dose.diazepam_equivalent(EquivalenceTable::Ashton).unwrap();

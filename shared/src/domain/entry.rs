@@ -8,7 +8,9 @@ use super::error::{Field, Problem, Rule, Valid, ValidationError};
 use super::goal::{Goal, GoalDraft, GoalReview, Question, ReviewDecision};
 use super::id::EntryId;
 use super::keyed::Keyed;
+use super::medicine::{Medicine, MedicineDraft, Skip};
 use super::scores::{AnxietyRating, Gad7};
+use super::settings::Settings;
 use super::sleep::{SleepDraft, SleepNight};
 use super::taper::{PlanDraft, TaperPlan};
 use super::time::LocalInstant;
@@ -26,6 +28,9 @@ pub enum EntryKind {
     Review,
     Plan,
     Question,
+    Medicine,
+    Skip,
+    Settings,
 }
 
 impl Keyed for EntryKind {
@@ -38,6 +43,9 @@ impl Keyed for EntryKind {
         EntryKind::Review,
         EntryKind::Plan,
         EntryKind::Question,
+        EntryKind::Medicine,
+        EntryKind::Skip,
+        EntryKind::Settings,
     ];
 
     /// Stable lowercase name.
@@ -51,6 +59,9 @@ impl Keyed for EntryKind {
             EntryKind::Review => "review",
             EntryKind::Plan => "plan",
             EntryKind::Question => "question",
+            EntryKind::Medicine => "medicine",
+            EntryKind::Skip => "skip",
+            EntryKind::Settings => "settings",
         }
     }
 }
@@ -67,6 +78,9 @@ pub enum EntryBody {
     Review(GoalReview),
     Plan(Box<TaperPlan>),
     Question(Question),
+    Medicine(Box<Medicine>),
+    Skip(Skip),
+    Settings(Box<Settings>),
 }
 
 impl EntryBody {
@@ -81,6 +95,9 @@ impl EntryBody {
             EntryBody::Review(_) => EntryKind::Review,
             EntryBody::Plan(_) => EntryKind::Plan,
             EntryBody::Question(_) => EntryKind::Question,
+            EntryBody::Medicine(_) => EntryKind::Medicine,
+            EntryBody::Skip(_) => EntryKind::Skip,
+            EntryBody::Settings(_) => EntryKind::Settings,
         }
     }
 
@@ -97,6 +114,9 @@ impl EntryBody {
             EntryBody::Sleep(s) => (s.night, s.in_bed.unwrap_or(NaiveTime::MIN)),
             EntryBody::Plan(p) => (p.start, NaiveTime::MIN),
             EntryBody::Question(q) => of(&q.asked_at),
+            EntryBody::Medicine(m) => (m.started, NaiveTime::MIN),
+            EntryBody::Skip(s) => of(&s.at),
+            EntryBody::Settings(_) => (super::time::EARLIEST, NaiveTime::MIN),
         }
     }
 
@@ -107,7 +127,13 @@ impl EntryBody {
             EntryBody::Sleep(s) => s.note.as_deref(),
             EntryBody::Anxiety(a) => a.note.as_deref(),
             EntryBody::Review(r) => r.note.as_deref(),
-            EntryBody::Gad7(_) | EntryBody::Goal(_) | EntryBody::Plan(_) | EntryBody::Question(_) => None,
+            EntryBody::Skip(s) => s.note.as_deref(),
+            EntryBody::Gad7(_)
+            | EntryBody::Goal(_)
+            | EntryBody::Plan(_)
+            | EntryBody::Question(_)
+            | EntryBody::Medicine(_)
+            | EntryBody::Settings(_) => None,
         }
     }
 
@@ -156,9 +182,31 @@ pub enum EntryDraft {
         text: String,
         discussed: bool,
     },
+    Medicine(MedicineDraft),
+    Skip {
+        medicine: EntryId,
+        at: Option<LocalInstant>,
+        note: Option<String>,
+    },
 }
 
 impl EntryDraft {
+    /// The kind of entry this draft makes.
+    pub fn kind(&self) -> EntryKind {
+        match self {
+            EntryDraft::Dose(_) => EntryKind::Dose,
+            EntryDraft::Sleep(_) => EntryKind::Sleep,
+            EntryDraft::Anxiety { .. } => EntryKind::Anxiety,
+            EntryDraft::Gad7 { .. } => EntryKind::Gad7,
+            EntryDraft::Goal(_) => EntryKind::Goal,
+            EntryDraft::Review { .. } => EntryKind::Review,
+            EntryDraft::Plan(_) => EntryKind::Plan,
+            EntryDraft::Question { .. } => EntryKind::Question,
+            EntryDraft::Medicine(_) => EntryKind::Medicine,
+            EntryDraft::Skip { .. } => EntryKind::Skip,
+        }
+    }
+
     /// Validates against the device clock and, for references, against the diary's goals.
     pub fn validate(&self, now: LocalInstant, is_goal: impl Fn(EntryId) -> bool) -> Valid<EntryBody> {
         Ok(match self {
@@ -193,6 +241,10 @@ impl EntryDraft {
             EntryDraft::Plan(p) => EntryBody::Plan(Box::new(p.validate(now)?)),
             EntryDraft::Question { at, text, discussed } => {
                 EntryBody::Question(Question::new(at.unwrap_or(now), text, *discussed, now)?)
+            }
+            EntryDraft::Medicine(m) => EntryBody::Medicine(Box::new(m.validate(now)?)),
+            EntryDraft::Skip { medicine, at, note } => {
+                EntryBody::Skip(Skip::new(*medicine, at.unwrap_or(now), note.as_deref(), now)?)
             }
         })
     }

@@ -50,9 +50,12 @@ pub enum Field {
     Due,
     ReviewOn,
     AgreedWith,
+    ProposedBy,
     Gas,
     NextReview,
     Text,
+    Discussed,
+    NonPrescribed,
     StartMg,
     Start,
     Percent,
@@ -69,12 +72,27 @@ pub enum Field {
     Format,
     Language,
     Exclude,
+    Medicine,
+    Times,
+    AsNeeded,
+    DayStart,
+    CheckIn,
+    Days,
+    Country,
+    Setting,
     /// A date sent by a shell that is not an ISO date (a programming slip, not the patient's).
     Date,
     /// A clock time sent by a shell that is not `HH:MM`.
     Time,
     /// An instant sent by a shell that is not RFC 3339.
     Instant,
+}
+
+/// A field is written as its key (`"taken_at"`), as errors and exports name it.
+impl serde::Serialize for Field {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
 }
 
 const ITEM_KEYS: [&str; 7] = ["item1", "item2", "item3", "item4", "item5", "item6", "item7"];
@@ -122,9 +140,12 @@ impl Field {
             Due => "due",
             ReviewOn => "review_on",
             AgreedWith => "agreed_with",
+            ProposedBy => "proposed_by",
             Gas => "gas",
             NextReview => "next_review",
             Text => "text",
+            Discussed => "discussed",
+            NonPrescribed => "non_prescribed",
             StartMg => "start_mg",
             Start => "start",
             Percent => "percent",
@@ -141,6 +162,14 @@ impl Field {
             Format => "format",
             Language => "language",
             Exclude => "exclude",
+            Medicine => "medicine",
+            Times => "times",
+            AsNeeded => "as_needed",
+            DayStart => "day_start",
+            CheckIn => "check_in",
+            Days => "days",
+            Country => "country",
+            Setting => "setting",
             Date => "date",
             Time => "time",
             Instant => "instant",
@@ -195,7 +224,64 @@ pub enum Rule {
     PlanNotOnHold,
     TableHasNoValue,
     PeriodTooLong,
+    MedicineNeedsAMolecule,
+    TimesOrAsNeeded,
+    MedicineStopped,
+    SameMolecule,
+    BeforeTheLastChange,
+    BeforeItStarted,
+    WhichMedicine,
+    NotAMedicine,
+    NotTakenThatDay,
+    NoDosePlannedToday,
+    NotAForm,
+    DayStartsByNoon,
 }
+
+/// Every rule, for tests that check each has its words.
+pub const ALL_RULES: &[Rule] = &[
+    Rule::PeriodStartsAfterEnd,
+    Rule::BeforeTheReview,
+    Rule::BeforeTheGoalWasSet,
+    Rule::MoreSleepThanTimeInBed,
+    Rule::MoreAwakeThanTimeInBed,
+    Rule::StrengthInWholeMicrograms,
+    Rule::BeforeTheHoldStarted,
+    Rule::BeforeTheLastPaceChange,
+    Rule::BeforeTheOpenHoldStarted,
+    Rule::BeforeThePlanStarts,
+    Rule::BelowTheStartDose,
+    Rule::NotPossibleWithTheseTablets,
+    Rule::OverlapsAnEarlierHold,
+    Rule::EditKeepsTheKind,
+    Rule::EndThePlanFirst,
+    Rule::StrengthGoesWithTablets,
+    Rule::UnknownOnlyNonPrescribed,
+    Rule::MgOrTabletsNotBoth,
+    Rule::GoalNamesAKnownMolecule,
+    Rule::TargetGoesWithReduce,
+    Rule::PlanNeedsAKnownMolecule,
+    Rule::SwitchIsToDiazepam,
+    Rule::SplitIsOneTwoOrFour,
+    Rule::SwitchFromAnotherMolecule,
+    Rule::PlanHasEnded,
+    Rule::PlanAlreadyOnHold,
+    Rule::PlanNotOnHold,
+    Rule::TableHasNoValue,
+    Rule::PeriodTooLong,
+    Rule::MedicineNeedsAMolecule,
+    Rule::TimesOrAsNeeded,
+    Rule::MedicineStopped,
+    Rule::SameMolecule,
+    Rule::BeforeTheLastChange,
+    Rule::BeforeItStarted,
+    Rule::WhichMedicine,
+    Rule::NotAMedicine,
+    Rule::NotTakenThatDay,
+    Rule::NoDosePlannedToday,
+    Rule::NotAForm,
+    Rule::DayStartsByNoon,
+];
 
 impl Rule {
     /// The English sentence, as shown after the field name.
@@ -231,6 +317,18 @@ impl Rule {
             PlanNotOnHold => "the plan is not on hold",
             TableHasNoValue => "this table gives no value for that molecule",
             PeriodTooLong => "a period covers at most twenty years",
+            MedicineNeedsAMolecule => "a medicine on the list is a known molecule or brand",
+            TimesOrAsNeeded => "give usual times or \"as needed\", not both",
+            MedicineStopped => "this medicine was stopped",
+            SameMolecule => "a change keeps the molecule (another molecule is another medicine)",
+            BeforeTheLastChange => "before the last change of this medicine",
+            BeforeItStarted => "before it was started",
+            WhichMedicine => "there are several medicines: say which one",
+            NotAMedicine => "this entry is not a medicine on the list",
+            NotTakenThatDay => "this medicine is not taken on that day",
+            NoDosePlannedToday => "the plan has no dose for today",
+            NotAForm => "the settings are changed one at a time, not with a form",
+            DayStartsByNoon => "a day starts between 00:00 and 12:00",
         }
     }
 }

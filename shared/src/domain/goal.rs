@@ -187,7 +187,7 @@ impl GoalDraft {
         let molecule = match self.drug.as_deref().filter(|d| !d.trim().is_empty()) {
             None => None,
             Some(name) => match parse_substance(name)? {
-                Substance::Molecule(m) => Some(m),
+                Substance::Known(m) => Some(m),
                 Substance::Unknown => {
                     return Err(ValidationError::new(
                         Field::Drug,

@@ -63,15 +63,14 @@ pub fn measure(
     let mut de_by_day: BTreeMap<NaiveDate, MgRange> = BTreeMap::new();
     let mut nonprescribed_days = std::collections::BTreeSet::new();
     let (mut sleep, mut anxiety) = (vec![], vec![]);
-    for e in diary.between(from, to) {
+    for (day, e) in diary.days_between(from, to) {
         match &e.body {
             EntryBody::Dose(d) => {
-                let day = d.taken_at.date_naive();
                 if d.use_ == Use::NonPrescribed {
                     nonprescribed_days.insert(day);
                     continue;
                 }
-                let counts = molecule.is_none_or(|m| d.substance == Substance::Molecule(m));
+                let counts = molecule.is_none_or(|m| d.substance == Substance::Known(m));
                 if counts {
                     *mg_by_day.entry(day).or_default() += d.amount.mg().unwrap_or(0.0);
                     if let Some(de) = d.diazepam_equivalent(table) {

@@ -23,6 +23,18 @@ pub enum Split {
     Quarter,
 }
 
+impl super::keyed::Keyed for Split {
+    const ALL: &'static [Self] = &[Split::Whole, Split::Half, Split::Quarter];
+
+    fn key(self) -> &'static str {
+        match self {
+            Split::Whole => "whole",
+            Split::Half => "half",
+            Split::Quarter => "quarter",
+        }
+    }
+}
+
 impl Split {
     /// Number of pieces a tablet is cut into (1, 2 or 4), which is how shells send it.
     pub fn parts(self) -> u32 {

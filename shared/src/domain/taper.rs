@@ -246,7 +246,7 @@ impl PlanDraft {
     /// Validates every field, naming the one at fault, against `now` (the device clock).
     pub fn validate(&self, now: LocalInstant) -> Valid<TaperPlan> {
         let molecule = match parse_substance(&self.drug)? {
-            Substance::Molecule(m) => m,
+            Substance::Known(m) => m,
             Substance::Unknown => {
                 return Err(ValidationError::new(
                     Field::Drug,
@@ -293,7 +293,7 @@ impl SwitchDraft {
             return Err(ValidationError::new(Field::Drug, Problem::not_allowed(Rule::SwitchIsToDiazepam)));
         }
         let from = match parse_substance(&self.from_drug).map_err(|e| e.renamed(Field::SwitchFrom))? {
-            Substance::Molecule(m) if m != Molecule::Diazepam => m,
+            Substance::Known(m) if m != Molecule::Diazepam => m,
             _ => {
                 return Err(ValidationError::new(
                     Field::SwitchFrom,

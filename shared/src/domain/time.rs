@@ -67,6 +67,48 @@ pub fn readings(zone: &dyn Zone, naive: &NaiveDateTime) -> LocalResult<LocalInst
     }
 }
 
+/// Where a wall-clock time falls on one day in a zone: once, twice (the hour repeated when clocks
+/// go back) or not at all (skipped when they go forward), with the first minute that exists after
+/// a skipped time, so a reminder set for 02:30 on a spring-forward night still comes, at 03:00.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WallClock {
+    /// The time exists once.
+    Once(LocalInstant),
+    /// The time comes twice; both instants, earliest first.
+    Twice(LocalInstant, LocalInstant),
+    /// The clocks skip the time; `next` is the first whole minute after it that exists.
+    Skipped { next: LocalInstant },
+}
+
+impl WallClock {
+    /// The first instant showing the time (or the next valid minute when skipped).
+    pub fn first(self) -> LocalInstant {
+        match self {
+            WallClock::Once(at) | WallClock::Twice(at, _) | WallClock::Skipped { next: at } => at,
+        }
+    }
+}
+
+/// Where `naive` falls in `zone` (see [`WallClock`]); `None` only at the ends of time.
+pub fn wall_clock(zone: &dyn Zone, naive: NaiveDateTime) -> Option<WallClock> {
+    match readings(zone, &naive) {
+        LocalResult::Single(at) => Some(WallClock::Once(at)),
+        LocalResult::Ambiguous(a, b) => Some(WallClock::Twice(a, b)),
+        LocalResult::None => {
+            // Gaps are at most a few hours (a zone changing sides of the date line skips a day):
+            // walk forward minute by minute, at most a day and a half.
+            let mut probe = naive;
+            for _ in 0..(36 * 60) {
+                probe = probe.checked_add_signed(Duration::minutes(1))?;
+                if let Some(at) = readings(zone, &probe).earliest() {
+                    return Some(WallClock::Skipped { next: at });
+                }
+            }
+            None
+        }
+    }
+}
+
 /// How far ahead of the device clock an entry may be (a dose logged "for tonight" is fine; a typo
 /// in the year is not).
 pub const MAX_AHEAD: Duration = Duration::days(1);
@@ -124,6 +166,16 @@ pub fn deserialize_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Loc
         }
     }
     d.deserialize_str(Instant)
+}
+
+/// [`deserialize_instant`] for an optional instant (`null` or absent stays `None`).
+pub fn deserialize_optional_instant<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<LocalInstant>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Wrapped(#[serde(deserialize_with = "deserialize_instant")] LocalInstant);
+    let v: Option<Wrapped> = serde::Deserialize::deserialize(d)?;
+    Ok(v.map(|Wrapped(at)| at))
 }
 
 /// The one shape chrono writes, or `None` for anything else (which chrono then parses or refuses).

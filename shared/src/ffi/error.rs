@@ -3,7 +3,7 @@
 //! language), ask for the passphrase again, offer recovery or erase.
 
 use crate::domain::{Field, Problem, ValidationError};
-use crate::{BackupError, CoreError, StoreError};
+use crate::{BackupError, CoreError, Lang, StoreError, Texts};
 
 /// Errors thrown to Kotlin (`SteadyException`) and Swift (`SteadyError`). Text fields are named
 /// `detail`, not `message`: UniFFI's Kotlin exceptions would clash with `Throwable.message`.
@@ -47,9 +47,46 @@ pub enum SteadyError {
 }
 
 impl From<ValidationError> for SteadyError {
+    /// With the reason in English (no diary, so no patient language yet).
     fn from(e: ValidationError) -> Self {
-        let detail = e.to_string();
+        SteadyError::refused(e, Texts::shared(Lang::En))
+    }
+}
+
+impl SteadyError {
+    /// A refused value, its `detail` in `t`'s language.
+    fn refused(e: ValidationError, t: &Texts) -> Self {
+        let detail = CoreError::Invalid(e.clone()).in_words(t);
         SteadyError::InvalidInput { field: e.field, problem: e.problem, detail }
+    }
+
+    /// The core's error mapped once, a refused value explained in `lang`.
+    pub fn from_core(e: CoreError, lang: Lang) -> Self {
+        match e {
+            CoreError::Invalid(v) => SteadyError::refused(v, Texts::shared(lang)),
+            other => other.into(),
+        }
+    }
+
+    /// What to tell the patient, in `lang`: plain words, no technical detail.
+    pub fn in_words(&self, lang: Lang) -> String {
+        let t = Texts::shared(lang);
+        let core = match self {
+            SteadyError::InvalidInput { field, problem, .. } => {
+                CoreError::Invalid(ValidationError::new(*field, problem.clone()))
+            }
+            SteadyError::WrongKey => CoreError::Store(StoreError::WrongKey),
+            SteadyError::Tampered { id } => CoreError::Store(StoreError::Tampered { id: id.clone() }),
+            SteadyError::Corrupt { detail } => CoreError::Store(StoreError::Corrupt(detail.clone())),
+            SteadyError::Locked => CoreError::Locked,
+            SteadyError::WrongPassphrase => CoreError::Backup(BackupError::WrongPassphrase),
+            SteadyError::BadBackup { .. } => return t.t("error-bad-backup"),
+            SteadyError::DiskFull => CoreError::Store(StoreError::DiskFull),
+            SteadyError::Storage { .. } => return t.t("error-storage"),
+            SteadyError::KeyProvider { .. } => return t.t("error-key-provider"),
+            SteadyError::Internal { detail } => CoreError::Internal(detail.clone()),
+        };
+        core.in_words(t)
     }
 }
 
@@ -83,9 +120,17 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for SteadyError {
 /// Runs `f`, mapping its core error once and turning a panic into [`SteadyError::Internal`], so no
 /// panic ever unwinds into the app.
 pub fn guard<T>(f: impl FnOnce() -> Result<T, CoreError>) -> Result<T, SteadyError> {
+    guard_in(|| Lang::En, f)
+}
+
+/// [`guard`], a refused value explained in the language `lang` gives (asked only on error).
+pub fn guard_in<T>(
+    lang: impl FnOnce() -> Lang,
+    f: impl FnOnce() -> Result<T, CoreError>,
+) -> Result<T, SteadyError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
         .unwrap_or_else(|_| Err(CoreError::Internal("the core hit a bug; nothing was written".into())))
-        .map_err(SteadyError::from)
+        .map_err(|e| SteadyError::from_core(e, lang()))
 }
 
 #[cfg(test)]
@@ -107,7 +152,7 @@ mod tests {
             SteadyError::InvalidInput {
                 field: Field::Mg,
                 problem: Problem::NotPositive,
-                detail: "mg must be greater than zero".into()
+                detail: "Amount (mg) must be greater than zero.".into()
             }
         );
         assert_eq!(SteadyError::from(CoreError::Store(StoreError::WrongKey)), SteadyError::WrongKey);

@@ -14,13 +14,16 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveTime};
 use zeroize::Zeroizing;
 
-use crate::domain::{parse, EntryDraft, EntryId, EquivalenceTable, Field, GoalStatus, LocalInstant, Period};
+use crate::domain::{
+    parse, search_drugs, Country, DrugMatch, EntryDraft, EntryId, EquivalenceTable, Field, GoalStatus, Lang,
+    LocalInstant, MedicineDraft, Period, SettingChange, Settings,
+};
 use crate::summary::export::SummaryRequest;
 use crate::{
-    BackupFile, DataKey, DiaryDir, EntryRow, ExportFile, ImportReport, PlanAction, PlanView, SteadyCore,
-    SystemClock, TodayView, Unlock,
+    AppLabels, BackupFile, DataKey, DiaryDir, EntryRow, ExportFile, FormRequest, FormView, ImportReport,
+    Logged, MedicineCard, PlanAction, PlanView, Reminder, SteadyCore, SystemClock, Texts, TodayView, Unlock,
 };
-pub use error::{guard, SteadyError};
+pub use error::{guard, guard_in, SteadyError};
 pub use view::{DayRow, DiaryStatus, RecoveryReport, SummaryScreen};
 
 /// Supplied by the shell: returns the diary's 32-byte data key from the platform keystore,
@@ -59,47 +62,118 @@ impl SteadyDiary {
     /// Saves a new entry and returns its id. Invalid input throws `InvalidInput` naming the field
     /// and the problem; nothing is written then.
     pub fn log(&self, entry: EntryDraft) -> Result<EntryId, SteadyError> {
-        guard(|| self.core.log(entry))
+        self.guard(|| self.core.log(entry))
     }
 
     /// Replaces an entry's content, keeping its id and kind.
     pub fn edit(&self, id: EntryId, entry: EntryDraft) -> Result<EntryId, SteadyError> {
-        guard(|| self.core.edit(id, entry))
+        self.guard(|| self.core.edit(id, entry))
     }
 
     /// Deletes an entry (a goal takes its reviews with it); returns every id deleted.
     pub fn delete(&self, id: EntryId) -> Result<Vec<EntryId>, SteadyError> {
-        guard(|| self.core.delete(id))
+        self.guard(|| self.core.delete(id))
     }
 
     /// Moves a goal through its lifecycle.
     pub fn set_goal_status(&self, id: EntryId, status: GoalStatus) -> Result<(), SteadyError> {
-        guard(|| self.core.set_goal_status(id, status))
+        self.guard(|| self.core.set_goal_status(id, status))
     }
 
     /// Holds, resumes, re-paces or ends the active taper plan.
     pub fn plan_action(&self, action: PlanAction) -> Result<(), SteadyError> {
-        guard(|| self.core.plan_action(action))
+        self.guard(|| self.core.plan_action(action))
     }
 
     /// Chooses the diazepam-equivalence table.
     pub fn use_table(&self, table: EquivalenceTable) -> Result<(), SteadyError> {
-        guard(|| self.core.use_table(table))
+        self.guard(|| self.core.use_table(table))
+    }
+
+    /// Changes one setting (day start, language, check-in, table); returns the settings in force.
+    pub fn change_setting(&self, change: SettingChange) -> Result<Settings, SteadyError> {
+        self.guard(|| self.core.change_setting(change))
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> Result<Settings, SteadyError> {
+        self.guard(|| self.core.settings())
+    }
+
+    /// Screen titles and button labels in the patient's language (ask again after a language
+    /// change).
+    pub fn labels(&self) -> Result<AppLabels, SteadyError> {
+        self.guard(|| self.core.labels())
+    }
+
+    /// Adds a medicine to the patient's list; returns its id.
+    pub fn add_medicine(&self, medicine: MedicineDraft) -> Result<EntryId, SteadyError> {
+        self.guard(|| self.core.add_medicine(medicine))
+    }
+
+    /// Changes a medicine's amount or times from `medicine.from` (today by default), keeping the
+    /// earlier regimen.
+    pub fn change_medicine(&self, id: EntryId, medicine: MedicineDraft) -> Result<(), SteadyError> {
+        self.guard(|| self.core.change_medicine(id, medicine))
+    }
+
+    /// Stops a medicine after `on` (its last day; `None` = today).
+    pub fn stop_medicine(&self, id: EntryId, on: Option<NaiveDate>) -> Result<(), SteadyError> {
+        self.guard(|| self.core.stop_medicine(id, on))
+    }
+
+    /// The patient's medicines (stopped ones last), with today's counts.
+    pub fn medicines(&self) -> Result<Vec<MedicineCard>, SteadyError> {
+        self.guard(|| self.core.medicines())
+    }
+
+    /// One-step "Taken": the usual dose (the plan's dose of the day while a plan covers it), now or
+    /// at `at`. `medicine` may be left out when only one is taken. Also a notification's action.
+    pub fn taken(&self, medicine: Option<EntryId>, at: Option<LocalInstant>) -> Result<Logged, SteadyError> {
+        self.guard(|| self.core.taken(medicine, at))
+    }
+
+    /// Notes a usual dose as skipped.
+    pub fn skipped(
+        &self,
+        medicine: Option<EntryId>,
+        at: Option<LocalInstant>,
+        note: Option<String>,
+    ) -> Result<Logged, SteadyError> {
+        self.guard(|| self.core.skipped(medicine, at, note))
+    }
+
+    /// The reminders of `days` diary days (1–31) from `from` (`None` = today), soonest first, at most
+    /// 64 (iOS's pending limit): register them all, replacing the previous set, at start and after
+    /// any time or zone change.
+    pub fn reminders(&self, from: Option<NaiveDate>, days: u32) -> Result<Vec<Reminder>, SteadyError> {
+        self.guard(|| self.core.reminders(from, days))
+    }
+
+    /// A form described by the core: blank (started from the last entry of that kind) or filled
+    /// with an entry to edit.
+    pub fn form(&self, request: FormRequest) -> Result<FormView, SteadyError> {
+        self.guard(|| self.core.form(request))
+    }
+
+    /// An entry's structured values, to prefill its edit form.
+    pub fn entry_draft(&self, id: EntryId) -> Result<EntryDraft, SteadyError> {
+        self.guard(|| self.core.entry_draft(id))
     }
 
     /// Re-reads the clock (app back in the foreground, midnight passed) and returns the status.
     pub fn refresh(&self) -> Result<DiaryStatus, SteadyError> {
-        guard(|| Ok(self.core.refresh()?.into()))
+        self.guard(|| Ok(self.core.refresh()?.into()))
     }
 
     /// Entries, damaged records and the table in use. Throws `Locked` while locked.
     pub fn status(&self) -> Result<DiaryStatus, SteadyError> {
-        guard(|| Ok(self.core.view()?.into()))
+        self.guard(|| Ok(self.core.view()?.into()))
     }
 
     /// The today screen.
     pub fn today(&self) -> Result<TodayView, SteadyError> {
-        guard(|| self.core.today())
+        self.guard(|| self.core.today())
     }
 
     /// History rows between two local dates (inclusive); `None` = from the first / to the last.
@@ -108,41 +182,43 @@ impl SteadyDiary {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Vec<EntryRow>, SteadyError> {
-        guard(|| self.core.history(from, to))
+        self.guard(|| self.core.history(from, to))
     }
 
     /// The plan screen; `None` when no plan was ever made.
     pub fn plan(&self) -> Result<Option<PlanView>, SteadyError> {
-        guard(|| self.core.plan())
+        self.guard(|| self.core.plan())
     }
 
     /// The summary screen for a period (defaults: the last 8 weeks, the diary's table).
     pub fn summary_screen(&self, request: SummaryRequest) -> Result<SummaryScreen, SteadyError> {
-        guard(|| Ok(SummaryScreen::from(&self.core.summary(&request)?)))
+        self.guard(|| {
+            Ok(SummaryScreen::new(&self.core.summary(&request)?, Texts::shared(self.core.language())))
+        })
     }
 
     /// A summary file for the share sheet: text, JSON, CSV, PDF or FHIR, in the clinician's
     /// language, leaving out what the patient chose (and saying so).
     pub fn summary(&self, request: SummaryRequest) -> Result<ExportFile, SteadyError> {
-        guard(|| self.core.export(&request))
+        self.guard(|| self.core.export(&request))
     }
 
     /// The taper plan's upcoming steps as an iCalendar file with neutral titles (no drug names, no
     /// doses), for the phone's calendar.
     pub fn plan_calendar(&self) -> Result<ExportFile, SteadyError> {
-        guard(|| self.core.plan_calendar())
+        self.guard(|| self.core.plan_calendar())
     }
 
     /// Reads a time typed by the patient — `YYYY-MM-DD HH:MM`, `HH:MM` (today) or RFC 3339 — in the
     /// device's zone, exactly at DST changes; the same grammar as the desktop.
     pub fn read_instant(&self, text: String) -> Result<LocalInstant, SteadyError> {
-        guard(|| self.core.read_instant(Field::At, &text))
+        self.guard(|| self.core.read_instant(Field::At, &text))
     }
 
     /// Locks the diary when the app goes to the background: keys are wiped from memory and the
     /// decrypted entries dropped. Every call then throws `Locked` until `unlock`.
     pub fn lock(&self) -> Result<(), SteadyError> {
-        guard(|| self.core.lock())
+        self.guard(|| self.core.lock())
     }
 
     /// Whether the diary is locked.
@@ -153,31 +229,38 @@ impl SteadyDiary {
     /// Unlocks with the keystore key again (after biometrics, say) and returns the status.
     pub fn unlock(&self, keys: Arc<dyn KeyProvider>) -> Result<DiaryStatus, SteadyError> {
         let unlock = keystore_unlock(&*keys)?;
-        guard(|| Ok(self.core.unlock(&unlock)?.into()))
+        self.guard(|| Ok(self.core.unlock(&unlock)?.into()))
     }
 
     /// Re-seals every entry under a fresh data key (the keystore key stays), in one transaction.
     pub fn rotate_key(&self) -> Result<(), SteadyError> {
-        guard(|| self.core.rotate_key())
+        self.guard(|| self.core.rotate_key())
     }
 
     /// A backup for moving to a new phone, sealed with a passphrase the patient chooses.
     pub fn backup(&self, passphrase: String) -> Result<BackupFile, SteadyError> {
         let passphrase = Zeroizing::new(passphrase);
-        guard(|| self.core.backup(&passphrase))
+        self.guard(|| self.core.backup(&passphrase))
     }
 
     /// Restores a backup in one transaction: a bad record changes nothing and is named in the
     /// error; entries already here are not duplicated.
     pub fn restore(&self, file: Vec<u8>, passphrase: String) -> Result<ImportReport, SteadyError> {
         let passphrase = Zeroizing::new(passphrase);
-        guard(|| self.core.restore(&file, &passphrase))
+        self.guard(|| self.core.restore(&file, &passphrase))
     }
 
     /// Erases the diary's data and key material; the object stays locked afterwards. The shell
     /// then deletes its keystore key.
     pub fn erase(&self) -> Result<u64, SteadyError> {
-        guard(|| Ok(self.core.erase()? as u64))
+        self.guard(|| Ok(self.core.erase()? as u64))
+    }
+}
+
+impl SteadyDiary {
+    /// [`guard`], a refused value explained in the patient's language.
+    fn guard<T>(&self, f: impl FnOnce() -> Result<T, crate::CoreError>) -> Result<T, SteadyError> {
+        guard_in(|| self.core.language(), f)
     }
 }
 
@@ -235,6 +318,20 @@ pub fn default_period(last_day: NaiveDate) -> Result<Vec<NaiveDate>, SteadyError
         let p = Period::resolve(None, None, last_day)?;
         Ok(vec![p.from(), p.to()])
     })
+}
+
+/// The medicine picker's search: molecules and brands starting with (then containing) `text`, the
+/// brands of `country` only when one is given, with their usual strengths.
+#[uniffi::export]
+pub fn search_catalogue(text: String, country: Option<Country>) -> Vec<DrugMatch> {
+    search_drugs(&text, country)
+}
+
+/// What to tell the patient about `error`, in `lang` (for errors thrown before a diary is open,
+/// such as a wrong key; errors from an open diary already carry their words in `detail`).
+#[uniffi::export]
+pub fn error_message(error: SteadyError, lang: Lang) -> String {
+    error.in_words(lang)
 }
 
 /// The keystore's key as an [`Unlock`].

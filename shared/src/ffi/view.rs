@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::Keyed;
 use crate::domain::{DeTotal, EntryId, EquivalenceTable};
-use crate::{Recovery, Summary, ViewModel};
+use crate::{Recovery, Summary, Texts, ViewModel};
 
 /// One day of a summary.
 #[derive(Clone, PartialEq, uniffi::Record)]
@@ -39,12 +40,15 @@ pub struct SummaryScreen {
     pub mean_anxiety: Option<f64>,
 }
 
-impl From<&Summary> for SummaryScreen {
-    fn from(s: &Summary) -> Self {
+impl SummaryScreen {
+    /// The screen for `s`, the table named in `t`'s language.
+    pub fn new(s: &Summary, t: &Texts) -> Self {
+        let table_name = EquivalenceTable::from_key(&s.table.key)
+            .map_or_else(|| s.table.name.clone(), |k| t.table_name(k));
         SummaryScreen {
             from: s.from,
             to: s.to,
-            table_name: s.table.name.clone(),
+            table_name,
             table_source: s.table.source.clone(),
             days: s
                 .days

@@ -14,81 +14,22 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::str::FromStr;
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use serde::{Deserialize, Serialize};
 use unic_langid::{langid, LanguageIdentifier};
 
+pub use crate::domain::Lang;
 use crate::domain::{
-    EntryKind, Gad7Band, GoalKind, GoalStatus, Hideable, Keyed, MgRange, Molecule, Pace, Proposer,
-    ReviewDecision, SleepQuality,
+    EntryKind, EquivalenceTable, Gad7Band, GoalKind, GoalStatus, Hideable, Keyed, MgRange, Molecule, Pace,
+    Proposer, ReviewDecision, SleepQuality,
 };
 use crate::plan::StepStatus;
 
-/// A language a summary can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// French.
-    Fr,
-    /// Dutch (neutral between Flanders and the Netherlands).
-    Nl,
-    /// Norwegian Bokmål.
-    Nb,
-}
-
-impl Keyed for Lang {
-    /// Every supported language, in a stable order.
-    const ALL: &'static [Self] = &[Lang::En, Lang::Fr, Lang::Nl, Lang::Nb];
-
-    /// Stable key, as used by `--lang` and exports: "en", "fr", "nl" or "nb".
-    fn key(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::Nl => "nl",
-            Lang::Nb => "nb",
-        }
-    }
-
-    /// Reads a language key or tag, case-insensitive: "en", "fr-BE", "nl_BE", "nb-NO", or "no"
-    /// (generic Norwegian, written in Bokmål here). `None` for anything else.
-    fn from_key(s: &str) -> Option<Lang> {
-        let tag = s.trim().to_ascii_lowercase().replace('_', "-");
-        match tag.split('-').next().unwrap_or_default() {
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            "nl" => Some(Lang::Nl),
-            "nb" | "no" => Some(Lang::Nb),
-            _ => None,
-        }
-    }
-}
-
 impl Lang {
-    /// Reads a language key or tag (see [`Keyed::from_key`]).
-    pub fn parse(s: &str) -> Option<Lang> {
-        Self::from_key(s)
-    }
-
-    /// The language's name in itself, for a language picker.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Fr => "Français",
-            Lang::Nl => "Nederlands",
-            Lang::Nb => "Norsk bokmål",
-        }
-    }
-
     fn langid(self) -> LanguageIdentifier {
         match self {
             Lang::En => langid!("en"),
@@ -98,14 +39,23 @@ impl Lang {
         }
     }
 
-    /// The embedded Fluent resource.
+    /// The embedded Fluent resources: the summary's words, then the app's, as one resource
+    /// (compressed by build.rs, inflated once per language).
     fn source(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("../../locales/en/summary.ftl"),
-            Lang::Fr => include_str!("../../locales/fr/summary.ftl"),
-            Lang::Nl => include_str!("../../locales/nl/summary.ftl"),
-            Lang::Nb => include_str!("../../locales/nb/summary.ftl"),
-        }
+        static SOURCES: [OnceLock<String>; 4] = [const { OnceLock::new() }; 4];
+        let (slot, packed): (usize, &[u8]) = match self {
+            Lang::En => (0, include_bytes!(concat!(env!("OUT_DIR"), "/en.ftl.z"))),
+            Lang::Fr => (1, include_bytes!(concat!(env!("OUT_DIR"), "/fr.ftl.z"))),
+            Lang::Nl => (2, include_bytes!(concat!(env!("OUT_DIR"), "/nl.ftl.z"))),
+            Lang::Nb => (3, include_bytes!(concat!(env!("OUT_DIR"), "/nb.ftl.z"))),
+        };
+        // A blob that does not inflate gives no messages, which every i18n test would catch.
+        SOURCES[slot].get_or_init(|| {
+            miniz_oxide::inflate::decompress_to_vec_zlib(packed)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .unwrap_or_default()
+        })
     }
 
     fn decimal_separator(self) -> char {
@@ -123,27 +73,6 @@ impl Lang {
             Lang::Nl => '.',
             Lang::Nb => '\u{A0}',
         }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl FromStr for Lang {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::parse(s).ok_or_else(|| {
-            let known: Vec<&str> = Lang::ALL.iter().map(|l| l.key()).collect();
-            format!(
-                "unknown language {:?} (expected one of {})",
-                s.chars().take(20).collect::<String>(),
-                known.join(", ")
-            )
-        })
     }
 }
 
@@ -327,6 +256,24 @@ impl Texts {
         Self { lang, bundle }
     }
 
+    /// The texts of `lang`, loaded once per process and shared (views are rebuilt after every
+    /// event; parsing the resources each time would cost more than the event).
+    pub fn shared(lang: Lang) -> &'static Texts {
+        static LOADED: [std::sync::OnceLock<Texts>; 4] = [
+            std::sync::OnceLock::new(),
+            std::sync::OnceLock::new(),
+            std::sync::OnceLock::new(),
+            std::sync::OnceLock::new(),
+        ];
+        let slot = match lang {
+            Lang::En => 0,
+            Lang::Fr => 1,
+            Lang::Nl => 2,
+            Lang::Nb => 3,
+        };
+        LOADED[slot].get_or_init(|| Texts::new(lang))
+    }
+
     /// The language of these texts.
     pub fn lang(&self) -> Lang {
         self.lang
@@ -479,6 +426,11 @@ impl Texts {
         } else {
             m.name().to_owned()
         }
+    }
+
+    /// An equivalence table's short name in this language ("Ashton Manual", "table néerlandaise").
+    pub fn table_name(&self, table: EquivalenceTable) -> String {
+        self.t(&format!("table-{}", table.key().replace('_', "-")))
     }
 
     /// A molecule given by its English INN (as the summary content stores it), translated; "unknown
@@ -666,6 +618,9 @@ impl Texts {
             EntryKind::Review => "entry-kind-review",
             EntryKind::Plan => "entry-kind-plan",
             EntryKind::Question => "entry-kind-question",
+            EntryKind::Medicine => "entry-kind-medicine",
+            EntryKind::Skip => "entry-kind-skip",
+            EntryKind::Settings => "entry-kind-settings",
         })
     }
 
@@ -691,6 +646,7 @@ mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
     use super::*;
+    use crate::domain::Keyed;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -727,17 +683,22 @@ mod tests {
         out
     }
 
-    /// One value for every argument any message uses.
+    /// One value for every argument any message uses: a number for those that count (and may
+    /// pick a plural), a marked text for the others.
     fn sample_args() -> Vec<(&'static str, Arg)> {
-        let mut args: Vec<(&'static str, Arg)> =
-            ["n", "total", "days", "day"].into_iter().map(|k| (k, Arg::Int(2))).collect();
-        for k in [
-            "date", "range", "from", "to", "amount", "dose", "diazepam", "percent", "limit", "rate", "value",
-            "table", "source", "molecule", "who", "rule", "score", "label", "list", "month", "year",
-        ] {
-            args.push((k, Arg::Str(format!("<{k}>"))));
-        }
-        args
+        const NUMBERS: [&str; 9] = ["n", "total", "days", "day", "minutes", "max", "min", "score", "number"];
+        let names: BTreeSet<String> = variables(Lang::En.source()).into_values().flatten().collect();
+        names
+            .into_iter()
+            .map(|k| {
+                let k: &'static str = Box::leak(k.into_boxed_str());
+                if NUMBERS.contains(&k) {
+                    (k, Arg::Int(2))
+                } else {
+                    (k, Arg::Str(format!("<{k}>")))
+                }
+            })
+            .collect()
     }
 
     #[test]

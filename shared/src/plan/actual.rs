@@ -53,18 +53,18 @@ pub struct PlanVsActual {
 }
 
 /// Compares `schedule` (computed from `plan`) with the diary's doses from `from` to `to` inclusive,
-/// day by local day, so a review starts from facts.
+/// diary day by diary day (each dose comes with the day it counts for), so a review starts from
+/// facts.
 pub fn plan_vs_actual<'a>(
     plan: &TaperPlan,
     schedule: &Schedule,
-    doses: impl Iterator<Item = &'a Dose>,
+    doses: impl Iterator<Item = (NaiveDate, &'a Dose)>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> PlanVsActual {
     let mut logged: BTreeMap<NaiveDate, f64> = BTreeMap::new();
-    for dose in doses {
-        let date = dose.taken_at.date_naive();
-        if dose.use_ != Use::Prescribed || dose.substance != Substance::Molecule(plan.molecule) {
+    for (date, dose) in doses {
+        if dose.use_ != Use::Prescribed || dose.substance != Substance::Known(plan.molecule) {
             continue;
         }
         if let (true, Some(mg)) = (from <= date && date <= to, dose.amount.mg()) {
@@ -135,7 +135,9 @@ mod tests {
             dose("2026-02-04T00:30:00+01:00", "lormetazepam", 0.5, false),  // next local day
             dose("2026-01-29T22:00:00+01:00", "lormetazepam", 3.0, false),  // before the period
         ];
-        let pva = plan_vs_actual(&plan, &schedule, doses.iter(), d("2026-01-30"), d("2026-02-04"));
+        // Days as calendar dates here (a day starting at midnight); the diary day is the diary's.
+        let days = doses.iter().map(|dose| (dose.taken_at.date_naive(), dose));
+        let pva = plan_vs_actual(&plan, &schedule, days, d("2026-01-30"), d("2026-02-04"));
         type Row = (NaiveDate, Option<f64>, Option<f64>, Option<bool>);
         let got: Vec<Row> =
             pva.days.iter().map(|x| (x.date, x.planned_mg, x.actual_mg, x.at_or_under_plan)).collect();

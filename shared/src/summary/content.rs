@@ -2,9 +2,9 @@
 //! once from the diary (pure, no I/O) and rendered as text, PDF, FHIR, CSV or JSON. The patient
 //! chooses what goes in; whatever is left out is listed in `hidden`, never dropped silently.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use crate::domain::progress::{measure, GoalProgress};
@@ -275,6 +275,43 @@ pub struct PlanSection {
     pub ended_on: Option<NaiveDate>,
 }
 
+/// One period of a medicine's usual regimen, as it was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegimenLine {
+    /// First day of this regimen within the summary's period.
+    pub from: NaiveDate,
+    /// Usual amount per intake in mg, when known.
+    pub mg: Option<f64>,
+    /// Usual number of tablets per intake, when counted in tablets.
+    pub tablets: Option<f64>,
+    /// Tablet strength, mg.
+    pub strength_mg: Option<f64>,
+    /// Usual times of day; empty when taken as needed.
+    pub times: Vec<NaiveTime>,
+}
+
+/// A medicine on the patient's list during the period, with its regimen as it was then.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MedicineSummary {
+    /// The name the patient knows it by.
+    pub name: String,
+    /// The molecule (INN).
+    pub molecule: &'static str,
+    /// WHO ATC code.
+    pub atc: &'static str,
+    /// Prescribed or not.
+    #[serde(rename = "use")]
+    pub use_: Use,
+    /// First day taken.
+    pub started: NaiveDate,
+    /// Last day taken, if stopped.
+    pub stopped: Option<NaiveDate>,
+    /// The regimen's periods that overlap the summary's period, oldest first.
+    pub regimen: Vec<RegimenLine>,
+    /// Usual doses the patient logged as skipped in the period.
+    pub skipped: u32,
+}
+
 /// A question the patient wants to talk about.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuestionLine {
@@ -312,6 +349,10 @@ pub struct Summary {
     pub weeks: Vec<WeekSummary>,
     /// Totals per molecule.
     pub molecules: Vec<MoleculeTotal>,
+    /// The patient's medicines during the period, with the regimen of that time.
+    pub medicines: Vec<MedicineSummary>,
+    /// When the patient's day starts: doses before it count for the day before.
+    pub day_start: NaiveTime,
     /// Period totals, prescribed and non-prescribed apart.
     pub totals: Totals,
     /// First half versus second half, and the slope.
@@ -370,16 +411,13 @@ pub fn build_with(
     let (mut eff, mut quality, mut wakes, mut nights) = (vec![], vec![], vec![], 0);
     let mut anxiety_n = 0;
     let mut gad7 = vec![];
+    let mut skips: HashMap<EntryId, u32> = HashMap::new();
     let mut notes = vec![];
 
-    for entry in diary.between(from, to) {
+    for (day, entry) in diary.days_between(from, to) {
         if let (true, Some(text)) = (show_notes, entry.body.note()) {
             if !is_hidden(&entry.body, opts) {
-                notes.push(NoteLine {
-                    date: entry.body.local_date(),
-                    kind: entry.body.kind(),
-                    text: text.to_owned(),
-                });
+                notes.push(NoteLine { date: day, kind: entry.body.kind(), text: text.to_owned() });
             }
         }
         match &entry.body {
@@ -387,7 +425,7 @@ pub fn build_with(
                 if d.use_ == Use::NonPrescribed && !show_np {
                     continue;
                 }
-                per_day.entry(d.taken_at.date_naive()).or_default().doses.add(d, table);
+                per_day.entry(day).or_default().doses.add(d, table);
                 totals.add(d, table);
                 add_molecule(&mut molecules, d);
             }
@@ -402,12 +440,16 @@ pub fn build_with(
             }
             EntryBody::Anxiety(a) => {
                 anxiety_n += 1;
-                per_day.entry(a.at.date_naive()).or_default().anxiety.push(f64::from(a.score));
+                per_day.entry(day).or_default().anxiety.push(f64::from(a.score));
             }
-            EntryBody::Gad7(g) => {
-                gad7.push(Gad7Point { date: g.at.date_naive(), total: g.total(), band: g.band() })
-            }
-            EntryBody::Goal(_) | EntryBody::Review(_) | EntryBody::Plan(_) | EntryBody::Question(_) => {}
+            EntryBody::Gad7(g) => gad7.push(Gad7Point { date: day, total: g.total(), band: g.band() }),
+            EntryBody::Skip(skip) => *skips.entry(skip.medicine).or_default() += 1,
+            EntryBody::Goal(_)
+            | EntryBody::Review(_)
+            | EntryBody::Plan(_)
+            | EntryBody::Question(_)
+            | EntryBody::Medicine(_)
+            | EntryBody::Settings(_) => {}
         }
     }
 
@@ -517,6 +559,8 @@ pub fn build_with(
         days,
         weeks,
         molecules: molecules.into_values().collect(),
+        medicines: medicines(&long_lived, from, to, &skips, opts),
+        day_start: diary.day_start(),
         totals: Totals {
             prescribed: totals.prescribed,
             non_prescribed: show_np.then_some(totals.non_prescribed),
@@ -546,6 +590,8 @@ pub fn part_of(body: &EntryBody) -> Option<Hideable> {
         EntryBody::Goal(_) | EntryBody::Review(_) => Some(Hideable::Goals),
         EntryBody::Plan(_) => Some(Hideable::Plan),
         EntryBody::Question(_) => Some(Hideable::Questions),
+        EntryBody::Medicine(m) if m.use_ == Use::NonPrescribed => Some(Hideable::NonPrescribed),
+        EntryBody::Medicine(_) | EntryBody::Skip(_) | EntryBody::Settings(_) => None,
     }
 }
 
@@ -565,7 +611,7 @@ fn add_molecule(molecules: &mut BTreeMap<&'static str, MoleculeTotal>, d: &Dose)
     let m = molecules.entry(d.substance.name()).or_insert_with(|| MoleculeTotal {
         name: d.substance.name(),
         atc: match d.substance {
-            Substance::Molecule(m) => Some(m.atc()),
+            Substance::Known(m) => Some(m.atc()),
             Substance::Unknown => None,
         },
         total_mg: 0.0,
@@ -579,6 +625,46 @@ fn add_molecule(molecules: &mut BTreeMap<&'static str, MoleculeTotal>, d: &Dose)
         None => m.unknown_strength_doses += 1,
     }
     m.nonprescribed_doses += u32::from(d.use_ == Use::NonPrescribed);
+}
+
+/// The medicines taken on some day of the period, their regimen periods clipped to it.
+fn medicines(
+    long_lived: &LongLived<'_>,
+    from: NaiveDate,
+    to: NaiveDate,
+    skips: &HashMap<EntryId, u32>,
+    opts: &SummaryOptions,
+) -> Vec<MedicineSummary> {
+    let show_np = !opts.hide.contains(&Hideable::NonPrescribed);
+    long_lived
+        .medicines
+        .iter()
+        .filter(|(_, m)| m.started <= to && m.stopped.is_none_or(|last| last >= from))
+        .filter(|(_, m)| show_np || m.use_ == Use::Prescribed)
+        .map(|&(id, m)| {
+            let regimen = m
+                .regimen
+                .iter()
+                .enumerate()
+                .filter(|(i, r)| r.from <= to && m.regimen.get(i + 1).is_none_or(|next| next.from > from))
+                .map(|(_, r)| {
+                    let (mg, tablets, strength_mg) = r.amount.parts();
+                    let mg = mg.or(r.amount.mg());
+                    RegimenLine { from: r.from.max(from), mg, tablets, strength_mg, times: r.times.clone() }
+                })
+                .collect();
+            MedicineSummary {
+                name: m.name.clone(),
+                molecule: m.molecule.name(),
+                atc: m.molecule.atc(),
+                use_: m.use_,
+                started: m.started,
+                stopped: m.stopped,
+                regimen,
+                skipped: skips.get(&id).copied().unwrap_or(0),
+            }
+        })
+        .collect()
 }
 
 fn schedule_day(opts: &SummaryOptions, to: NaiveDate) -> NaiveDate {
@@ -607,8 +693,8 @@ fn plan_section(
 ) -> Option<PlanSection> {
     let (_, plan) = period_plan?;
     let schedule = plan.schedule(schedule_day(opts, to));
-    let doses = diary.between(from, to).filter_map(|e| match &e.body {
-        EntryBody::Dose(d) => Some(d),
+    let doses = diary.days_between(from, to).filter_map(|(day, e)| match &e.body {
+        EntryBody::Dose(d) => Some((day, d)),
         _ => None,
     });
     let vs = plan_vs_actual(plan, &schedule, doses, from, to);

@@ -67,11 +67,11 @@ pub fn render(
         match &e.body {
             EntryBody::Dose(d) => {
                 row[3] = match d.substance {
-                    Substance::Molecule(m) => t.molecule(m),
+                    Substance::Known(m) => t.molecule(m),
                     Substance::Unknown => t.t("unknown-substance"),
                 };
                 row[4] = match d.substance {
-                    Substance::Molecule(m) => m.atc().to_owned(),
+                    Substance::Known(m) => m.atc().to_owned(),
                     Substance::Unknown => String::new(),
                 };
                 row[5] = num(d.amount.mg());
@@ -95,6 +95,27 @@ pub fn render(
                 row[5] = num(Some(p.start_mg));
             }
             EntryBody::Question(q) => row[11] = q.text.clone(),
+            EntryBody::Medicine(m) => {
+                let regimen = m.regimen_on(date).unwrap_or(m.current());
+                row[3] = t.molecule(m.molecule);
+                row[4] = m.molecule.atc().to_owned();
+                row[5] = num(regimen.amount.mg());
+                row[6] = num(regimen.amount.tablets());
+                if let crate::domain::Amount::Tablets { strength_mg, .. } = regimen.amount {
+                    row[7] = num(strength_mg);
+                }
+                row[8] = t.yes_no(m.use_ == Use::Prescribed);
+                let times: Vec<String> =
+                    regimen.times.iter().map(|t| t.format("%H:%M").to_string()).collect();
+                row[11] = format!("{} — {}", m.name, times.join(" "));
+            }
+            EntryBody::Skip(skip) => {
+                if let Some(EntryBody::Medicine(m)) = diary.get(skip.medicine).map(|e| &e.body) {
+                    row[3] = t.molecule(m.molecule);
+                    row[4] = m.molecule.atc().to_owned();
+                }
+            }
+            EntryBody::Settings(_) => continue,
         }
         if show_notes {
             row[12] = e.body.note().unwrap_or_default().to_owned();

@@ -389,8 +389,8 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
                 let r = entry_ref("MedicationAdministration", e.id);
                 resources.obj(|o| entry(o, &r.url, |o| resources::medication_administration(o, &r, d, &ctx)));
                 tally(&mut molecules, d);
-                dose_days.insert(d.taken_at.date_naive());
-                note(d.taken_at.date_naive(), "dose", d.note.as_deref(), &r.url);
+                dose_days.insert(diary.day(&d.taken_at));
+                note(diary.day(&d.taken_at), "dose", d.note.as_deref(), &r.url);
                 dose_urls.push(r.url);
             }
             EntryBody::Sleep(s) if summary.sleep.is_some() => {
@@ -402,7 +402,7 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
             EntryBody::Anxiety(a) if summary.anxiety.is_some() => {
                 let r = entry_ref("Observation/anxiety", e.id);
                 resources.obj(|o| entry(o, &r.url, |o| resources::anxiety(o, &r, a, &ctx)));
-                note(a.at.date_naive(), "anxiety rating", a.note.as_deref(), &r.url);
+                note(diary.day(&a.at), "anxiety rating", a.note.as_deref(), &r.url);
                 anxiety_urls.push(r.url);
             }
             EntryBody::Gad7(g) if summary.anxiety.is_some() => {
@@ -569,7 +569,7 @@ fn entry(o: &mut Obj, url: &str, resource: impl FnOnce(&mut Obj)) {
 fn tally(molecules: &mut BTreeMap<&'static str, MoleculeRow>, d: &Dose) {
     let row = molecules.entry(d.substance.name()).or_default();
     row.atc = match d.substance {
-        crate::domain::Substance::Molecule(m) => Some(m.atc()),
+        crate::domain::Substance::Known(m) => Some(m.atc()),
         crate::domain::Substance::Unknown => None,
     };
     row.doses += 1;

@@ -8,6 +8,7 @@ pub mod csv;
 pub mod export;
 pub mod fhir;
 pub mod pdf;
+pub mod regimen;
 pub mod text;
 
 pub use content::*;

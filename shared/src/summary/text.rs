@@ -73,6 +73,7 @@ pub fn render(s: &Summary, t: &Texts) -> String {
         p.line(&t.t_args("generated-on", &[("date", Arg::Str(t.date(d)))]));
     }
     p.line(&t.t_args("de-basis", &[("table", Arg::Str(s.table.name.clone()))]));
+    p.line(&super::regimen::day_boundary(s.day_start, t));
     p.line(&t.t("summary-subtitle"));
     if let Some(left_out) = t.left_out(&s.hidden, s.hidden_goals) {
         let n = s.hidden.len() as i64 + i64::from(s.hidden_goals);
@@ -80,6 +81,14 @@ pub fn render(s: &Summary, t: &Texts) -> String {
     }
     p.line(&"=".repeat(WIDTH - 2));
     doses(&mut p, s, t);
+    if !s.medicines.is_empty() {
+        p.heading(&t.t("section-medicines"));
+        for m in &s.medicines {
+            for (i, line) in super::regimen::medicine_lines(m, t).iter().enumerate() {
+                p.line(&format!("{}{line}", if i == 0 { "  " } else { "    " }));
+            }
+        }
+    }
     plan(&mut p, s, t);
     sleep_and_anxiety(&mut p, s, t);
     goals(&mut p, s, t);

@@ -110,7 +110,7 @@ fn observation_tail(o: &mut Obj, ctx: &Ctx, line: &str) {
 /// an unknown substance (never a guessed code).
 pub fn medication_concept(o: &mut Obj, substance: Substance) {
     match substance {
-        Substance::Molecule(m) => molecule_concept(o, m),
+        Substance::Known(m) => molecule_concept(o, m),
         Substance::Unknown => text_concept(o, Substance::Unknown.name()),
     }
 }

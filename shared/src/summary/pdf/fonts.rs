@@ -7,8 +7,15 @@ use ttf_parser::{Face as TtfFace, GlyphId};
 
 use super::PdfError;
 
-static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
-static BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
+/// The faces as build.rs compressed them (about half the size in the library).
+static REGULAR_Z: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/NotoSans-Regular.ttf.z"));
+static BOLD_Z: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/NotoSans-Bold.ttf.z"));
+
+/// A face's bytes, inflated on first use (empty if the blob were damaged: loading then fails with
+/// [`PdfError::Font`], never a panic).
+fn inflated(slot: &'static std::sync::OnceLock<Vec<u8>>, packed: &[u8]) -> &'static [u8] {
+    slot.get_or_init(|| miniz_oxide::inflate::decompress_to_vec_zlib(packed).unwrap_or_default())
+}
 
 /// Which face a run of text uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -85,6 +92,9 @@ impl Face {
     }
 }
 
+static REGULAR: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+static BOLD: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+
 /// Both faces.
 pub struct Fonts {
     regular: Face,
@@ -95,8 +105,8 @@ impl Fonts {
     /// Reads the embedded faces.
     pub fn load() -> Result<Self, PdfError> {
         Ok(Self {
-            regular: Face::load(REGULAR, "NotoSans-Regular")?,
-            bold: Face::load(BOLD, "NotoSans-Bold")?,
+            regular: Face::load(inflated(&REGULAR, REGULAR_Z), "NotoSans-Regular")?,
+            bold: Face::load(inflated(&BOLD, BOLD_Z), "NotoSans-Bold")?,
         })
     }
 

@@ -81,11 +81,12 @@ pub fn layout(c: &Ctx<'_>) -> Vec<Vec<Op>> {
     flow.place(sleep_anxiety_chart(c.f, c.t, c.s, CONTENT_W));
     flow.y += 8.0;
     // Sections that may reach the last page, in order; each keeps room for those after it.
-    let later: [(Section, bool); 6] = [
+    let later: [(Section, bool); 7] = [
         (goals, true),
         (questions, true),
         (plan, true),
         (molecules, !c.s.molecules.is_empty()),
+        (medicines, !c.s.medicines.is_empty()),
         (weekly_means, !c.s.weeks.is_empty()),
         (notes, has_notes(c)),
     ];
@@ -141,6 +142,16 @@ fn header(c: &Ctx<'_>) -> Block {
     );
     let h = source.h;
     b.append(source, 0.0, y);
+    y += h + 1.0;
+    let boundary = c.para(
+        &super::super::regimen::day_boundary(s.day_start, t),
+        Weight::Regular,
+        SMALL,
+        grey::MUTED,
+        CONTENT_W,
+    );
+    let h = boundary.h;
+    b.append(boundary, 0.0, y);
     y += h + 1.0;
     let subtitle = c.para(&t.t("summary-subtitle"), Weight::Regular, SMALL, grey::MUTED, CONTENT_W);
     let h = subtitle.h;
@@ -692,6 +703,33 @@ fn plan(c: &Ctx<'_>, flow: &mut Flow) {
     flow.section(Block::space(0.0), Some(header), rows, &more_line);
     flow.y += 4.0;
     flow.section(Block::space(0.0), None, notes, &more_line);
+}
+
+/// The usual medicines, each with its regimen over the period (changes with their dates).
+fn medicines(c: &Ctx<'_>, flow: &mut Flow) {
+    let t = c.t;
+    if c.s.medicines.is_empty() {
+        return;
+    }
+    let heading = c.heading(&t.t("section-medicines"));
+    let items =
+        c.s.medicines
+            .iter()
+            .map(|m| {
+                let mut block = Block::default();
+                let mut y = 0.0;
+                for (i, line) in super::super::regimen::medicine_lines(m, t).iter().enumerate() {
+                    let (weight, indent) = if i == 0 { (Weight::Bold, 0.0) } else { (Weight::Regular, 10.0) };
+                    let p = c.para(line, weight, BODY, grey::INK, CONTENT_W - indent);
+                    let h = p.h;
+                    block.append(p, indent, y);
+                    y += h + 1.0;
+                }
+                block.h = y + 1.5;
+                block
+            })
+            .collect();
+    flow.section(heading, None, items, &|n| c.more_line(n));
 }
 
 fn molecules(c: &Ctx<'_>, flow: &mut Flow) {

@@ -39,9 +39,10 @@ import androidx.navigation.compose.NavHost
 import androidx.navigation.compose.composable
 import androidx.navigation.compose.currentBackStackEntryAsState
 import androidx.navigation.compose.rememberNavController
-import app.steady.core.Screen
 import app.steady.notifications.ReminderNotifications
 import app.steady.ui.CoreViewModel
+import app.steady.ui.logic.Screen
+import app.steady.ui.logic.summaryScreen
 import app.steady.ui.logic.todayState
 import app.steady.ui.screens.GoalsPage
 import app.steady.ui.screens.HistoryPage
@@ -156,7 +157,7 @@ private fun DiaryScreens(vm: CoreViewModel, nav: NavHostController, snackbar: Sn
             }
             composable(Dest.SUMMARY.route) {
                 SummaryPage(
-                    summary = (view.screen as? Screen.Summary)?.summary,
+                    summary = view.summaryScreen,
                     onShow = vm::showSummary,
                     onShare = { choice ->
                         vm.shareSummary(choice, context.getString(R.string.summary_share)) { context.startActivity(it) }

@@ -6,11 +6,10 @@ import android.content.Intent
 import androidx.core.content.FileProvider
 import androidx.lifecycle.AndroidViewModel
 import androidx.lifecycle.viewModelScope
-import app.steady.core.AppView
-import app.steady.core.DeTable
-import app.steady.core.UserEvent
+import app.steady.core.EquivalenceTable
 import app.steady.security.KeystoreKeyProvider
 import app.steady.ui.logic.DiaryController
+import app.steady.ui.logic.DiaryView
 import app.steady.ui.logic.EntryForm
 import app.steady.ui.logic.OpenOutcome
 import app.steady.ui.logic.Outcome
@@ -18,6 +17,7 @@ import app.steady.ui.logic.SummaryChoice
 import app.steady.ui.logic.SummaryOutcome
 import app.steady.ui.logic.UiMessage
 import app.steady.ui.logic.loadingView
+import app.steady.ui.logic.todayState
 import java.io.File
 import java.time.LocalDate
 import kotlinx.coroutines.Dispatchers
@@ -29,8 +29,9 @@ import kotlinx.coroutines.withContext
 
 /**
  * Holds the one [app.steady.core.SteadyDiary] of the app (through the Android-free
- * [DiaryController]), sends user events off the main thread, and publishes the core's view model.
- * No business logic here: the core validates, computes and renders; this class only routes.
+ * [DiaryController]), calls the core off the main thread, and publishes the page shown with the
+ * diary's status. No business logic here: the core validates, computes and renders; this class only
+ * routes.
  */
 class CoreViewModel(app: Application) : AndroidViewModel(app) {
     private val keys = KeystoreKeyProvider(app)
@@ -38,8 +39,8 @@ class CoreViewModel(app: Application) : AndroidViewModel(app) {
 
     private val _view = MutableStateFlow(loadingView())
 
-    /** The core's view model, as last returned. */
-    val view: StateFlow<AppView> = _view.asStateFlow()
+    /** The page shown (as the core built it) and the diary's status, as last read. */
+    val view: StateFlow<DiaryView> = _view.asStateFlow()
 
     private val _message = MutableStateFlow<UiMessage?>(null)
 
@@ -98,10 +99,10 @@ class CoreViewModel(app: Application) : AndroidViewModel(app) {
 
     fun showSummary(choice: SummaryChoice) = dispatch { it.showSummary(choice, today()) }
 
-    fun useTable(table: DeTable) = dispatch { it.send(UserEvent.UseTable(table)) }
+    fun useTable(table: EquivalenceTable) = dispatch { it.useTable(table) }
 
-    /** Re-reads the clock (back in the foreground, or after midnight). */
-    fun refresh() = dispatch { it.send(UserEvent.Refresh) }
+    /** Re-reads the clock (back in the foreground, or after midnight) and the page shown. */
+    fun refresh() = dispatch { it.refresh() }
 
     fun dismissMessage() {
         _message.value = null
@@ -143,9 +144,7 @@ class CoreViewModel(app: Application) : AndroidViewModel(app) {
     }
 
     /** The core's own "today" when it has one (the same device clock), else the JVM's. */
-    fun today(): LocalDate = _view.value.let { v ->
-        (v.screen as? app.steady.core.Screen.Today)?.today?.date?.let(LocalDate::parse)
-    } ?: LocalDate.now()
+    fun today(): LocalDate = _view.value.todayState?.date?.let(LocalDate::parse) ?: LocalDate.now()
 
     override fun onCleared() {
         controller?.close()

@@ -4,46 +4,51 @@ import androidx.annotation.StringRes
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.res.stringResource
 import app.steady.R
-import app.steady.core.DeTable
+import app.steady.core.EquivalenceTable
+import app.steady.core.Field
 import app.steady.ui.logic.MessageKind
 import app.steady.ui.logic.TotalLine
 import app.steady.ui.logic.UiMessage
 
-/** The label of a form field, by the core's field name (the same names the core's errors use). */
+/** The label of a form field, by the core's typed field (the same values the core's errors carry). */
 @StringRes
-fun fieldLabel(field: String): Int = when (field) {
-    "drug" -> R.string.field_drug
-    "mg" -> R.string.field_mg
-    "tablets" -> R.string.field_tablets
-    "strength_mg" -> R.string.field_strength
-    "taken_at", "at" -> R.string.field_time
-    "note" -> R.string.field_note
-    "night" -> R.string.field_night
-    "quality" -> R.string.field_quality
-    "hours" -> R.string.field_hours
-    "latency_min" -> R.string.field_latency
-    "awakenings" -> R.string.field_awakenings
-    "waso_min" -> R.string.field_waso
-    "in_bed" -> R.string.field_in_bed
-    "tried_to_sleep" -> R.string.field_tried_to_sleep
-    "final_awakening" -> R.string.field_final_awakening
-    "out_of_bed" -> R.string.field_out_of_bed
-    "score" -> R.string.field_anxiety
-    "items" -> R.string.field_gad7
-    "what_matters" -> R.string.field_what_matters
-    "kind" -> R.string.field_goal_kind
-    "target_mg" -> R.string.field_target
-    "due" -> R.string.field_due
-    "review_on" -> R.string.field_review_on
-    "agreed_with" -> R.string.field_agreed_with
-    "goal", "goal_id" -> R.string.field_goal
-    "gas" -> R.string.field_gas
-    "decision" -> R.string.field_decision
-    "from", "to" -> R.string.field_period
-    else -> if (field.startsWith("item")) R.string.field_gad7_item else R.string.field_other
+fun fieldLabel(field: Field): Int = when (field) {
+    Field.Drug -> R.string.field_drug
+    Field.Mg -> R.string.field_mg
+    Field.Tablets -> R.string.field_tablets
+    Field.StrengthMg -> R.string.field_strength
+    Field.TakenAt, Field.At, Field.Instant, Field.Time -> R.string.field_time
+    Field.Note -> R.string.field_note
+    Field.Night -> R.string.field_night
+    Field.Quality -> R.string.field_quality
+    Field.Hours -> R.string.field_hours
+    Field.LatencyMin -> R.string.field_latency
+    Field.Awakenings -> R.string.field_awakenings
+    Field.WasoMin -> R.string.field_waso
+    Field.InBed -> R.string.field_in_bed
+    Field.TriedToSleep -> R.string.field_tried_to_sleep
+    Field.FinalAwakening -> R.string.field_final_awakening
+    Field.OutOfBed -> R.string.field_out_of_bed
+    Field.Score -> R.string.field_anxiety
+    Field.Items -> R.string.field_gad7
+    is Field.Item -> R.string.field_gad7_item
+    Field.WhatMatters -> R.string.field_what_matters
+    Field.Kind -> R.string.field_goal_kind
+    Field.TargetMg -> R.string.field_target
+    Field.Due -> R.string.field_due
+    Field.ReviewOn -> R.string.field_review_on
+    Field.AgreedWith -> R.string.field_agreed_with
+    Field.Goal, Field.GoalId -> R.string.field_goal
+    Field.Gas -> R.string.field_gas
+    Field.Decision -> R.string.field_decision
+    Field.From, Field.To -> R.string.field_period
+    else -> R.string.field_other
 }
 
-/** A message in words. Inline field messages read "Amount (mg): must be greater than zero". */
+/**
+ * A message in words. Inline field messages read "Amount (mg): mg must be greater than zero" (the
+ * core's English detail; the screens' rewrite phrases [UiMessage.problem] in the patient's language).
+ */
 @Composable
 fun UiMessage.text(): String {
     val label = field?.let { f ->
@@ -70,15 +75,15 @@ fun UiMessage.text(): String {
 
 /** The inline error for one field, or null when the message is about another one. */
 @Composable
-fun UiMessage?.forField(vararg fields: String): String? =
+fun UiMessage?.forField(vararg fields: Field): String? =
     if (this != null && isFor(*fields)) text() else null
 
 @StringRes
-fun tableLabel(table: DeTable): Int = when (table) {
-    DeTable.ASHTON -> R.string.table_ashton
-    DeTable.VA_DOD -> R.string.table_va_dod
-    DeTable.DUTCH -> R.string.table_dutch
-    DeTable.NORWEGIAN -> R.string.table_norwegian
+fun tableLabel(table: EquivalenceTable): Int = when (table) {
+    EquivalenceTable.ASHTON -> R.string.table_ashton
+    EquivalenceTable.VA_DOD -> R.string.table_va_dod
+    EquivalenceTable.DUTCH -> R.string.table_dutch
+    EquivalenceTable.NORWEGIAN -> R.string.table_norwegian
 }
 
 /** "17.5–25 mg diazepam equivalent · 1 dose unknown" for a total line. */

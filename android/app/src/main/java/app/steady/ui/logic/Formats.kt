@@ -1,5 +1,10 @@
 package app.steady.ui.logic
 
+import app.steady.core.LocalInstant
+import app.steady.core.NaiveDate
+import app.steady.core.NaiveTime
+import app.steady.core.SteadyException
+import app.steady.core.parseNumber
 import java.math.BigDecimal
 import java.math.RoundingMode
 import java.time.LocalDate
@@ -9,19 +14,22 @@ import java.time.format.DateTimeFormatter
 // Plain Kotlin (no android.* imports): compiled and tested on the desktop JVM by tests/jvm/run.sh.
 // Numbers and dates only; words and units live in res/values/strings.xml.
 
-/** Instants and dates in the exact text forms the core parses. */
+/**
+ * Instants, dates and clock times in the exact wire forms of the bindings' `LocalInstant`,
+ * `NaiveDate` and `NaiveTime` (typealiases of String): RFC 3339, `YYYY-MM-DD`, `HH:MM`.
+ */
 object CoreTime {
     // RFC 3339 needs the seconds, which OffsetDateTime.toString() drops when they are zero.
     private val RFC_3339: DateTimeFormatter = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")
 
     /** `2026-03-01T22:30:00+01:00`. */
-    fun instant(t: OffsetDateTime): String = t.withNano(0).format(RFC_3339)
+    fun instant(t: OffsetDateTime): LocalInstant = t.withNano(0).format(RFC_3339)
 
     /** `2026-03-01`. */
-    fun date(d: LocalDate): String = d.toString()
+    fun date(d: LocalDate): NaiveDate = d.toString()
 
     /** `HH:MM`, 24-hour clock, as the sleep diary expects. */
-    fun clock(hour: Int, minute: Int): String {
+    fun clock(hour: Int, minute: Int): NaiveTime {
         require(hour in 0..23 && minute in 0..59) { "not a clock time: $hour:$minute" }
         return "%02d:%02d".format(hour, minute)
     }
@@ -52,11 +60,17 @@ object Amounts {
         return if (whole == 0) part else "$whole$part"
     }
 
-    /** Reads a number typed with a dot or a decimal comma; blank → null, unreadable → NaN. */
+    /**
+     * Reads a number typed with a dot or a decimal comma, with the core's grammar ([parseNumber], the
+     * desktop's); blank → null, unreadable → NaN.
+     */
     fun parse(text: String): Double? {
-        val t = text.trim().replace(',', '.')
-        if (t.isEmpty()) return null
-        return t.toDoubleOrNull()?.takeIf { it.isFinite() } ?: Double.NaN
+        if (text.isBlank()) return null
+        return try {
+            parseNumber(text)
+        } catch (e: SteadyException.InvalidInput) {
+            Double.NaN
+        }
     }
 
     /** Hours as whole hours and minutes, e.g. 6.67 → (6, 40). */

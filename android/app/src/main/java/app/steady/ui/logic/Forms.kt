@@ -1,53 +1,75 @@
 package app.steady.ui.logic
 
-import app.steady.core.Decision
-import app.steady.core.DoseInput
-import app.steady.core.EntryInput
-import app.steady.core.GoalInput
-import app.steady.core.GoalKindInput
-import app.steady.core.ProposedBy
-import app.steady.core.SleepInput
+import app.steady.core.DoseDraft
+import app.steady.core.EntryDraft
+import app.steady.core.EntryId
+import app.steady.core.Field
+import app.steady.core.GoalDraft
+import app.steady.core.GoalType
+import app.steady.core.Proposer
+import app.steady.core.ReviewDecision
+import app.steady.core.SleepDraft
+import app.steady.core.SteadyException
+import app.steady.core.parseClockTime
+import app.steady.core.parseNumber
 import java.time.LocalDate
 import java.time.OffsetDateTime
 
 // Plain Kotlin (no android.* imports): compiled and tested on the desktop JVM by tests/jvm/run.sh.
 //
-// Form state as the Compose screens hold it (text as typed), turned into the core's typed input.
-// Only text → number conversion happens here; every rule (ranges, quarters, known drugs, dates
-// in the future…) is the core's, which names the field it refuses. Field names used here are the
-// core's own, so the screens show local and core refusals the same way.
+// Form state as the Compose screens hold it (text as typed), turned into the core's typed drafts.
+// Text is read with the core's own grammar (parseNumber, parseClockTime: the same as the desktop's);
+// every rule (ranges, quarters, known drugs, dates in the future…) is the core's, which names the
+// field it refuses with a typed `Field`. The fields used here are the same typed values, so the
+// screens show local and core refusals the same way.
 
-/** What a form produced: an entry for the core, or a field the shell could not even read. */
+/** What a form produced: a draft for the core, or a field the shell could not even read. */
 sealed interface FormResult {
-    data class Ready(val entry: EntryInput) : FormResult
+    data class Ready(val entry: EntryDraft) : FormResult
 
-    data class Unreadable(val field: String, val problem: LocalProblem) : FormResult
+    data class Unreadable(val field: Field, val problem: LocalProblem) : FormResult
 }
 
-/** Problems found before the core sees the input. */
-enum class LocalProblem { REQUIRED, NOT_A_NUMBER, NOT_A_WHOLE_NUMBER }
+/** Problems found before the core sees the draft. */
+enum class LocalProblem { REQUIRED, NOT_A_NUMBER, NOT_A_WHOLE_NUMBER, NOT_A_CLOCK_TIME }
 
 /** A form the Log screen can submit. */
 fun interface EntryForm {
     fun toEntry(): FormResult
 }
 
-private class Unreadable(val field: String, val problem: LocalProblem) : Exception()
+private class Unreadable(val field: Field, val problem: LocalProblem) : Exception()
 
-private inline fun build(block: () -> EntryInput): FormResult =
+private inline fun build(block: () -> EntryDraft): FormResult =
     try {
         FormResult.Ready(block())
     } catch (e: Unreadable) {
         FormResult.Unreadable(e.field, e.problem)
     }
 
-private fun decimal(field: String, text: String): Double? {
-    val v = Amounts.parse(text) ?: return null
-    if (v.isNaN()) throw Unreadable(field, LocalProblem.NOT_A_NUMBER)
-    return v
+/**
+ * Reads typed text with one of the core's parsers; blank = not given. The core's parsers name a
+ * generic field (a number is read as `mg`, a time as `time`), so a refusal is put back on the form
+ * field it came from.
+ */
+private inline fun <T> read(field: Field, text: String, problem: LocalProblem, parse: (String) -> T): T? {
+    if (text.isBlank()) return null
+    return try {
+        parse(text)
+    } catch (e: SteadyException.InvalidInput) {
+        throw Unreadable(field, problem)
+    }
 }
 
-private fun whole(field: String, text: String): Long? {
+/** A decimal number as typed (`2`, `0.5`, `2,5`), read by the core. */
+private fun decimal(field: Field, text: String): Double? = read(field, text, LocalProblem.NOT_A_NUMBER, ::parseNumber)
+
+/** A clock time `HH:MM` as typed, read by the core. */
+private fun clock(field: Field, text: String): String? =
+    read(field, text, LocalProblem.NOT_A_CLOCK_TIME, ::parseClockTime)
+
+/** A whole number (minutes, awakenings); the core exports no parser for these. */
+private fun whole(field: Field, text: String): Long? {
     val t = text.trim()
     if (t.isEmpty()) return null
     return t.toLongOrNull() ?: throw Unreadable(field, LocalProblem.NOT_A_WHOLE_NUMBER)
@@ -83,15 +105,15 @@ data class DoseForm(
 
     override fun toEntry(): FormResult = build {
         val (mg, tablets, strength) = when (unit) {
-            DoseUnit.MG -> Triple(decimal("mg", mgText), null, null)
+            DoseUnit.MG -> Triple(decimal(Field.Mg, mgText), null, null)
             DoseUnit.TABLETS -> Triple(
                 null,
                 tablets,
-                if (strengthUnknown) null else decimal("strength_mg", strengthText),
+                if (strengthUnknown) null else decimal(Field.StrengthMg, strengthText),
             )
         }
-        EntryInput.Dose(
-            DoseInput(
+        EntryDraft.Dose(
+            DoseDraft(
                 takenAt = takenAt?.let(CoreTime::instant),
                 drug = drug.trim(),
                 mg = mg,
@@ -118,7 +140,7 @@ data class SleepForm(
     val latencyText: String = "",
     val awakeningsText: String = "",
     val wasoText: String = "",
-    /** Clock times as typed, `HH:MM`; blank = not given. The core reads them. */
+    /** Clock times as typed, `HH:MM`; blank = not given. The core's parser reads them. */
     val inBed: String = "",
     val triedToSleep: String = "",
     val finalAwakening: String = "",
@@ -126,19 +148,19 @@ data class SleepForm(
     val note: String = "",
 ) : EntryForm {
     override fun toEntry(): FormResult = build {
-        if (quality == 0) throw Unreadable("quality", LocalProblem.REQUIRED)
-        EntryInput.Sleep(
-            SleepInput(
+        if (quality == 0) throw Unreadable(Field.Quality, LocalProblem.REQUIRED)
+        EntryDraft.Sleep(
+            SleepDraft(
                 night = CoreTime.date(night),
-                hours = decimal("hours", hoursText),
+                hours = decimal(Field.Hours, hoursText),
                 quality = quality.toLong(),
-                latencyMin = whole("latency_min", latencyText),
-                awakenings = whole("awakenings", awakeningsText),
-                wasoMin = whole("waso_min", wasoText),
-                inBed = inBed.orNullIfBlank(),
-                triedToSleep = triedToSleep.orNullIfBlank(),
-                finalAwakening = finalAwakening.orNullIfBlank(),
-                outOfBed = outOfBed.orNullIfBlank(),
+                latencyMin = whole(Field.LatencyMin, latencyText),
+                awakenings = whole(Field.Awakenings, awakeningsText),
+                wasoMin = whole(Field.WasoMin, wasoText),
+                inBed = clock(Field.InBed, inBed),
+                triedToSleep = clock(Field.TriedToSleep, triedToSleep),
+                finalAwakening = clock(Field.FinalAwakening, finalAwakening),
+                outOfBed = clock(Field.OutOfBed, outOfBed),
                 note = note.orNullIfBlank(),
             ),
         )
@@ -148,7 +170,7 @@ data class SleepForm(
 /** Daily anxiety, 0–10 from a slider. */
 data class AnxietyForm(val score: Int = 0, val note: String = "") : EntryForm {
     override fun toEntry(): FormResult =
-        FormResult.Ready(EntryInput.Anxiety(at = null, score = score.toLong(), note = note.orNullIfBlank()))
+        FormResult.Ready(EntryDraft.Anxiety(at = null, score = score.toLong(), note = note.orNullIfBlank()))
 }
 
 /** GAD-7: seven answers 0–3, each `null` until answered. */
@@ -164,29 +186,32 @@ data class Gad7Form(val answers: List<Int?> = List(7) { null }) : EntryForm {
 
     override fun toEntry(): FormResult {
         val missing = answers.indexOfFirst { it == null }
-        if (missing >= 0) return FormResult.Unreadable("item${missing + 1}", LocalProblem.REQUIRED)
-        return FormResult.Ready(EntryInput.Gad7(at = null, items = answers.map { it!!.toLong() }))
+        if (missing >= 0) return FormResult.Unreadable(gad7Field(missing), LocalProblem.REQUIRED)
+        return FormResult.Ready(EntryDraft.Gad7(at = null, items = answers.map { it!!.toLong() }))
     }
 }
 
+/** The field of GAD-7 question `index` (0-based), as the core names it (`Field.Item(1…7)`). */
+fun gad7Field(index: Int): Field = Field.Item((index + 1).toUByte())
+
 /** Setting a goal: what matters, in the patient's words, and a treatment goal. */
 data class GoalForm(
-    val kind: GoalKindInput = GoalKindInput.KEEP,
+    val kind: GoalType = GoalType.KEEP,
     val whatMatters: String = "",
     val drug: String = "",
     val targetText: String = "",
     val due: LocalDate? = null,
     val reviewOn: LocalDate? = null,
-    val proposedBy: ProposedBy = ProposedBy.PATIENT,
+    val proposedBy: Proposer = Proposer.PATIENT,
     val agreedWith: String = "",
 ) : EntryForm {
     override fun toEntry(): FormResult = build {
-        EntryInput.Goal(
-            GoalInput(
+        EntryDraft.Goal(
+            GoalDraft(
                 kind = kind,
                 whatMatters = whatMatters.trim(),
-                drug = if (kind == GoalKindInput.KEEP) null else drug.orNullIfBlank(),
-                targetMg = if (kind == GoalKindInput.REDUCE) decimal("target_mg", targetText) else null,
+                drug = if (kind == GoalType.KEEP) null else drug.orNullIfBlank(),
+                targetMg = if (kind == GoalType.REDUCE) decimal(Field.TargetMg, targetText) else null,
                 due = due?.let(CoreTime::date),
                 reviewOn = reviewOn?.let(CoreTime::date),
                 proposedBy = proposedBy,
@@ -198,16 +223,16 @@ data class GoalForm(
 
 /** Reviewing a goal: Goal Attainment Scaling −2 … +2, then keep, adjust or change it. */
 data class ReviewForm(
-    val goalId: String,
+    val goalId: EntryId,
     val gas: Int = 0,
-    val decision: Decision = Decision.KEEP,
+    val decision: ReviewDecision = ReviewDecision.KEEP,
     val note: String = "",
     /** The next review date agreed at this one; null = none. */
     val nextReview: LocalDate? = null,
 ) : EntryForm {
     override fun toEntry(): FormResult = FormResult.Ready(
-        EntryInput.Review(
-            goalId = goalId,
+        EntryDraft.Review(
+            goal = goalId,
             at = null,
             gas = gas.toLong(),
             note = note.orNullIfBlank(),

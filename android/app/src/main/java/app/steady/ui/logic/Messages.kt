@@ -1,13 +1,14 @@
 package app.steady.ui.logic
 
-import app.steady.core.Notice
+import app.steady.core.Field
+import app.steady.core.Problem
 import app.steady.core.SteadyException
 
 // Plain Kotlin (no android.* imports): compiled and tested on the desktop JVM by tests/jvm/run.sh.
 
 /** What kind of message a screen shows; the Compose layer picks the words from strings.xml. */
 enum class MessageKind {
-    /** The core refused a field; [UiMessage.detail] says why, in the core's words. */
+    /** The core refused a field; [UiMessage.problem] says why (typed), [UiMessage.detail] in English. */
     INVALID_INPUT,
 
     /** The shell could not read a field (e.g. letters in a number box). */
@@ -47,26 +48,34 @@ enum class MessageKind {
     INTERNAL,
 }
 
-/** One message for the screen: its kind, the form field it belongs to (the core's name), detail. */
-data class UiMessage(val kind: MessageKind, val field: String? = null, val detail: String? = null) {
+/**
+ * One message for the screen: its kind, the form field it belongs to (the core's typed [Field]),
+ * the core's English detail, and, for a refusal by the core, the typed [Problem] (so the screen can
+ * phrase it in the patient's language).
+ */
+data class UiMessage(
+    val kind: MessageKind,
+    val field: Field? = null,
+    val detail: String? = null,
+    val problem: Problem? = null,
+) {
     /** True when this message belongs under one of these form fields. */
-    fun isFor(vararg fields: String): Boolean = this.field != null && this.field in fields
+    fun isFor(vararg fields: Field): Boolean = this.field != null && this.field in fields
 
-    /** The GAD-7 question (0-based) a message about `item1`…`item7` belongs to. */
+    /** The GAD-7 question (0-based) a message about `Field.Item(1…7)` belongs to. */
     val gad7Item: Int?
         get() {
-            val name = this.field ?: return null
-            if (!name.startsWith("item")) return null
-            return name.removePrefix("item").toIntOrNull()?.minus(1)?.takeIf { it in 0..6 }
+            val item = this.field as? Field.Item ?: return null
+            return (item.number.toInt() - 1).takeIf { it in 0..6 }
         }
 
     /** True when the message is about a field (shown inline) rather than the whole screen. */
     val inline: Boolean get() = this.field != null
 }
 
-/** Maps the core's exception to a message, keeping the field it names. */
+/** Maps the core's exception to a message, keeping the field it names and what was wrong. */
 fun SteadyException.toUiMessage(): UiMessage = when (this) {
-    is SteadyException.InvalidInput -> UiMessage(MessageKind.INVALID_INPUT, field, detail)
+    is SteadyException.InvalidInput -> UiMessage(MessageKind.INVALID_INPUT, field, detail, problem)
     is SteadyException.WrongKey -> UiMessage(MessageKind.WRONG_KEY)
     is SteadyException.KeyProvider -> UiMessage(MessageKind.KEYSTORE, detail = detail)
     is SteadyException.Tampered -> UiMessage(MessageKind.DAMAGED_ENTRY, detail = id)
@@ -82,12 +91,6 @@ fun SteadyException.toUiMessage(): UiMessage = when (this) {
 /** Maps a local form problem to a message. */
 fun FormResult.Unreadable.toUiMessage(): UiMessage = when (problem) {
     LocalProblem.REQUIRED -> UiMessage(MessageKind.REQUIRED, field)
-    LocalProblem.NOT_A_NUMBER, LocalProblem.NOT_A_WHOLE_NUMBER -> UiMessage(MessageKind.UNREADABLE, field)
-}
-
-/** A refusal carried in the view's notice (the core normally throws instead), if any. */
-fun Notice?.refusal(): UiMessage? = when (this) {
-    is Notice.Rejected -> error.toUiMessage()
-    is Notice.Failed -> error.toUiMessage()
-    else -> null
+    LocalProblem.NOT_A_NUMBER, LocalProblem.NOT_A_WHOLE_NUMBER, LocalProblem.NOT_A_CLOCK_TIME ->
+        UiMessage(MessageKind.UNREADABLE, field)
 }

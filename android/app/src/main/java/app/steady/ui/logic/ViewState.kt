@@ -1,30 +1,56 @@
 package app.steady.ui.logic
 
-import app.steady.core.AppView
-import app.steady.core.DeTable
-import app.steady.core.DeTotalView
-import app.steady.core.EntryKindView
+import app.steady.core.DeTotal
+import app.steady.core.DiaryStatus
+import app.steady.core.EntryKind
 import app.steady.core.EntryRow
-import app.steady.core.Screen
-import app.steady.core.SummaryFormat
-import app.steady.core.SummaryLanguage
+import app.steady.core.EquivalenceTable
+import app.steady.core.ExportFormat
+import app.steady.core.Hideable
+import app.steady.core.Lang
+import app.steady.core.PlanView
 import app.steady.core.SummaryRequest
 import app.steady.core.SummaryScreen
-import app.steady.core.SummarySection
-import app.steady.core.TodayScreen
+import app.steady.core.TodayView
+import app.steady.core.Use
+import app.steady.core.defaultPeriod
 import java.time.LocalDate
 
 // Plain Kotlin (no android.* imports): compiled and tested on the desktop JVM by tests/jvm/run.sh.
 //
-// The core's view model, reshaped for Compose: numbers formatted, nothing computed that the core
-// did not compute. Words and units come from strings.xml in the Compose layer.
+// The core's views, reshaped for Compose: numbers formatted, nothing computed that the core did not
+// compute. Words and units come from strings.xml in the Compose layer.
+
+/** The page a shell shows, as the core built it (the core has no "current page": the shell asks). */
+sealed interface Screen {
+    /** Before the diary is open. */
+    object Loading : Screen
+
+    data class Today(val today: TodayView) : Screen
+
+    data class History(val entries: List<EntryRow>) : Screen
+
+    data class Summary(val summary: SummaryScreen) : Screen
+
+    /** `plan` is `null` when no plan was ever made. */
+    data class Plan(val plan: PlanView?) : Screen
+}
+
+/** Everything a shell renders: the page shown and the diary's status (entries, damaged, table). */
+data class DiaryView(val screen: Screen, val status: DiaryStatus) {
+    val entryCount: ULong get() = status.entryCount
+
+    val damagedIds: List<String> get() = status.damagedIds
+
+    val table: EquivalenceTable get() = status.table
+}
 
 /** A diazepam-equivalent total line: the range of known doses (null when none is known). */
 data class TotalLine(val range: String?, val doses: Int, val unknownDoses: Int) {
     val empty: Boolean get() = doses == 0
 }
 
-fun DeTotalView.toLine(): TotalLine = TotalLine(
+fun DeTotal.toLine(): TotalLine = TotalLine(
     range = if (doses > unknownDoses) Amounts.range(lowMg, highMg) else null,
     doses = doses.toInt(),
     unknownDoses = unknownDoses.toInt(),
@@ -66,9 +92,9 @@ data class TodayState(
     val showNonPrescribed: Boolean get() = !nonPrescribed.empty
 }
 
-fun TodayScreen.toState(): TodayState = TodayState(
+fun TodayView.toState(): TodayState = TodayState(
     date = date,
-    tableName = tableName,
+    tableName = table.name,
     doses = doses.map {
         DoseRow(
             id = it.id,
@@ -76,12 +102,12 @@ fun TodayScreen.toState(): TodayState = TodayState(
             substance = it.substance,
             mg = it.mg?.let(Amounts::number),
             tablets = it.tablets?.let(Amounts::tablets),
-            nonPrescribed = it.nonPrescribed,
-            de = if (it.deLowMg != null && it.deHighMg != null) Amounts.range(it.deLowMg!!, it.deHighMg!!) else null,
+            nonPrescribed = it.use == Use.NON_PRESCRIBED,
+            de = it.de?.let { range -> Amounts.range(range.low, range.high) },
         )
     },
-    prescribed = prescribed.toLine(),
-    nonPrescribed = nonPrescribed.toLine(),
+    prescribed = totals.prescribed.toLine(),
+    nonPrescribed = totals.nonPrescribed.toLine(),
     lastNight = lastNight?.let { n ->
         val hm = n.totalSleepH?.let(Amounts::hoursAndMinutes)
         NightRow(n.night, hm?.first, hm?.second, n.efficiencyPercent?.let { Math.round(it).toInt() }, n.quality.toInt())
@@ -106,70 +132,81 @@ fun List<EntryRow>.byDayNewestFirst(): List<HistoryDay> =
     groupBy { it.date }.toSortedMap(compareByDescending { it }).map { (date, rows) -> HistoryDay(date, rows) }
 
 /** Entries of one kind, for a filter chip. */
-fun List<EntryRow>.ofKind(kind: EntryKindView?): List<EntryRow> = if (kind == null) this else filter { it.kind == kind }
+fun List<EntryRow>.ofKind(kind: EntryKind?): List<EntryRow> = if (kind == null) this else filter { it.kind == kind }
 
 /** What the current page is, for the shell's navigation; OTHER = a page this shell does not show yet. */
 enum class PageKind { LOADING, TODAY, HISTORY, SUMMARY, OTHER }
 
-val AppView.page: PageKind
+val DiaryView.page: PageKind
     get() = when (screen) {
         is Screen.Loading -> PageKind.LOADING
         is Screen.Today -> PageKind.TODAY
         is Screen.History -> PageKind.HISTORY
         is Screen.Summary -> PageKind.SUMMARY
-        else -> PageKind.OTHER
+        is Screen.Plan -> PageKind.OTHER
     }
 
-val AppView.todayState: TodayState? get() = (screen as? Screen.Today)?.today?.toState()
+val DiaryView.todayState: TodayState? get() = (screen as? Screen.Today)?.today?.toState()
 
-val AppView.summaryScreen: SummaryScreen? get() = (screen as? Screen.Summary)?.summary
+val DiaryView.summaryScreen: SummaryScreen? get() = (screen as? Screen.Summary)?.summary
 
-/** Summary periods offered on the Summary screen, ending today. */
-enum class SummaryPeriod(val days: Long) {
+/**
+ * Summary periods offered on the Summary screen, ending today. [DEFAULT] is the core's default
+ * period (the last 8 weeks, the usual time between two appointments): the request leaves `from` and
+ * `to` out and the core fills them in, as it does for every shell.
+ */
+enum class SummaryPeriod(val days: Long?) {
+    DEFAULT(null),
     LAST_7_DAYS(7),
     LAST_14_DAYS(14),
     LAST_4_WEEKS(28),
     LAST_3_MONTHS(91),
     ;
 
-    /** `from` and `to` as the core expects them, inclusive, `to` = today. */
-    fun range(today: LocalDate): Pair<String, String> =
-        CoreTime.date(today.minusDays(days - 1)) to CoreTime.date(today)
+    /** `from` and `to` as the core reads them, inclusive, `to` = today; DEFAULT asks the core. */
+    fun range(today: LocalDate): Pair<String, String> {
+        val to = CoreTime.date(today)
+        if (days == null) {
+            val period = defaultPeriod(to)
+            return period[0] to period[1]
+        }
+        return CoreTime.date(today.minusDays(days - 1)) to to
+    }
 }
 
 /**
  * Summary languages offered. The core renders more (French, Dutch, Norwegian Bokmål); the shell
  * offers English only until those renderings have been reviewed with clinicians.
  */
-val OFFERED_LANGUAGES: List<SummaryLanguage> = listOf(SummaryLanguage.ENGLISH)
+val OFFERED_LANGUAGES: List<Lang> = listOf(Lang.EN)
 
-/** Summary file formats the share sheet offers now (PDF and FHIR join when the core makes them). */
-val SHARE_FORMATS: List<SummaryFormat> = listOf(SummaryFormat.TEXT, SummaryFormat.JSON)
+/** Summary file formats the share sheet offers now (PDF and FHIR join when the screens offer them). */
+val SHARE_FORMATS: List<ExportFormat> = listOf(ExportFormat.TEXT, ExportFormat.JSON)
 
 /** The parts of a summary the patient can leave out, in the order the screen lists them. */
-val OPTIONAL_SECTIONS: List<SummarySection> = SummarySection.entries.toList()
+val OPTIONAL_SECTIONS: List<Hideable> = Hideable.entries.toList()
 
 /**
  * Everything picked on the Summary screen. `table` null = the diary's current table; `exclude` =
  * what the patient leaves out (the summary then says so), e.g. non-prescribed use.
  */
 data class SummaryChoice(
-    val period: SummaryPeriod = SummaryPeriod.LAST_4_WEEKS,
-    val language: SummaryLanguage = SummaryLanguage.ENGLISH,
-    val table: DeTable? = null,
-    val format: SummaryFormat = SummaryFormat.TEXT,
-    val exclude: Set<SummarySection> = emptySet(),
+    val period: SummaryPeriod = SummaryPeriod.DEFAULT,
+    val language: Lang = Lang.EN,
+    val table: EquivalenceTable? = null,
+    val format: ExportFormat = ExportFormat.TEXT,
+    val exclude: Set<Hideable> = emptySet(),
 ) {
-    fun toggled(section: SummarySection): SummaryChoice =
+    fun toggled(section: Hideable): SummaryChoice =
         copy(exclude = if (section in exclude) exclude - section else exclude + section)
 
-    fun includes(section: SummarySection): Boolean = section !in exclude
+    fun includes(section: Hideable): Boolean = section !in exclude
 
     fun request(today: LocalDate): SummaryRequest {
-        val (from, to) = period.range(today)
+        val range = if (period == SummaryPeriod.DEFAULT) null else period.range(today)
         return SummaryRequest(
-            from = from,
-            to = to,
+            from = range?.first,
+            to = range?.second,
             format = format,
             table = table,
             language = language,
@@ -179,5 +216,5 @@ data class SummaryChoice(
 }
 
 /** The view a shell shows before the diary is open. */
-fun loadingView(): AppView =
-    AppView(screen = Screen.Loading, notice = null, damagedIds = emptyList(), entryCount = 0uL, table = DeTable.ASHTON)
+fun loadingView(): DiaryView =
+    DiaryView(Screen.Loading, DiaryStatus(entryCount = 0uL, damagedIds = emptyList(), table = EquivalenceTable.ASHTON))

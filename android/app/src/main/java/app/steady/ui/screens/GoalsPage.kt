@@ -28,9 +28,10 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.unit.dp
 import app.steady.R
-import app.steady.core.Decision
-import app.steady.core.GoalKindInput
-import app.steady.core.ProposedBy
+import app.steady.core.Field
+import app.steady.core.GoalType
+import app.steady.core.Proposer
+import app.steady.core.ReviewDecision
 import app.steady.ui.forField
 import app.steady.ui.logic.EntryForm
 import app.steady.ui.logic.GoalForm
@@ -85,22 +86,22 @@ private fun SetGoalView(today: LocalDate, message: UiMessage?, onSave: (EntryFor
             value = form.whatMatters,
             onValueChange = { form = form.copy(whatMatters = it) },
             label = { Text(stringResource(R.string.field_what_matters)) },
-            supportingText = { Text(message.forField("what_matters") ?: stringResource(R.string.goal_what_matters_hint)) },
-            isError = message.forField("what_matters") != null,
+            supportingText = { Text(message.forField(Field.WhatMatters) ?: stringResource(R.string.goal_what_matters_hint)) },
+            isError = message.forField(Field.WhatMatters) != null,
             modifier = Modifier.fillMaxWidth(),
         )
         Text(stringResource(R.string.field_goal_kind), style = MaterialTheme.typography.labelLarge)
         val kinds = listOf(
-            GoalKindInput.STOP to R.string.goal_kind_stop,
-            GoalKindInput.REDUCE to R.string.goal_kind_reduce,
-            GoalKindInput.STABLE to R.string.goal_kind_stable,
-            GoalKindInput.KEEP to R.string.goal_kind_keep,
+            GoalType.STOP to R.string.goal_kind_stop,
+            GoalType.REDUCE to R.string.goal_kind_reduce,
+            GoalType.STABLE to R.string.goal_kind_stable,
+            GoalType.KEEP to R.string.goal_kind_keep,
         )
         kinds.forEach { (kind, label) ->
             RadioRow(form.kind == kind, stringResource(label)) { form = form.copy(kind = kind) }
         }
-        if (form.kind != GoalKindInput.KEEP) {
-            val drugError = message.forField("drug")
+        if (form.kind != GoalType.KEEP) {
+            val drugError = message.forField(Field.Drug)
             OutlinedTextField(
                 value = form.drug,
                 onValueChange = { form = form.copy(drug = it) },
@@ -111,8 +112,8 @@ private fun SetGoalView(today: LocalDate, message: UiMessage?, onSave: (EntryFor
                 modifier = Modifier.fillMaxWidth(),
             )
         }
-        if (form.kind == GoalKindInput.REDUCE) {
-            NumberField(form.targetText, { form = form.copy(targetText = it) }, R.string.field_target, message.forField("target_mg"))
+        if (form.kind == GoalType.REDUCE) {
+            NumberField(form.targetText, { form = form.copy(targetText = it) }, R.string.field_target, message.forField(Field.TargetMg))
         }
         Text(stringResource(R.string.field_review_on), style = MaterialTheme.typography.labelLarge)
         val reviewChoices = listOf(
@@ -129,12 +130,12 @@ private fun SetGoalView(today: LocalDate, message: UiMessage?, onSave: (EntryFor
                 )
             }
         }
-        message.forField("review_on", "due", "kind")?.let { Text(it, color = MaterialTheme.colorScheme.error) }
+        message.forField(Field.ReviewOn, Field.Due, Field.Kind)?.let { Text(it, color = MaterialTheme.colorScheme.error) }
         Text(stringResource(R.string.goal_proposed_by), style = MaterialTheme.typography.labelLarge)
         listOf(
-            ProposedBy.PATIENT to R.string.proposed_patient,
-            ProposedBy.CLINICIAN to R.string.proposed_clinician,
-            ProposedBy.TOGETHER to R.string.proposed_together,
+            Proposer.PATIENT to R.string.proposed_patient,
+            Proposer.CLINICIAN to R.string.proposed_clinician,
+            Proposer.TOGETHER to R.string.proposed_together,
         ).forEach { (who, label) ->
             RadioRow(form.proposedBy == who, stringResource(label)) { form = form.copy(proposedBy = who) }
         }
@@ -163,9 +164,9 @@ private fun ReviewView(goal: GoalRow, message: UiMessage?, onCancel: () -> Unit,
     }
     Text(stringResource(R.string.field_decision), style = MaterialTheme.typography.labelLarge)
     listOf(
-        Decision.KEEP to R.string.decision_keep,
-        Decision.ADJUST to R.string.decision_adjust,
-        Decision.CHANGE to R.string.decision_change,
+        ReviewDecision.KEEP to R.string.decision_keep,
+        ReviewDecision.ADJUST to R.string.decision_adjust,
+        ReviewDecision.CHANGE to R.string.decision_change,
     ).forEach { (decision, label) ->
         RadioRow(form.decision == decision, stringResource(label)) { form = form.copy(decision = decision) }
     }
@@ -175,7 +176,7 @@ private fun ReviewView(goal: GoalRow, message: UiMessage?, onCancel: () -> Unit,
         label = { Text(stringResource(R.string.field_note)) },
         modifier = Modifier.fillMaxWidth(),
     )
-    message.forField("gas", "goal", "goal_id", "decision", "note")?.let { Text(it, color = MaterialTheme.colorScheme.error) }
+    message.forField(Field.Gas, Field.Goal, Field.Id, Field.Decision, Field.Note)?.let { Text(it, color = MaterialTheme.colorScheme.error) }
     Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
         OutlinedButton(onClick = onCancel) { Text(stringResource(R.string.cancel)) }
         Button(onClick = { onSave(form) }) { Text(stringResource(R.string.save)) }

@@ -22,7 +22,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import app.steady.R
-import app.steady.core.EntryKindView
+import app.steady.core.EntryKind
 import app.steady.core.EntryRow
 import app.steady.ui.logic.byDayNewestFirst
 
@@ -61,7 +61,7 @@ fun HistoryPage(entries: List<EntryRow>, onDelete: (String) -> Unit) {
             text = {
                 Text(
                     stringResource(
-                        if (row.kind == EntryKindView.GOAL) R.string.delete_goal_text else R.string.delete_text,
+                        if (row.kind == EntryKind.GOAL) R.string.delete_goal_text else R.string.delete_text,
                         row.line,
                     ),
                 )

@@ -42,6 +42,7 @@ import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import app.steady.R
+import app.steady.core.Field
 import app.steady.ui.forField
 import app.steady.ui.logic.AnxietyForm
 import app.steady.ui.logic.Amounts
@@ -52,6 +53,7 @@ import app.steady.ui.logic.SleepForm
 import app.steady.ui.logic.TABLET_CHOICES
 import app.steady.ui.logic.UiMessage
 import app.steady.ui.logic.EntryForm
+import app.steady.ui.logic.gad7Field
 import java.time.LocalDate
 import kotlin.math.roundToInt
 
@@ -87,8 +89,8 @@ private fun DoseFormView(message: UiMessage?, onSave: (EntryForm, () -> Unit) ->
         value = form.drug,
         onValueChange = { form = form.copy(drug = it) },
         label = { Text(stringResource(R.string.field_drug)) },
-        supportingText = { Text(message.forField("drug") ?: stringResource(R.string.dose_drug_hint)) },
-        isError = message.forField("drug") != null,
+        supportingText = { Text(message.forField(Field.Drug) ?: stringResource(R.string.dose_drug_hint)) },
+        isError = message.forField(Field.Drug) != null,
         singleLine = true,
         modifier = Modifier.fillMaxWidth(),
     )
@@ -104,7 +106,7 @@ private fun DoseFormView(message: UiMessage?, onSave: (EntryForm, () -> Unit) ->
         }
     }
     if (form.unit == DoseUnit.MG) {
-        NumberField(form.mgText, { form = form.copy(mgText = it) }, R.string.field_mg, message.forField("mg"))
+        NumberField(form.mgText, { form = form.copy(mgText = it) }, R.string.field_mg, message.forField(Field.Mg))
     } else {
         Text(stringResource(R.string.dose_tablet_fraction), style = MaterialTheme.typography.labelLarge)
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -125,13 +127,13 @@ private fun DoseFormView(message: UiMessage?, onSave: (EntryForm, () -> Unit) ->
                 Text("+")
             }
         }
-        message.forField("tablets")?.let { Text(it, color = MaterialTheme.colorScheme.error) }
+        message.forField(Field.Tablets)?.let { Text(it, color = MaterialTheme.colorScheme.error) }
         if (!form.strengthUnknown) {
             NumberField(
                 form.strengthText,
                 { form = form.copy(strengthText = it) },
                 R.string.field_strength,
-                message.forField("strength_mg"),
+                message.forField(Field.StrengthMg),
             )
         }
     }
@@ -154,7 +156,7 @@ private fun DoseFormView(message: UiMessage?, onSave: (EntryForm, () -> Unit) ->
         label = { Text(stringResource(R.string.field_note)) },
         modifier = Modifier.fillMaxWidth(),
     )
-    message.forField("taken_at", "note")?.let { Text(it, color = MaterialTheme.colorScheme.error) }
+    message.forField(Field.TakenAt, Field.Note)?.let { Text(it, color = MaterialTheme.colorScheme.error) }
     Button(onClick = { onSave(form) { form = DoseForm() } }, modifier = Modifier.fillMaxWidth()) {
         Text(stringResource(R.string.save))
     }
@@ -170,7 +172,7 @@ private fun SleepFormView(today: LocalDate, message: UiMessage?, onSave: (EntryF
             onClick = { form = form.copy(night = minOf(form.night.plusDays(1), today)) },
         ) { Text(stringResource(R.string.sleep_later)) }
     }
-    message.forField("night")?.let { Text(it, color = MaterialTheme.colorScheme.error) }
+    message.forField(Field.Night)?.let { Text(it, color = MaterialTheme.colorScheme.error) }
 
     Text(stringResource(R.string.field_quality), style = MaterialTheme.typography.labelLarge)
     val qualities = stringArrayResource(R.array.sleep_quality_labels)
@@ -186,21 +188,21 @@ private fun SleepFormView(today: LocalDate, message: UiMessage?, onSave: (EntryF
             }
         }
     }
-    message.forField("quality")?.let { Text(it, color = MaterialTheme.colorScheme.error) }
+    message.forField(Field.Quality)?.let { Text(it, color = MaterialTheme.colorScheme.error) }
 
-    NumberField(form.hoursText, { form = form.copy(hoursText = it) }, R.string.field_hours, message.forField("hours"))
+    NumberField(form.hoursText, { form = form.copy(hoursText = it) }, R.string.field_hours, message.forField(Field.Hours))
     Text(stringResource(R.string.sleep_details), style = MaterialTheme.typography.labelLarge)
-    TimeField(form.inBed, R.string.field_in_bed, message.forField("in_bed")) { form = form.copy(inBed = it) }
-    TimeField(form.triedToSleep, R.string.field_tried_to_sleep, message.forField("tried_to_sleep")) {
+    TimeField(form.inBed, R.string.field_in_bed, message.forField(Field.InBed)) { form = form.copy(inBed = it) }
+    TimeField(form.triedToSleep, R.string.field_tried_to_sleep, message.forField(Field.TriedToSleep)) {
         form = form.copy(triedToSleep = it)
     }
-    NumberField(form.latencyText, { form = form.copy(latencyText = it) }, R.string.field_latency, message.forField("latency_min"))
-    NumberField(form.awakeningsText, { form = form.copy(awakeningsText = it) }, R.string.field_awakenings, message.forField("awakenings"))
-    NumberField(form.wasoText, { form = form.copy(wasoText = it) }, R.string.field_waso, message.forField("waso_min"))
-    TimeField(form.finalAwakening, R.string.field_final_awakening, message.forField("final_awakening")) {
+    NumberField(form.latencyText, { form = form.copy(latencyText = it) }, R.string.field_latency, message.forField(Field.LatencyMin))
+    NumberField(form.awakeningsText, { form = form.copy(awakeningsText = it) }, R.string.field_awakenings, message.forField(Field.Awakenings))
+    NumberField(form.wasoText, { form = form.copy(wasoText = it) }, R.string.field_waso, message.forField(Field.WasoMin))
+    TimeField(form.finalAwakening, R.string.field_final_awakening, message.forField(Field.FinalAwakening)) {
         form = form.copy(finalAwakening = it)
     }
-    TimeField(form.outOfBed, R.string.field_out_of_bed, message.forField("out_of_bed")) {
+    TimeField(form.outOfBed, R.string.field_out_of_bed, message.forField(Field.OutOfBed)) {
         form = form.copy(outOfBed = it)
     }
     OutlinedTextField(
@@ -263,7 +265,7 @@ private fun Gad7FormView(message: UiMessage?, onSave: (EntryForm, () -> Unit) ->
                 }
             }
             if (message?.gad7Item == item) {
-                Text(message.forField("item${item + 1}") ?: "", color = MaterialTheme.colorScheme.error)
+                Text(message.forField(gad7Field(item)) ?: "", color = MaterialTheme.colorScheme.error)
             }
             Spacer(Modifier.height(8.dp))
         }

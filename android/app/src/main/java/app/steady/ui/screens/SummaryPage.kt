@@ -33,10 +33,10 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import app.steady.R
-import app.steady.core.DeTable
-import app.steady.core.SummaryFormat
-import app.steady.core.SummaryLanguage
-import app.steady.core.SummarySection
+import app.steady.core.EquivalenceTable
+import app.steady.core.ExportFormat
+import app.steady.core.Hideable
+import app.steady.core.Lang
 import app.steady.core.SummaryScreen
 import app.steady.ui.logic.Amounts
 import app.steady.ui.logic.SHARE_FORMATS
@@ -69,6 +69,7 @@ fun SummaryPage(
     ) {
         Text(stringResource(R.string.summary_period), style = MaterialTheme.typography.labelLarge)
         val periods = listOf(
+            SummaryPeriod.DEFAULT to R.string.period_default,
             SummaryPeriod.LAST_7_DAYS to R.string.period_7_days,
             SummaryPeriod.LAST_14_DAYS to R.string.period_14_days,
             SummaryPeriod.LAST_4_WEEKS to R.string.period_4_weeks,
@@ -115,7 +116,7 @@ fun SummaryPage(
                 onClick = { choice = choice.copy(table = null) },
                 label = { Text(stringResource(R.string.table_current)) },
             )
-            DeTable.entries.forEach { table ->
+            EquivalenceTable.entries.forEach { table ->
                 FilterChip(
                     selected = choice.table == table,
                     onClick = { choice = choice.copy(table = table) },
@@ -143,7 +144,7 @@ fun SummaryPage(
                     selected = choice.format == format,
                     onClick = { choice = choice.copy(format = format) },
                     label = {
-                        Text(stringResource(if (format == SummaryFormat.JSON) R.string.format_json else R.string.format_text))
+                        Text(stringResource(if (format == ExportFormat.JSON) R.string.format_json else R.string.format_text))
                     },
                 )
             }
@@ -155,22 +156,22 @@ fun SummaryPage(
 }
 
 @StringRes
-private fun languageLabel(language: SummaryLanguage): Int = when (language) {
-    SummaryLanguage.ENGLISH -> R.string.language_english
-    SummaryLanguage.FRENCH -> R.string.language_french
-    SummaryLanguage.DUTCH -> R.string.language_dutch
-    SummaryLanguage.NORWEGIAN_BOKMAL -> R.string.language_norwegian_bokmal
+private fun languageLabel(language: Lang): Int = when (language) {
+    Lang.EN -> R.string.language_english
+    Lang.FR -> R.string.language_french
+    Lang.NL -> R.string.language_dutch
+    Lang.NB -> R.string.language_norwegian_bokmal
 }
 
 @StringRes
-private fun sectionLabel(section: SummarySection): Int = when (section) {
-    SummarySection.NON_PRESCRIBED -> R.string.section_non_prescribed
-    SummarySection.NOTES -> R.string.section_notes
-    SummarySection.SLEEP -> R.string.section_sleep
-    SummarySection.ANXIETY -> R.string.section_anxiety
-    SummarySection.GOALS -> R.string.section_goals
-    SummarySection.PLAN -> R.string.section_plan
-    SummarySection.QUESTIONS -> R.string.section_questions
+private fun sectionLabel(section: Hideable): Int = when (section) {
+    Hideable.NON_PRESCRIBED -> R.string.section_non_prescribed
+    Hideable.NOTES -> R.string.section_notes
+    Hideable.SLEEP -> R.string.section_sleep
+    Hideable.ANXIETY -> R.string.section_anxiety
+    Hideable.GOALS -> R.string.section_goals
+    Hideable.PLAN -> R.string.section_plan
+    Hideable.QUESTIONS -> R.string.section_questions
 }
 
 @Composable

@@ -1,11 +1,14 @@
 package app.steady.ui.logic
 
-import app.steady.core.Decision
-import app.steady.core.DoseInput
-import app.steady.core.EntryInput
-import app.steady.core.GoalKindInput
+import app.steady.core.DoseDraft
+import app.steady.core.EntryDraft
+import app.steady.core.Expected
+import app.steady.core.ExportFormat
+import app.steady.core.Field
+import app.steady.core.GoalType
 import app.steady.core.MemoryKeyProvider
-import app.steady.core.SummaryFormat
+import app.steady.core.Problem
+import app.steady.core.ReviewDecision
 import app.steady.core.TestKeys
 import app.steady.core.TestSupport
 import java.time.LocalDate
@@ -46,24 +49,51 @@ class DiaryControllerTest {
     fun formsBecomeTheCoresTypedInput() {
         val dose = DoseForm(drug = " Loramet ", tabletChoice = 0.75, strengthText = "2", note = " ").toEntry()
         assertEquals(
-            FormResult.Ready(EntryInput.Dose(DoseInput(null, "Loramet", null, 0.75, 2.0, false, null))),
+            FormResult.Ready(EntryDraft.Dose(DoseDraft(null, "Loramet", null, 0.75, 2.0, false, null))),
             dose,
         )
         val extra = DoseForm(drug = "Xanax", tabletChoice = 0.5, extraWholeTablets = 1, strengthUnknown = true, nonPrescribed = true)
-        val d = ((extra.toEntry() as FormResult.Ready).entry as EntryInput.Dose).dose
+        val d = ((extra.toEntry() as FormResult.Ready).entry as EntryDraft.Dose).v1
         assertEquals(1.5, d.tablets!!, 0.0)
         assertNull(d.strengthMg)
         assertTrue(d.nonPrescribed)
 
-        assertEquals(FormResult.Unreadable("mg", LocalProblem.NOT_A_NUMBER), DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "ten").toEntry())
-        assertEquals(FormResult.Unreadable("item3", LocalProblem.REQUIRED), Gad7Form().answer(0, 1).answer(1, 2).toEntry())
-        assertEquals(FormResult.Unreadable("quality", LocalProblem.REQUIRED), SleepForm(LocalDate.of(2026, 3, 1)).toEntry())
+        assertEquals(FormResult.Unreadable(Field.Mg, LocalProblem.NOT_A_NUMBER), DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "ten").toEntry())
+        assertEquals(FormResult.Unreadable(Field.Item(3u), LocalProblem.REQUIRED), Gad7Form().answer(0, 1).answer(1, 2).toEntry())
+        assertEquals(FormResult.Unreadable(Field.Quality, LocalProblem.REQUIRED), SleepForm(LocalDate.of(2026, 3, 1)).toEntry())
         assertEquals(
-            FormResult.Unreadable("awakenings", LocalProblem.NOT_A_WHOLE_NUMBER),
+            FormResult.Unreadable(Field.Awakenings, LocalProblem.NOT_A_WHOLE_NUMBER),
             SleepForm(LocalDate.of(2026, 3, 1), quality = 3, hoursText = "7", awakeningsText = "2.5").toEntry(),
         )
-        val goal = GoalForm(GoalKindInput.STABLE, " drive my grandchildren ", targetText = "5").toEntry() as FormResult.Ready
-        assertNull("a target only goes with a reduce goal", (goal.entry as EntryInput.Goal).goal.targetMg)
+        val goal = GoalForm(GoalType.STABLE, " drive my grandchildren ", targetText = "5").toEntry() as FormResult.Ready
+        assertNull("a target only goes with a reduce goal", (goal.entry as EntryDraft.Goal).v1.targetMg)
+    }
+
+    @Test
+    fun formsReadNumbersAndTimesWithTheCoresGrammar() {
+        val night = LocalDate.of(2026, 3, 1)
+        val sleep = (SleepForm(night, quality = 3, inBed = " 7:05 ", outOfBed = "14:30").toEntry() as FormResult.Ready)
+            .entry as EntryDraft.Sleep
+        assertEquals("07:05", sleep.v1.inBed)
+        assertEquals("2026-03-01", sleep.v1.night)
+        assertEquals(
+            FormResult.Unreadable(Field.OutOfBed, LocalProblem.NOT_A_CLOCK_TIME),
+            SleepForm(night, quality = 3, outOfBed = "25:00").toEntry(),
+        )
+        val dose = (DoseForm(drug = "diazepam", tabletChoice = 0.5, strengthText = "2,5").toEntry() as FormResult.Ready)
+            .entry as EntryDraft.Dose
+        assertEquals(2.5, dose.v1.strengthMg!!, 0.0)
+        // The desktop's grammar: no exponents.
+        assertEquals(
+            FormResult.Unreadable(Field.Mg, LocalProblem.NOT_A_NUMBER),
+            DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "1e1").toEntry(),
+        )
+
+        val c = open()
+        assertEquals(UiMessage(MessageKind.UNREADABLE, Field.InBed), c.log(SleepForm(night, quality = 3, inBed = "22h")).refusal())
+        // The Summary screen opens on the core's default period: 8 weeks.
+        assertEquals(56, c.showSummary(SummaryChoice(), c.today()).view.summaryScreen!!.days.size)
+        assertEquals(0uL, c.view().entryCount)
     }
 
     @Test
@@ -89,39 +119,44 @@ class DiaryControllerTest {
     fun refusalsNameTheFieldWhetherTheFormOrTheCoreRefused() {
         val c = open()
         val local = c.log(DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "abc")).refusal()
-        assertEquals(UiMessage(MessageKind.UNREADABLE, "mg"), local)
+        assertEquals(UiMessage(MessageKind.UNREADABLE, Field.Mg), local)
 
         val core = c.log(DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "-5")).refusal()
         assertEquals(MessageKind.INVALID_INPUT, core.kind)
-        assertEquals("mg", core.field)
+        assertEquals(Field.Mg, core.field)
         assertNotNull(core.detail)
+        assertEquals(Problem.NotPositive, core.problem)
 
-        assertEquals("strength_mg", c.log(DoseForm(drug = "diazepam", tabletChoice = 0.5)).refusal().field)
-        assertEquals("drug", c.log(DoseForm(drug = "", unit = DoseUnit.MG, mgText = "5")).refusal().field)
+        assertEquals(Field.StrengthMg, c.log(DoseForm(drug = "diazepam", tabletChoice = 0.5)).refusal().field)
+        assertEquals(Field.Drug, c.log(DoseForm(drug = "", unit = DoseUnit.MG, mgText = "5")).refusal().field)
         assertEquals(4, c.log(Gad7Form(listOf(0, 0, 0, 0, 9, 0, 0))).refusal().gad7Item)
-        assertEquals("goal_id", c.log(ReviewForm("nope", gas = 1)).refusal().field)
-        assertEquals("gas", c.log(GoalForm(whatMatters = "sleep")).let { c.log(ReviewForm(it.saved(), gas = 3)) }.refusal().field)
+        // A malformed id is refused while the bindings read the draft: the core names the id's type,
+        // Field.Id (the old API said goal_id).
+        val badId = c.log(ReviewForm("nope", gas = 1)).refusal()
+        assertEquals(Field.Id, badId.field)
+        assertEquals(Expected.EntryId, (badId.problem as Problem.Unreadable).expected)
+        assertEquals(Field.Gas, c.log(GoalForm(whatMatters = "sleep")).let { c.log(ReviewForm(it.saved(), gas = 3)) }.refusal().field)
         assertEquals(1uL, c.view().entryCount)
     }
 
     @Test
     fun setsAndReviewsAGoalEditsAndDeletes() {
         val c = open()
-        val goalId = c.log(GoalForm(GoalKindInput.KEEP, "not fall at night", reviewOn = c.today())).saved()
+        val goalId = c.log(GoalForm(GoalType.KEEP, "not fall at night", reviewOn = c.today())).saved()
         assertTrue(c.view().todayState!!.goals.single().reviewDue)
-        c.log(ReviewForm(goalId, gas = -1, decision = Decision.ADJUST, note = "harder than hoped")).saved()
+        c.log(ReviewForm(goalId, gas = -1, decision = ReviewDecision.ADJUST, note = "harder than hoped")).saved()
 
         val doseId = c.log(DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "10")).saved()
         c.edit(doseId, DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "7.5")).saved()
         assertEquals("7.5", c.showToday().view.todayState!!.doses.single().mg)
 
-        val history = (c.showHistory().view.screen as app.steady.core.Screen.History).entries
+        val history = (c.showHistory().view.screen as Screen.History).entries
         assertEquals(3, history.size)
         assertEquals(1, history.byDayNewestFirst().size)
 
         c.delete(goalId)
         assertEquals(1uL, c.view().entryCount)
-        assertEquals("id", c.delete(goalId).refusal().field)
+        assertEquals(Field.Id, c.delete(goalId).refusal().field)
     }
 
     @Test
@@ -134,7 +169,7 @@ class DiaryControllerTest {
         assertTrue(text.file.mimeType.startsWith("text/plain"))
         val words = text.file.bytes.toString(Charsets.UTF_8)
         assertTrue(words, TestSupport.mentionsPeriod(words, today.minusDays(6), today))
-        val json = c.summaryFile(SummaryChoice(SummaryPeriod.LAST_4_WEEKS, format = SummaryFormat.JSON), today)
+        val json = c.summaryFile(SummaryChoice(SummaryPeriod.LAST_4_WEEKS, format = ExportFormat.JSON), today)
         assertEquals("application/json", (json as SummaryOutcome.File).file.mimeType)
 
         val screen = c.showSummary(SummaryChoice(SummaryPeriod.LAST_14_DAYS), today).view.summaryScreen!!

@@ -1,27 +1,30 @@
 package app.steady.ui.logic
 
-import app.steady.core.AnxietyDayView
-import app.steady.core.AppView
-import app.steady.core.DeTable
-import app.steady.core.DeTotalView
-import app.steady.core.DoseLineView
-import app.steady.core.EntryKindView
+import app.steady.core.AnxietyDay
+import app.steady.core.DeTotal
+import app.steady.core.DiaryStatus
+import app.steady.core.DoseLine
+import app.steady.core.EntryDraft
+import app.steady.core.EntryKind
 import app.steady.core.EntryRow
-import app.steady.core.EntryInput
-import app.steady.core.GoalInput
-import app.steady.core.GoalKindInput
+import app.steady.core.EquivalenceTable
+import app.steady.core.ExportFormat
+import app.steady.core.Field
+import app.steady.core.GoalDraft
+import app.steady.core.GoalType
+import app.steady.core.Hideable
+import app.steady.core.Lang
 import app.steady.core.MemoryKeyProvider
-import app.steady.core.PageRequest
-import app.steady.core.ProposedBy
+import app.steady.core.MgRange
+import app.steady.core.NightLine
+import app.steady.core.Problem
+import app.steady.core.Proposer
+import app.steady.core.SplitTotal
 import app.steady.core.SteadyDiary
-import app.steady.core.UserEvent
-import app.steady.core.NightView
-import app.steady.core.Screen
 import app.steady.core.SteadyException
-import app.steady.core.SummaryFormat
-import app.steady.core.SummaryLanguage
-import app.steady.core.SummarySection
-import app.steady.core.TodayScreen
+import app.steady.core.TodayView
+import app.steady.core.Use
+import app.steady.core.parseClockTime
 import java.time.LocalDate
 import java.time.OffsetDateTime
 import java.time.ZoneOffset
@@ -42,30 +45,29 @@ class ViewStateTest {
     val tmp = TemporaryFolder()
 
     /** A real today screen with one active goal whose review is due today. */
-    private val base: TodayScreen by lazy {
+    private val base: TodayView by lazy {
         val diary = SteadyDiary.open(tmp.newFolder("diary").path, MemoryKeyProvider())
         try {
-            val date = (diary.view().screen as Screen.Today).today.date
-            val goal = GoalInput(GoalKindInput.KEEP, "not fall", null, null, null, date, ProposedBy.PATIENT, null)
-            diary.send(UserEvent.Log(EntryInput.Goal(goal)))
-            (diary.send(UserEvent.Show(PageRequest.Today)).screen as Screen.Today).today
+            val date = diary.today().date
+            val goal = GoalDraft(kind = GoalType.KEEP, whatMatters = "not fall", reviewOn = date, proposedBy = Proposer.PATIENT)
+            diary.log(EntryDraft.Goal(goal))
+            diary.today()
         } finally {
             diary.close()
         }
     }
 
     private fun today(
-        doses: List<DoseLineView> = emptyList(),
-        prescribed: DeTotalView = DeTotalView(0.0, 0.0, 0u, 0u),
-        nonPrescribed: DeTotalView = DeTotalView(0.0, 0.0, 0u, 0u),
-    ): TodayScreen {
+        doses: List<DoseLine> = emptyList(),
+        prescribed: DeTotal = DeTotal(0.0, 0.0, 0u, 0u),
+        nonPrescribed: DeTotal = DeTotal(0.0, 0.0, 0u, 0u),
+    ): TodayView {
         val day = LocalDate.parse(base.date)
         return base.copy(
             doses = doses,
-            prescribed = prescribed,
-            nonPrescribed = nonPrescribed,
-            lastNight = NightView(day.minusDays(1).toString(), 400.0 / 60.0, 78.43, 4u),
-            anxiety7d = (6L downTo 0L).map { AnxietyDayView(day.minusDays(it).toString(), if (it == 0L) 11.0 / 3.0 else null) },
+            totals = SplitTotal(prescribed = prescribed, nonPrescribed = nonPrescribed),
+            lastNight = NightLine(day.minusDays(1).toString(), 400.0 / 60.0, 78.43, 4u, "good"),
+            anxiety7d = (6L downTo 0L).map { AnxietyDay(day.minusDays(it).toString(), if (it == 0L) 11.0 / 3.0 else null) },
             anxiety7dMean = 11.0 / 3.0,
         )
     }
@@ -95,17 +97,20 @@ class ViewStateTest {
         assertEquals("2026-03-01T22:30:00Z", CoreTime.instant(t.withOffsetSameLocal(ZoneOffset.UTC)))
         assertEquals("07:05", CoreTime.clock(7, 5))
         assertEquals("23:00", ClockTime(23, 0).toString())
+        // The core's own reader takes them back unchanged.
+        assertEquals("07:05", parseClockTime(CoreTime.clock(7, 5)))
+        assertEquals("23:00", parseClockTime(ClockTime(23, 0).toString()))
     }
 
     @Test
     fun todayStateKeepsUnknownsUnknownAndNonPrescribedApart() {
         val state = today(
             doses = listOf(
-                DoseLineView("d1", "08:00", "lormetazepam", 1.5, 0.75, false, 7.5, 15.0),
-                DoseLineView("d2", "23:10", "alprazolam", null, 2.0, true, null, null),
+                DoseLine("d1", "08:00", "lormetazepam", 1.5, 0.75, Use.PRESCRIBED, MgRange(7.5, 15.0), "lormetazepam ¾ × 2 mg (1.5 mg)"),
+                DoseLine("d2", "23:10", "alprazolam", null, 2.0, Use.NON_PRESCRIBED, null, "alprazolam 2 tablets, strength unknown"),
             ),
-            prescribed = DeTotalView(7.5, 15.0, 1u, 0u),
-            nonPrescribed = DeTotalView(0.0, 0.0, 1u, 1u),
+            prescribed = DeTotal(7.5, 15.0, 1u, 0u),
+            nonPrescribed = DeTotal(0.0, 0.0, 1u, 1u),
         ).toState()
 
         assertEquals(DoseRow("d1", "08:00", "lormetazepam", "1.5", "¾", false, "7.5–15"), state.doses[0])
@@ -135,17 +140,17 @@ class ViewStateTest {
 
     @Test
     fun historyShowsTheNewestDayFirstAndTimeOrderWithinADay() {
-        fun row(id: String, date: String, time: String, kind: EntryKindView = EntryKindView.DOSE) =
-            EntryRow(id, kind, date, time, "line $id", false, null)
+        fun row(id: String, date: String, time: String, kind: EntryKind = EntryKind.DOSE) =
+            EntryRow(id, kind, kind.name.lowercase(), date, time, "line $id", false, null)
         val rows = listOf(
             row("a", "2026-03-01", "08:00"),
-            row("b", "2026-03-01", "21:00", EntryKindView.ANXIETY),
+            row("b", "2026-03-01", "21:00", EntryKind.ANXIETY),
             row("c", "2026-03-03", "07:00"),
         )
         val days = rows.byDayNewestFirst()
         assertEquals(listOf("2026-03-03", "2026-03-01"), days.map { it.date })
         assertEquals(listOf("a", "b"), days[1].entries.map { it.id })
-        assertEquals(listOf("b"), rows.ofKind(EntryKindView.ANXIETY).map { it.id })
+        assertEquals(listOf("b"), rows.ofKind(EntryKind.ANXIETY).map { it.id })
         assertEquals(3, rows.ofKind(null).size)
     }
 
@@ -154,33 +159,46 @@ class ViewStateTest {
         val today = LocalDate.of(2026, 3, 31)
         assertEquals("2026-03-25" to "2026-03-31", SummaryPeriod.LAST_7_DAYS.range(today))
         assertEquals("2026-03-04" to "2026-03-31", SummaryPeriod.LAST_4_WEEKS.range(today))
-        val request = SummaryChoice(SummaryPeriod.LAST_14_DAYS, table = DeTable.DUTCH, format = SummaryFormat.JSON)
+        val request = SummaryChoice(SummaryPeriod.LAST_14_DAYS, table = EquivalenceTable.DUTCH, format = ExportFormat.JSON)
             .request(today)
         assertEquals("2026-03-18", request.from)
         assertEquals("2026-03-31", request.to)
-        assertEquals(SummaryFormat.JSON, request.format)
-        assertEquals(DeTable.DUTCH, request.table)
-        assertEquals(SummaryLanguage.ENGLISH, request.language)
-        assertEquals(emptyList<SummarySection>(), request.exclude)
-        assertEquals(listOf(SummaryLanguage.ENGLISH), OFFERED_LANGUAGES)
+        assertEquals(ExportFormat.JSON, request.format)
+        assertEquals(EquivalenceTable.DUTCH, request.table)
+        assertEquals(Lang.EN, request.language)
+        assertEquals(emptyList<Hideable>(), request.exclude)
+        assertEquals(listOf(Lang.EN), OFFERED_LANGUAGES)
 
-        val hidden = SummaryChoice().toggled(SummarySection.SLEEP).toggled(SummarySection.NON_PRESCRIBED)
-        assertFalse(hidden.includes(SummarySection.NON_PRESCRIBED))
-        assertTrue(hidden.includes(SummarySection.GOALS))
+        val hidden = SummaryChoice().toggled(Hideable.SLEEP).toggled(Hideable.NON_PRESCRIBED)
+        assertFalse(hidden.includes(Hideable.NON_PRESCRIBED))
+        assertTrue(hidden.includes(Hideable.GOALS))
         // Listed in the screen's order, whatever the order of the taps.
-        assertEquals(listOf(SummarySection.NON_PRESCRIBED, SummarySection.SLEEP), hidden.request(today).exclude)
-        assertTrue(hidden.toggled(SummarySection.SLEEP).includes(SummarySection.SLEEP))
+        assertEquals(listOf(Hideable.NON_PRESCRIBED, Hideable.SLEEP), hidden.request(today).exclude)
+        assertTrue(hidden.toggled(Hideable.SLEEP).includes(Hideable.SLEEP))
+    }
+
+    @Test
+    fun theDefaultSummaryPeriodIsTheCores() {
+        val today = LocalDate.of(2026, 3, 31)
+        assertEquals(SummaryPeriod.DEFAULT, SummaryChoice().period)
+        // The core's default (8 weeks ending today), from defaultPeriod: not a rule of the shell.
+        assertEquals("2026-02-04" to "2026-03-31", SummaryPeriod.DEFAULT.range(today))
+        // The request leaves the period out, so the core's SummaryRequest defaults apply.
+        val request = SummaryChoice().request(today)
+        assertNull(request.from)
+        assertNull(request.to)
     }
 
     @Test
     fun exceptionsBecomeMessagesThatKeepTheField() {
-        val invalid = SteadyException.InvalidInput("item5", "must be between 0 and 3").toUiMessage()
-        assertEquals(UiMessage(MessageKind.INVALID_INPUT, "item5", "must be between 0 and 3"), invalid)
+        val outOfRange = Problem.OutOfRange(0, 3)
+        val invalid = SteadyException.InvalidInput(Field.Item(5u), outOfRange, "item5 must be between 0 and 3").toUiMessage()
+        assertEquals(UiMessage(MessageKind.INVALID_INPUT, Field.Item(5u), "item5 must be between 0 and 3", outOfRange), invalid)
         assertEquals(4, invalid.gad7Item)
         assertTrue(invalid.inline)
-        assertTrue(invalid.isFor("item4", "item5"))
-        assertNull(UiMessage(MessageKind.INVALID_INPUT, "mg").gad7Item)
-        assertNull(UiMessage(MessageKind.INVALID_INPUT, "item9").gad7Item)
+        assertTrue(invalid.isFor(Field.Item(4u), Field.Item(5u)))
+        assertNull(UiMessage(MessageKind.INVALID_INPUT, Field.Mg).gad7Item)
+        assertNull(UiMessage(MessageKind.INVALID_INPUT, Field.Item(9u)).gad7Item)
 
         assertEquals(MessageKind.WRONG_KEY, SteadyException.WrongKey().toUiMessage().kind)
         assertFalse(SteadyException.WrongKey().toUiMessage().inline)
@@ -192,7 +210,7 @@ class ViewStateTest {
 
     @Test
     fun pageKindFollowsTheScreen() {
-        val view = AppView(Screen.Today(today()), null, emptyList(), 0uL, DeTable.ASHTON)
+        val view = DiaryView(Screen.Today(today()), DiaryStatus(0uL, emptyList(), EquivalenceTable.ASHTON))
         assertEquals(PageKind.TODAY, view.page)
         assertEquals("Ashton Manual", view.todayState!!.tableName)
         assertEquals(PageKind.LOADING, view.copy(screen = Screen.Loading).page)
