@@ -2,9 +2,7 @@
 //! text. Arguments are read (with the core's grammar) *before* the diary is unlocked, so a typo
 //! costs neither a passphrase prompt nor a key derivation.
 
-use std::fs::OpenOptions;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{Local, NaiveDate};
@@ -15,7 +13,9 @@ use steady_core::domain::{
 use steady_core::{DiaryDir, ExportFormat, Lang, SteadyCore, SummaryRequest, SystemClock};
 
 use crate::error::CliError;
+use crate::outfile::{self, Existing};
 use crate::output;
+use crate::stdin;
 use crate::unlock::{self, Purpose};
 use crate::{AnxietyArgs, DoseArgs, Gad7Args, GoalReviewArgs, GoalSetArgs, ListArgs, SleepArgs, SummaryArgs};
 
@@ -46,8 +46,34 @@ impl Ctx {
             return Err(CliError::NoDiary(dir.path().to_owned()));
         }
         let got = unlock::obtain(self.key_file.as_deref(), Purpose::Open)?;
-        Ok(dir.open(&got.unlock, Arc::new(SystemClock))?)
+        let core = dir.open(&got.unlock, Arc::new(SystemClock))?;
+        warn_about(&core.view()?.integrity);
+        Ok(core)
     }
+}
+
+/// Never silent: what the diary check found, on stderr, for every command that reads the diary.
+fn warn_about(check: &steady_core::domain::Integrity) {
+    if check.is_ok() {
+        return;
+    }
+    let mut found = vec![];
+    for (n, what) in [
+        (check.unreadable.len(), "could not be read (damaged or changed)"),
+        (check.missing.len(), "were removed outside Steady"),
+        (check.unexpected.len(), "were added, replayed or changed outside Steady"),
+    ] {
+        if n > 0 {
+            found.push(format!("{n} {} {what}", if n == 1 { "entry" } else { "entries" }));
+        }
+    }
+    if check.manifest_damaged {
+        found.push("the diary's list of entries could not be checked".to_owned());
+    }
+    eprintln!(
+        "warning: diary check: {}; figures may be incomplete (`steady recover` keeps the damaged file and copies what is readable)",
+        found.join("; ")
+    );
 }
 
 /// The local date today.
@@ -148,7 +174,7 @@ pub fn log_dose(ctx: &Ctx, a: &DoseArgs) -> Result<String, CliError> {
         tablets: a.tablets.as_deref().map(|t| parse::tablets(Field::Tablets, t)).transpose()?,
         strength_mg: number(Field::StrengthMg, a.strength.as_deref())?,
         non_prescribed: a.non_prescribed,
-        note: a.note.clone(),
+        note: stdin::text(a.note.as_deref(), "note")?,
         medicine: None,
     };
     let (kind, id) = log(ctx, EntryDraft::Dose(draft))?;
@@ -175,7 +201,8 @@ pub fn log_sleep(ctx: &Ctx, a: &SleepArgs) -> Result<String, CliError> {
 
 /// `steady log anxiety`.
 pub fn log_anxiety(ctx: &Ctx, a: &AnxietyArgs) -> Result<String, CliError> {
-    let draft = EntryDraft::Anxiety { at: at(a.at.as_deref())?, score: a.score, note: a.note.clone() };
+    let note = stdin::text(a.note.as_deref(), "note")?;
+    let draft = EntryDraft::Anxiety { at: at(a.at.as_deref())?, score: a.score, note };
     let (kind, id) = log(ctx, draft)?;
     Ok(format!("{}\n", output::saved("Logged", kind, id)))
 }
@@ -203,7 +230,7 @@ pub fn goal_set(ctx: &Ctx, a: &GoalSetArgs) -> Result<String, CliError> {
     let draft = GoalDraft {
         set_at: None,
         kind: a.kind,
-        what_matters: a.why.clone(),
+        what_matters: stdin::required_text(&a.why, "goal in your words")?,
         drug: a.drug.clone(),
         target_mg: number(Field::TargetMg, a.target_mg.as_deref())?,
         due: date(Field::Due, a.by.as_deref())?,
@@ -219,16 +246,10 @@ pub fn goal_set(ctx: &Ctx, a: &GoalSetArgs) -> Result<String, CliError> {
 pub fn goal_review(ctx: &Ctx, a: &GoalReviewArgs) -> Result<String, CliError> {
     parse::id_prefix(Field::Id, &a.id)?;
     let next_review = date(Field::NextReview, a.next_review.as_deref())?;
+    let note = stdin::text(a.note.as_deref(), "note")?;
     let core = ctx.open()?;
     let (goal, _) = find(&core, &a.id, "goal", |e| matches!(e.body, EntryBody::Goal(_)))?;
-    let draft = EntryDraft::Review {
-        goal,
-        at: None,
-        gas: a.gas,
-        note: a.note.clone(),
-        decision: a.decision,
-        next_review,
-    };
+    let draft = EntryDraft::Review { goal, at: None, gas: a.gas, note, decision: a.decision, next_review };
     let id = core.log(draft)?;
     Ok(format!("Logged review {} of goal {}.\n", id.short(), goal.short()))
 }
@@ -310,24 +331,10 @@ pub fn summary(ctx: &Ctx, a: &SummaryArgs) -> Result<String, CliError> {
     match &a.out {
         None => Ok(String::from_utf8_lossy(&file.bytes).into_owned()),
         Some(path) => {
-            write_private(path, &file.bytes)?;
+            outfile::write_private(path, &file.bytes, Existing::Replace)?;
             Ok(format!("Wrote the summary for {} to {} to {}.\n", period.from(), period.to(), path.display()))
         }
     }
-}
-
-/// Writes health data to a file only the owner can read (new files; existing ones keep their mode).
-pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let fail = |e| CliError::io(format!("could not write {}", path.display()), e);
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(fail)?;
-    file.write_all(bytes).and_then(|()| file.sync_all()).map_err(fail)
 }
 
 #[cfg(test)]

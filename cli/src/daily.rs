@@ -16,6 +16,7 @@ use steady_core::{MedicineCard, SteadyCore};
 use crate::commands::{at, date, find, number, Ctx};
 use crate::error::CliError;
 use crate::keyed;
+use crate::stdin;
 
 /// What `med` can do.
 #[derive(Debug, Subcommand)]
@@ -103,7 +104,7 @@ pub struct UsualArgs {
 pub struct SkippedArgs {
     #[command(flatten)]
     pub usual: UsualArgs,
-    /// A note (why, if you like).
+    /// A note (why, if you like); `-` reads it from standard input.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -307,11 +308,12 @@ pub fn taken(ctx: &Ctx, a: &UsualArgs) -> Result<String, CliError> {
 /// `steady skipped`.
 pub fn skipped(ctx: &Ctx, a: &SkippedArgs) -> Result<String, CliError> {
     let when = at(a.usual.at.as_deref())?;
+    let note = stdin::text(a.note.as_deref(), "note")?;
     if let Some(typed) = &a.usual.med_id {
         parse::id_prefix(Field::Medicine, typed)?;
     }
     let core = ctx.open()?;
-    let logged = core.skipped(usual_target(&core, &a.usual)?, when, a.note.clone())?;
+    let logged = core.skipped(usual_target(&core, &a.usual)?, when, note)?;
     Ok(format!("{}\n", logged.text))
 }
 

@@ -541,7 +541,7 @@ pub fn run(days: u32, pdf_out: &std::path::Path) -> Result<String, CliError> {
     let summary = |format| core.export(&SummaryRequest { format, ..SummaryRequest::default() });
     let text = summary(ExportFormat::Text)?;
     let pdf = summary(ExportFormat::Pdf)?;
-    crate::commands::write_private(pdf_out, &pdf.bytes)?;
+    crate::outfile::write_private(pdf_out, &pdf.bytes, crate::outfile::Existing::Replace)?;
     drop(core);
 
     Ok(format!(

@@ -32,6 +32,9 @@ pub enum CliError {
     /// An id prefix matched no entry, or more than one.
     #[error("{0}")]
     Id(String),
+    /// An entry read from standard input was refused; the message names the element and field.
+    #[error("{0}")]
+    Input(String),
     /// Arguments that parse but do not make sense together.
     #[error("{0}")]
     Usage(String),

@@ -7,9 +7,11 @@ mod commands;
 mod daily;
 mod demo;
 mod error;
+mod outfile;
 mod output;
 mod plan_cmd;
 mod safekeeping;
+mod stdin;
 mod unlock;
 
 use std::io::Write;
@@ -65,13 +67,13 @@ struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Create a new, empty diary (never overwrites one).
+    /// Create a new, empty diary (never overwrites one). A passphrase being chosen (here, for
+    /// `rekey` and for `backup`) needs at least 12 characters and must not be easy to guess:
+    /// several unrelated words are best.
     Init,
-    /// Log a dose, a night's sleep, an anxiety rating or a GAD-7.
-    Log {
-        #[command(subcommand)]
-        what: LogCommand,
-    },
+    /// Log a dose, a night's sleep, an anxiety rating or a GAD-7 — or, with `--json -`, any
+    /// entries read from standard input, so nothing clinical appears on the command line.
+    Log(LogArgs),
     /// Set, review and list treatment goals.
     Goal {
         #[command(subcommand)]
@@ -159,6 +161,20 @@ enum Command {
     },
 }
 
+/// `log`: a kind with its flags, or `--json -`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, arg_required_else_help = true)]
+struct LogArgs {
+    /// Read the entries from standard input (`-`): one JSON object or an array, in the shape
+    /// `steady list --json` prints, without ids and derived values. All or nothing: an array with
+    /// one refused element writes nothing. The command line (visible to every local user in `ps`,
+    /// kept in shell history) then names no medicine, dose or note.
+    #[arg(long, value_name = "-")]
+    json: Option<String>,
+    #[command(subcommand)]
+    what: Option<LogCommand>,
+}
+
 /// What `log` can record.
 #[derive(Debug, Subcommand)]
 enum LogCommand {
@@ -194,7 +210,7 @@ pub struct DoseArgs {
     /// Not part of the prescription (extra, bought, borrowed).
     #[arg(long)]
     pub non_prescribed: bool,
-    /// A note.
+    /// A note; `-` reads it from standard input (kept off the command line).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -237,7 +253,7 @@ pub struct AnxietyArgs {
     /// When: "YYYY-MM-DD HH:MM" (local), "HH:MM" (today) or RFC 3339 [default: now].
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
-    /// A note.
+    /// A note; `-` reads it from standard input (kept off the command line).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -277,7 +293,7 @@ pub struct GoalSetArgs {
     /// the prescribed dose, no extra use) or keep (things as they are).
     #[arg(long, value_parser = keyed::<GoalType>())]
     pub kind: GoalType,
-    /// What matters to you, in your own words.
+    /// What matters to you, in your own words; `-` reads it from standard input.
     #[arg(long, value_name = "TEXT")]
     pub why: String,
     /// Target daily dose in mg (reduce goals).
@@ -308,7 +324,7 @@ pub struct GoalReviewArgs {
     /// Goal Attainment Scaling: -2 much less … 0 as expected … +2 much more than expected.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub gas: i64,
-    /// A note.
+    /// A note; `-` reads it from standard input (kept off the command line).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// What was decided: keep the goal, adjust the way there (e.g. the pace), or change the goal.
@@ -366,10 +382,14 @@ fn run(cli: Cli) -> Result<String, CliError> {
     let ctx = Ctx { data_dir: cli.data_dir, key_file: cli.key_file };
     match cli.command {
         Command::Init => commands::init(&ctx),
-        Command::Log { what: LogCommand::Dose(a) } => commands::log_dose(&ctx, &a),
-        Command::Log { what: LogCommand::Sleep(a) } => commands::log_sleep(&ctx, &a),
-        Command::Log { what: LogCommand::Anxiety(a) } => commands::log_anxiety(&ctx, &a),
-        Command::Log { what: LogCommand::Gad7(a) } => commands::log_gad7(&ctx, &a),
+        Command::Log(LogArgs { json: Some(source), .. }) => stdin::log_json(&ctx, &source),
+        Command::Log(LogArgs { what: Some(LogCommand::Dose(a)), .. }) => commands::log_dose(&ctx, &a),
+        Command::Log(LogArgs { what: Some(LogCommand::Sleep(a)), .. }) => commands::log_sleep(&ctx, &a),
+        Command::Log(LogArgs { what: Some(LogCommand::Anxiety(a)), .. }) => commands::log_anxiety(&ctx, &a),
+        Command::Log(LogArgs { what: Some(LogCommand::Gad7(a)), .. }) => commands::log_gad7(&ctx, &a),
+        Command::Log(LogArgs { what: None, json: None }) => {
+            Err(CliError::Usage("say what to log (dose, sleep, anxiety, gad7) or give --json -".into()))
+        }
         Command::Goal { what: GoalCommand::Set(a) } => commands::goal_set(&ctx, &a),
         Command::Goal { what: GoalCommand::Review(a) } => commands::goal_review(&ctx, &a),
         Command::Goal { what: GoalCommand::List { json } } => commands::goal_list(&ctx, json),
@@ -447,7 +467,9 @@ mod tests {
     fn negative_numbers_reach_the_core_instead_of_clap() {
         let cli = Cli::try_parse_from(["steady", "log", "dose", "--drug", "diazepam", "--mg", "-1"]).unwrap();
         match cli.command {
-            Command::Log { what: LogCommand::Dose(a) } => assert_eq!(a.mg.as_deref(), Some("-1")),
+            Command::Log(LogArgs { what: Some(LogCommand::Dose(a)), .. }) => {
+                assert_eq!(a.mg.as_deref(), Some("-1"))
+            }
             other => panic!("parsed as {other:?}"),
         }
         assert!(Cli::try_parse_from(["steady", "log", "dose", "--drug", "x", "--mg", "1", "--tablets", "1"])

@@ -11,9 +11,11 @@ use steady_core::domain::{
 };
 use steady_core::{PlanAction, PlanView};
 
-use crate::commands::{date, find, number, write_private, Ctx};
+use crate::commands::{date, find, number, Ctx};
 use crate::error::CliError;
 use crate::keyed;
+use crate::outfile::{write_private, Existing};
+use crate::stdin;
 
 /// What `plan` can do.
 #[derive(Debug, Subcommand)]
@@ -28,7 +30,7 @@ pub enum PlanCommand {
     },
     /// Stay at the current step from today; the rest of the schedule moves later.
     Hold {
-        /// Why, in your words (kept as you wrote it).
+        /// Why, in your words (kept as you wrote it); `-` reads it from standard input.
         #[arg(long, value_name = "TEXT", default_value = "")]
         reason: String,
     },
@@ -45,7 +47,7 @@ pub enum PlanCommand {
     },
     /// End the plan today (a maintenance dose is a valid end point).
     End {
-        /// Why, in your words.
+        /// Why, in your words; `-` reads it from standard input.
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
     },
@@ -116,7 +118,7 @@ pub struct GoalStatusArgs {
 pub enum QuestionCommand {
     /// Write down something to talk about at the next appointment.
     Add {
-        /// The question, in your words.
+        /// The question, in your words; `-` reads it from standard input.
         text: String,
     },
     /// Mark a question as talked about (it leaves the next summary).
@@ -132,13 +134,13 @@ fn strengths(s: &str) -> Result<Vec<f64>, CliError> {
 
 fn to_action(action: PlanCommand) -> Result<PlanAction, CliError> {
     Ok(match action {
-        PlanCommand::Hold { reason } => PlanAction::Hold { reason },
+        PlanCommand::Hold { reason } => PlanAction::Hold { reason: stdin::required_text(&reason, "reason")? },
         PlanCommand::Resume => PlanAction::Resume,
         PlanCommand::Adjust { percent, every_days } => PlanAction::ChangePace {
             percent: parse::number(Field::Percent, &percent)?,
             interval_days: every_days,
         },
-        PlanCommand::End { reason } => PlanAction::End { reason },
+        PlanCommand::End { reason } => PlanAction::End { reason: stdin::text(reason.as_deref(), "reason")? },
         PlanCommand::Create(_) | PlanCommand::Show { .. } | PlanCommand::Ics { .. } => {
             return Err(CliError::Internal("not a plan action".into()))
         }
@@ -180,7 +182,7 @@ pub fn plan(ctx: &Ctx, what: PlanCommand) -> Result<String, CliError> {
         },
         PlanCommand::Ics { out } => {
             let file = ctx.open()?.plan_calendar()?;
-            write_private(&out, &file.bytes)?;
+            write_private(&out, &file.bytes, Existing::Replace)?;
             Ok(format!("Wrote the plan's upcoming steps to {} (titles name no drug).\n", out.display()))
         }
         action => {
@@ -247,6 +249,7 @@ pub fn goal_status(ctx: &Ctx, a: &GoalStatusArgs) -> Result<String, CliError> {
 pub fn question(ctx: &Ctx, what: QuestionCommand) -> Result<String, CliError> {
     match what {
         QuestionCommand::Add { text } => {
+            let text = stdin::required_text(&text, "question")?;
             let id = ctx.open()?.log(EntryDraft::Question { at: None, text, discussed: false })?;
             Ok(format!("Noted question {} for your next appointment.\n", id.short()))
         }

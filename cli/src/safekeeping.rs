@@ -6,19 +6,22 @@ use std::path::Path;
 
 use steady_core::{DataKey, Unlock};
 
-use crate::commands::{write_private, Ctx};
+use crate::commands::Ctx;
 use crate::error::CliError;
+use crate::outfile::{self, Existing};
 use crate::unlock::{self, Purpose};
 
-/// `steady backup --out FILE`: every readable entry, sealed with a backup passphrase.
+/// `steady backup --out FILE`: every readable entry, sealed with a backup passphrase. The file name
+/// and the backup passphrase (against the policy) are checked before the diary is unlocked, so a
+/// refusal costs no key derivation; the file is created new, never through a symbolic link.
 pub fn backup(ctx: &Ctx, out: &Path) -> Result<String, CliError> {
-    if out.exists() {
+    if outfile::occupied(out) {
         return Err(CliError::Usage(format!("{} exists already; choose a new file name", out.display())));
     }
-    let core = ctx.open()?;
     let passphrase = unlock::passphrase(unlock::BACKUP, Purpose::Create)?;
+    let core = ctx.open()?;
     let file = core.backup(&passphrase)?;
-    write_private(out, &file.file.bytes)?;
+    outfile::write_private(out, &file.file.bytes, Existing::Refuse)?;
     let mut text = format!(
         "Backed up {} entries to {}. It opens only with the backup passphrase: keep that safe.\n",
         file.entries,
@@ -39,8 +42,13 @@ pub fn restore(ctx: &Ctx, file: &Path) -> Result<String, CliError> {
     let core = ctx.open()?;
     let passphrase = unlock::passphrase(unlock::BACKUP, Purpose::Open)?;
     let r = core.restore_file(file, &passphrase)?;
+    let kept = if r.kept > 0 {
+        format!(" {} kept as they are here (the diary's version is the newer one).", r.kept)
+    } else {
+        String::new()
+    };
     Ok(format!(
-        "Restored {}: {} new entries, {} replaced, {} already here.\n",
+        "Restored {}: {} new entries, {} replaced, {} already here.{kept}\n",
         file.display(),
         r.added,
         r.updated,
@@ -109,7 +117,12 @@ pub fn recover(ctx: &Ctx) -> Result<String, CliError> {
             r.read_from_pages
         ));
     }
-    if r.pages_lost {
+    if !r.lost.is_empty() {
+        text.push_str(&format!(
+            "{} entries the diary listed were on unreadable parts of the file and could not be recovered.\n",
+            r.lost.len()
+        ));
+    } else if r.pages_lost {
         text.push_str("Parts of the file were unreadable: entries stored there could not be recovered.\n");
     }
     Ok(text)

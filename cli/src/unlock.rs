@@ -6,6 +6,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{Read, Write};
 use std::path::Path;
 
+use steady_core::domain::{passphrase, Problem};
 use steady_core::{DataKey, Unlock, KEY_LEN};
 use zeroize::Zeroizing;
 
@@ -80,7 +81,11 @@ pub fn passphrase(secret: Secret, purpose: Purpose) -> Result<Zeroizing<String>,
         let pass = Zeroizing::new(
             value.into_string().map_err(|_| CliError::Passphrase(format!("{env} is not valid UTF-8")))?,
         );
-        return non_empty(pass, name);
+        let pass = non_empty(pass, name)?;
+        if purpose == Purpose::Create {
+            strong_enough(&pass, name)?;
+        }
+        return Ok(pass);
     }
     let ask = |prompt: String| -> Result<Zeroizing<String>, CliError> {
         rpassword::prompt_password(prompt).map(Zeroizing::new).map_err(|e| {
@@ -91,6 +96,7 @@ pub fn passphrase(secret: Secret, purpose: Purpose) -> Result<Zeroizing<String>,
         Purpose::Open => non_empty(ask(format!("{}: ", capitalised(name)))?, name),
         Purpose::Create => {
             let first = non_empty(ask(format!("Choose a {name}: "))?, name)?;
+            strong_enough(&first, name)?;
             let second = ask(format!("Repeat the {name}: "))?;
             if *first != *second {
                 return Err(CliError::Passphrase(format!("the two {name}s differ; nothing was changed")));
@@ -103,6 +109,19 @@ pub fn passphrase(secret: Secret, purpose: Purpose) -> Result<Zeroizing<String>,
 fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A passphrase being chosen must pass the core's policy (length, patterns, common words, and
+/// zxcvbn's estimate in this build); the refusal names the rule and never echoes the passphrase.
+/// Opening is never checked, so a passphrase chosen before the policy still opens its diary.
+fn strong_enough(pass: &str, name: &str) -> Result<(), CliError> {
+    passphrase::check(pass).map_err(|e| {
+        let why = match e.problem {
+            Problem::NotAllowed { rule } | Problem::Inconsistent { rule } => rule.text().to_owned(),
+            other => other.to_string(),
+        };
+        CliError::Passphrase(format!("the {name} is not accepted: {why}. Nothing was changed."))
+    })
 }
 
 fn non_empty(pass: Zeroizing<String>, name: &str) -> Result<Zeroizing<String>, CliError> {

@@ -322,12 +322,14 @@ fn at_reads_local_time_across_dst_changes() {
 #[test]
 fn demo_prints_today_and_an_eight_week_summary() {
     let long = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
-    let before = long(chrono::Local::now().date_naive());
+    let before = long(common::midday_today());
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("summary.pdf");
-    let out =
-        run(Command::new(env!("CARGO_BIN_EXE_steady")).args(["demo", "--days", "60", "--pdf"]).arg(&pdf));
-    let after = long(chrono::Local::now().date_naive());
+    let out = run(Command::new(env!("CARGO_BIN_EXE_steady"))
+        .env("TZ", common::midday_zone().0)
+        .args(["demo", "--days", "60", "--pdf"])
+        .arg(&pdf));
+    let after = long(common::midday_today());
     let text = ok(&out);
     assert!(
         text.contains("My medicines") && text.contains("Loramet (lormetazepam)"),
@@ -435,46 +437,46 @@ fn with_secrets(d: &Diary, pass: &str, extra: &[(&str, &str)], args: &[&str]) ->
 fn backup_restore_rekey_recover_and_erase_from_the_command_line() {
     let canary = "CANARYc1a55e5d0e5n0tleak";
     let old = Diary::new();
-    ok(&old.with_pass("first pass", &["init"]));
+    ok(&old.with_pass("first violet tugboat", &["init"]));
     for score in ["2", "5", "7"] {
-        ok(&old.with_pass("first pass", &["log", "anxiety", "--score", score, "--note", canary]));
+        ok(&old.with_pass("first violet tugboat", &["log", "anxiety", "--score", score, "--note", canary]));
     }
     let file = old.dir.path().join("move.steadybackup");
     let file_arg = file.to_str().unwrap();
-    let backup = [("STEADY_BACKUP_PASSPHRASE", "backup words")];
-    let out = ok(&with_secrets(&old, "first pass", &backup, &["backup", "--out", file_arg]));
+    let backup = [("STEADY_BACKUP_PASSPHRASE", "backup mossy kettle drums")];
+    let out = ok(&with_secrets(&old, "first violet tugboat", &backup, &["backup", "--out", file_arg]));
     assert!(out.contains("Backed up 3 entries"), "{out}");
     let sealed = std::fs::read(&file).unwrap();
     assert!(sealed.starts_with(b"STEADYBK"));
     assert!(!sealed.windows(canary.len()).any(|w| w == canary.as_bytes()), "the backup is sealed");
     // Never overwrites an existing file.
-    fails(&with_secrets(&old, "first pass", &backup, &["backup", "--out", file_arg]));
+    fails(&with_secrets(&old, "first violet tugboat", &backup, &["backup", "--out", file_arg]));
 
     // A new computer: restore, then restore again (nothing is duplicated).
     let new = Diary::new();
-    ok(&new.with_pass("other pass", &["init"]));
+    ok(&new.with_pass("other granite lantern", &["init"]));
     let wrong = [("STEADY_BACKUP_PASSPHRASE", "guess")];
-    let err = fails(&with_secrets(&new, "other pass", &wrong, &["restore", file_arg]));
+    let err = fails(&with_secrets(&new, "other granite lantern", &wrong, &["restore", file_arg]));
     assert!(err.contains("wrong backup passphrase") && !err.contains(canary), "{err}");
-    let out = ok(&with_secrets(&new, "other pass", &backup, &["restore", file_arg]));
+    let out = ok(&with_secrets(&new, "other granite lantern", &backup, &["restore", file_arg]));
     assert!(out.contains("3 new entries, 0 replaced, 0 already here"), "{out}");
-    let out = ok(&with_secrets(&new, "other pass", &backup, &["restore", file_arg]));
+    let out = ok(&with_secrets(&new, "other granite lantern", &backup, &["restore", file_arg]));
     assert!(out.contains("0 new entries, 0 replaced, 3 already here"), "{out}");
-    let list = ok(&new.with_pass("other pass", &["list", "--json"]));
+    let list = ok(&new.with_pass("other granite lantern", &["list", "--json"]));
     assert_eq!(serde_json::from_str::<Value>(&list).unwrap().as_array().unwrap().len(), 3);
 
     // Rekey: the old passphrase opens nothing afterwards.
-    let renew = [("STEADY_NEW_PASSPHRASE", "second pass")];
-    let out = ok(&with_secrets(&new, "other pass", &renew, &["rekey"]));
+    let renew = [("STEADY_NEW_PASSPHRASE", "second quiet otter fixes")];
+    let out = ok(&with_secrets(&new, "other granite lantern", &renew, &["rekey"]));
     assert!(out.contains("new passphrase only"), "{out}");
-    let err = fails(&new.with_pass("other pass", &["list"]));
+    let err = fails(&new.with_pass("other granite lantern", &["list"]));
     assert!(err.contains("wrong key or passphrase"), "{err}");
-    assert!(ok(&new.with_pass("second pass", &["list"])).contains(canary));
+    assert!(ok(&new.with_pass("second quiet otter fixes", &["list"])).contains(canary));
 
     // Recover a healthy diary: everything comes across, the old file is kept.
-    let out = ok(&new.with_pass("second pass", &["recover"]));
+    let out = ok(&new.with_pass("second quiet otter fixes", &["recover"]));
     assert!(out.contains("Recovered 3 entries") && out.contains("damaged-"), "{out}");
-    assert!(ok(&new.with_pass("second pass", &["list"])).contains(canary));
+    assert!(ok(&new.with_pass("second quiet otter fixes", &["list"])).contains(canary));
 
     // Erase needs --yes, no passphrase, and leaves nothing of the diary.
     fails(&new.bare().args(["erase"]).output().unwrap());
@@ -482,7 +484,7 @@ fn backup_restore_rekey_recover_and_erase_from_the_command_line() {
     assert!(out.contains("Erased the diary"), "{out}");
     let left: Vec<_> = std::fs::read_dir(new.data()).unwrap().collect();
     assert!(left.is_empty(), "{left:?}");
-    assert!(fails(&new.with_pass("second pass", &["list"])).contains("no diary"));
+    assert!(fails(&new.with_pass("second quiet otter fixes", &["list"])).contains("no diary"));
 }
 
 #[test]

@@ -1,12 +1,14 @@
 //! Brand and molecule names as typed on the CLI or a phone (`steady_core::domain::lookup`, and
 //! `parse_substance` used by doses, goals and plans). Invariants: a name that resolves keeps
-//! resolving to the same molecule whatever its case and surrounding spaces, a molecule's own INN
-//! and each of its brands resolve to it, and the error never echoes more than 40 characters.
+//! resolving to the same molecule whatever its ASCII case and surrounding spaces, a molecule's own
+//! INN and each of its brands resolve to it, `parse_substance` agrees with `lookup` (and only the
+//! word "unknown" is the unknown substance), and a refusal names the `drug` field, echoes at most
+//! 40 characters of the name and shows no control characters (`steady_fuzz::check_refusal`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use steady_core::domain::dose::parse_substance;
-use steady_core::domain::{lookup, Problem, Substance};
+use steady_core::domain::{lookup, Field, Problem, Substance};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(s) = std::str::from_utf8(data) else { return };
@@ -24,13 +26,20 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     match parse_substance(s) {
-        Ok(Substance::Molecule(m)) => assert_eq!(Some(m), found),
+        Ok(Substance::Known(m)) => assert_eq!(Some(m), found),
         Ok(Substance::Unknown) => assert!(s.trim().eq_ignore_ascii_case("unknown")),
         Err(e) => {
-            assert_eq!(e.field, "drug");
-            if let Problem::UnknownDrug(echo) = &e.problem {
-                assert!(echo.chars().count() <= 40);
+            assert_eq!(e.field, Field::Drug);
+            match &e.problem {
+                Problem::Required => assert!(s.trim().is_empty()),
+                Problem::UnknownDrug { name } => {
+                    assert!(found.is_none());
+                    let echoed = steady_core::domain::error::echo(s.trim());
+                    assert_eq!(*name, echoed, "echoes the start of the name typed, control characters escaped");
+                }
+                other => panic!("a name refused as {other:?}"),
             }
+            steady_fuzz::check_refusal(&e);
         }
     }
 });

@@ -1,12 +1,15 @@
-//! Summary rendering of arbitrary diaries: a header (device clock and offset, period — possibly
-//! reversed or far from the entries —, equivalence table, language, hidden parts and goals,
-//! "today") and then any number of entries of every kind, each validated by the core as the app
-//! does (plans also held, resumed, re-paced and ended). The summary is built and rendered as text,
-//! JSON, CSV, PDF and FHIR through `steady_core::summary::export`, the path the CLI and phones use.
+//! Summary rendering of arbitrary diaries: a header (device clock and offset, the request a shell
+//! sends — period, possibly backwards, longer than allowed or far from the entries; equivalence
+//! table or the diary's; language or the default; hidden parts and goals — and "today") and then any
+//! number of entries of every kind, each validated by the core as the app does (plans also held,
+//! resumed, re-paced and ended). The request is resolved as every shell's is
+//! (`SummaryRequest::resolve`: a bad period is refused with its exact rule) and the summary is
+//! rendered as text, JSON, CSV, PDF and FHIR through the one export entry point the CLI and phones
+//! use, each checked for what its format promises (see `steady_fuzz::render_all`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use steady_core::app::diary::Diary;
+use steady_core::domain::Diary;
 use steady_fuzz::{entries, hide_goals, render_all, request, Reader};
 
 fuzz_target!(|data: &[u8]| {

@@ -36,7 +36,9 @@ pub use app::reminders::{
 pub use app::today::{AnxietyDay, DoseLine, GoalLine, NightLine, PlanToday, TodayLabels, TodayView};
 pub use app::{FormRequest, PlanAction, ViewModel};
 pub use i18n::{Lang, Texts};
-pub use runtime::{BackupFile, Clock, CoreError, DiaryDir, FixedClock, Logged, SteadyCore, SystemClock};
+pub use runtime::{
+    BackupFile, Clock, CoreError, DiaryDir, FixedClock, Generations, Logged, SteadyCore, SystemClock,
+};
 pub use store::backup::{BackupError, MAX_BACKUP_BYTES};
 pub use store::{DataKey, ImportReport, Recovery, StoreError, Unlock, KEY_LEN};
 pub use summary::export::{ExportFile, ExportFormat, SummaryRequest};
@@ -50,7 +52,8 @@ pub mod internals {
     pub use crate::app::{today, Event, Export, Outcome, Page, PageView};
     pub use crate::parallel::map_chunks;
     pub use crate::store::{
-        backup, crypto, pages, recover, schema, Loaded, Store, DB_FILE, MAX_SEALS_PER_KEY, PBKDF2_ITERATIONS,
+        backup, crypto, kdf, manifest, pages, recover, schema, Loaded, Store, DB_FILE, MAX_SEALS_PER_KEY,
+        PBKDF2_ITERATIONS,
     };
     pub use crate::summary::{csv, export, fhir, pdf, text};
 }

@@ -108,6 +108,19 @@ impl Clock for FixedClock {
     }
 }
 
+/// A small value kept where the diary file cannot reach it — the Keychain or the Keystore on a
+/// phone — so that an older copy of the whole diary put back in place (a restored file-system
+/// snapshot, a file copied back by someone with access to it) is noticed: the file's manifest
+/// generation only ever grows, and a file older than the latest one seen here is refused
+/// ([`StoreError::RolledBack`]). Where no such place exists (a passphrase diary on a laptop), a
+/// whole-file rollback cannot be detected; README says so.
+pub trait Generations: Send + Sync {
+    /// The latest generation recorded for this diary, if any.
+    fn latest(&self) -> Option<u64>;
+    /// Records a newer generation (called after every write).
+    fn record(&self, generation: u64);
+}
+
 /// The directory a diary lives in, and what works without opening it: whether there is a diary,
 /// creating or opening one, recovering a damaged one, erasing one whose key is lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +152,18 @@ impl DiaryDir {
     /// Opens the diary here; a wrong key is refused before anything is written.
     pub fn open(&self, unlock: &Unlock, clock: Arc<dyn Clock>) -> Result<SteadyCore, CoreError> {
         SteadyCore::start(Store::open(&self.path, unlock)?, clock)
+    }
+
+    /// [`Self::open_or_create`], keeping the diary's generation in `generations` (a place the file
+    /// cannot reach): a file older than the latest generation recorded there is refused with
+    /// [`StoreError::RolledBack`] and left untouched.
+    pub fn open_or_create_guarded(
+        &self,
+        unlock: &Unlock,
+        clock: Arc<dyn Clock>,
+        generations: Arc<dyn Generations>,
+    ) -> Result<SteadyCore, CoreError> {
+        SteadyCore::start_guarded(Store::open_or_create(&self.path, unlock)?, clock, Some(generations))
     }
 
     /// Opens the diary here, creating it on first use. A damaged file is never replaced.
@@ -177,6 +202,8 @@ impl Routes<SteadyApp> for Lanes {
 pub struct SteadyCore {
     dir: DiaryDir,
     clock: Arc<dyn Clock>,
+    /// Where the latest generation is kept out of the file's reach, if the platform has a place.
+    generations: Option<Arc<dyn Generations>>,
     /// `None` while locked. Held for a whole event, so one event and all its follow-up effects
     /// complete before the next starts.
     session: Mutex<Option<Session>>,
@@ -219,12 +246,27 @@ crate::domain::redacted_debug!(BackupFile);
 impl SteadyCore {
     /// A fresh app over `store`, loaded from it.
     fn start(store: Store, clock: Arc<dyn Clock>) -> Result<Self, CoreError> {
-        let core = Self { dir: DiaryDir::new(store.dir()), clock, session: Mutex::new(None) };
+        Self::start_guarded(store, clock, None)
+    }
+
+    fn start_guarded(
+        store: Store,
+        clock: Arc<dyn Clock>,
+        generations: Option<Arc<dyn Generations>>,
+    ) -> Result<Self, CoreError> {
+        let core = Self { dir: DiaryDir::new(store.dir()), clock, generations, session: Mutex::new(None) };
         core.begin(store)?;
         Ok(core)
     }
 
     fn begin(&self, store: Store) -> Result<ViewModel, CoreError> {
+        if let Some(generations) = &self.generations {
+            let found = store.generation();
+            if let Some(expected) = generations.latest().filter(|&latest| latest > found) {
+                return Err(StoreError::RolledBack { found, expected }.into());
+            }
+            generations.record(found);
+        }
         let router = EffectRouter::new(Core::<SteadyApp>::new(), |lanes: Lanes| {
             move |effect| match effect {
                 Effect::Store(request) => lanes.store.push(request),
@@ -237,7 +279,8 @@ impl SteadyCore {
         let mut guard = self.session()?;
         let view = router.view();
         *guard = Some(Session { router, store, view, store_error: None });
-        let result = Self::run_event(&mut guard, self.clock.as_ref(), Event::Open);
+        let result =
+            Self::run_event(&mut guard, self.clock.as_ref(), self.generations.as_deref(), Event::Open);
         if result.is_err() {
             // A diary that cannot load stays closed rather than showing an empty app.
             *guard = None;
@@ -248,18 +291,22 @@ impl SteadyCore {
     /// Sends one event, resolves every effect it causes, and returns the new view model. A
     /// refused draft or a failed write comes back as `Err`, with nothing written.
     fn dispatch(&self, event: Event) -> Result<ViewModel, CoreError> {
-        Self::run_event(&mut self.session()?, self.clock.as_ref(), event)
+        Self::run_event(&mut self.session()?, self.clock.as_ref(), self.generations.as_deref(), event)
     }
 
     fn run_event(
         guard: &mut MutexGuard<'_, Option<Session>>,
         clock: &dyn Clock,
+        generations: Option<&dyn Generations>,
         event: Event,
     ) -> Result<ViewModel, CoreError> {
         let session = guard.as_mut().ok_or(CoreError::Locked)?;
         session.store_error = None;
         session.router.update(event);
         session.drain(clock)?;
+        if let Some(generations) = generations {
+            generations.record(session.store.generation());
+        }
         let view = session.router.view();
         session.view = view.clone();
         match &view.outcome {
@@ -535,7 +582,12 @@ impl SteadyCore {
     /// Locks the diary: drops the store, whose keys are wiped from memory, and the app model with
     /// every decrypted entry. Every call then returns [`CoreError::Locked`] until [`Self::unlock`].
     pub fn lock(&self) -> Result<(), CoreError> {
-        *self.session()? = None;
+        let mut guard = self.session()?;
+        if let Some(session) = guard.take() {
+            // Nothing of the diary is left in the write-ahead log once locked (best effort: a
+            // reader in another process may hold part of it until it closes).
+            let _ = session.store.checkpoint();
+        }
         Ok(())
     }
 
@@ -574,7 +626,12 @@ impl SteadyCore {
     /// Runs `f` with the open store.
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> T) -> Result<T, CoreError> {
         let mut guard = self.session()?;
-        Ok(f(&mut guard.as_mut().ok_or(CoreError::Locked)?.store))
+        let store = &mut guard.as_mut().ok_or(CoreError::Locked)?.store;
+        let out = f(store);
+        if let Some(generations) = &self.generations {
+            generations.record(store.generation());
+        }
+        Ok(out)
     }
 
     /// A core over an already open store, for benchmarks that time the store and the app apart.
@@ -622,6 +679,12 @@ impl CoreError {
             CoreError::Store(StoreError::Tampered { .. }) => "error-tampered",
             CoreError::Store(StoreError::Corrupt(_)) => "error-corrupt",
             CoreError::Store(StoreError::DiskFull) => "error-disk-full",
+            CoreError::Store(StoreError::KeyDamaged) => "error-key-damaged",
+            CoreError::Store(StoreError::KeyChanged) => "error-key-changed",
+            CoreError::Store(StoreError::RolledBack { .. }) => "error-rolled-back",
+            CoreError::Store(StoreError::UnexpectedSchema(_) | StoreError::StateUnreadable) => {
+                "error-corrupt"
+            }
             CoreError::Store(StoreError::BadKeyLength(_)) => "error-key-provider",
             CoreError::Store(_) => "error-storage",
             CoreError::Backup(BackupError::WrongPassphrase) => "error-wrong-passphrase",
@@ -683,7 +746,12 @@ fn run(store: &mut Store, op: StoreOp) -> Result<StoreReply, StoreError> {
     match op {
         StoreOp::LoadAll => {
             let loaded = store.load_all()?;
-            Ok(StoreReply::Loaded { entries: loaded.entries, damaged: loaded.damaged })
+            Ok(StoreReply::Loaded {
+                entries: loaded.entries,
+                damaged: loaded.damaged,
+                integrity: loaded.integrity,
+                id_key: Some(crate::summary::fhir::IdKey(*store.export_key())),
+            })
         }
         StoreOp::Write(set) => {
             let mut saved: Vec<Entry> =

@@ -20,7 +20,8 @@ impl KeyProvider for Key {
 fn the_phones_get_the_default_period_and_the_limits_of_every_shell() {
     let dir = tempfile::tempdir().unwrap();
     let phone = SteadyDiary::open(dir.path().display().to_string(), Arc::new(Key)).unwrap();
-    let today = Local::now().date_naive();
+    // The diary day (day start 04:00 by default): at 01:00 it is still the evening before.
+    let today = (Local::now().naive_local() - chrono::Duration::hours(4)).date();
 
     // Nothing chosen: the last 8 weeks, ending today.
     let screen = phone.summary_screen(SummaryRequest::default()).unwrap();

@@ -12,7 +12,7 @@ use serde_json::Value;
 use steady_core::domain::Diary;
 use steady_core::domain::*;
 use steady_core::domain::{PlanDraft, SwitchDraft};
-use steady_core::internals::fhir::{self, FhirOptions};
+use steady_core::internals::fhir::{self, FhirOptions, IdKey};
 use steady_core::summary::{self, Summary, SummaryOptions};
 
 /// Random per run, so a leak cannot pass by matching a fixed string by accident elsewhere.
@@ -240,8 +240,9 @@ fn summary_of(diary: &Diary, opts: &SummaryOptions) -> Summary {
     summary::build_with(diary, from, to, EquivalenceTable::Ashton, &opts)
 }
 
+/// Options with the same resource-id key every time, as one diary's exports have.
 fn options(id: &str) -> FhirOptions {
-    FhirOptions::new(id, at("2026-03-09T08:30:00+01:00"))
+    FhirOptions { id_key: IdKey([1; 32]), ..FhirOptions::new(id, at("2026-03-09T08:30:00+01:00")) }
 }
 
 fn export(diary: &Diary, sopts: &SummaryOptions, fopts: &FhirOptions) -> Value {
@@ -606,6 +607,11 @@ fn ids_are_stable_per_entry_and_the_patient_carries_no_identity() {
             .collect()
     };
     assert_eq!(urls(&one, "MedicationAdministration"), urls(&two, "MedicationAdministration"));
+    // Another diary key (or none: a random one per export) gives other ids: they cannot be linked
+    // to the diary file's row ids without the key.
+    let other =
+        export(&r.diary, &SummaryOptions::default(), &FhirOptions { id_key: IdKey([2; 32]), ..options("a") });
+    assert_ne!(urls(&one, "MedicationAdministration"), urls(&other, "MedicationAdministration"));
     assert_ne!(urls(&one, "Patient"), urls(&two, "Patient"));
     assert_ne!(one["identifier"], two["identifier"]);
     let patient = &of_type(&one, "Patient")[0];

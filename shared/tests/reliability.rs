@@ -280,6 +280,7 @@ fn recovery_loses_exactly_the_entries_on_the_damaged_page_whichever_page_it_is()
             format!("page {} ({} cells, interior: {}, torn: {torn})", page.number, page.cells, page.interior);
         assert_eq!(report.recovered, entries.len() - page.cells, "{what}");
         assert!(report.pages_lost, "{what}");
+        assert_eq!(report.lost.len(), page.cells, "{what}: the manifest names every entry lost");
         assert!(report.damaged.is_empty(), "{what}");
         if page.interior {
             assert!(report.read_from_pages > 0, "{what}: the leaves below came from the pages");
@@ -312,11 +313,11 @@ fn rekey_changes_the_passphrase_in_one_step_and_the_old_one_opens_nothing() {
     {
         let mut store = Store::create(dir.path(), &pass("old passphrase")).unwrap();
         store.write(&entries, &[]).unwrap();
-        old_check = meta(dir.path(), "key_check");
+        old_check = meta(dir.path(), "keys");
         store.rekey(&pass("new passphrase")).unwrap();
         assert_eq!(sorted(store.load_all().unwrap().entries), sorted(entries.clone()));
     }
-    assert_ne!(meta(dir.path(), "key_check"), old_check, "the data key was rotated");
+    assert_ne!(meta(dir.path(), "keys"), old_check, "the data key was rotated");
     assert_eq!(Store::open(dir.path(), &pass("old passphrase")).unwrap_err(), StoreError::WrongKey);
     let store = Store::open(dir.path(), &pass("new passphrase")).unwrap();
     assert_eq!(sorted(store.load_all().unwrap().entries), sorted(entries));
@@ -351,9 +352,9 @@ fn rekey_refuses_while_a_record_is_damaged_and_changes_nothing() {
             [entries[2].id.as_bytes().as_slice()],
         )
         .unwrap();
-    let check = meta(dir.path(), "key_check");
+    let check = meta(dir.path(), "keys");
     assert_eq!(store.rekey(&key(8)), Err(StoreError::Tampered { id: entries[2].id.to_string() }));
-    assert_eq!(meta(dir.path(), "key_check"), check);
+    assert_eq!(meta(dir.path(), "keys"), check);
     drop(store);
     assert!(Store::open(dir.path(), &key(7)).is_ok());
 }
@@ -364,21 +365,31 @@ fn the_seal_counter_forces_a_rotation_before_two_to_the_thirty() {
     let entries = common::one_of_each("counter");
     {
         let mut store = Store::create(dir.path(), &key(9)).unwrap();
+        assert_eq!(store.seal_count(), 2, "the key check and the manifest's state");
         store.write(&entries, &[]).unwrap();
-        assert_eq!(store.seal_count(), 1 + entries.len() as u64, "key check + one per entry");
+        let buckets: std::collections::BTreeSet<u8> = entries.iter().map(|e| e.id.as_bytes()[0]).collect();
+        assert_eq!(
+            store.seal_count(),
+            2 + entries.len() as u64 + buckets.len() as u64 + 1,
+            "one per entry, one per manifest bucket written, one for the state"
+        );
+        // The counter is sealed: no plaintext row says how often entries were written.
+        assert!(
+            raw(dir.path())
+                .query_row("SELECT count(*) FROM meta WHERE name = 'seals'", [], |r| r.get::<_, i64>(0))
+                .unwrap()
+                == 0
+        );
+        // Pretend the key has sealed all but a few of its allowance.
+        store.set_seal_count(MAX_SEALS_PER_KEY - 3).unwrap();
     }
-    let (check, wrapped) = (meta(dir.path(), "key_check"), meta(dir.path(), "wrapped_key"));
-    // Pretend the key has sealed all but one of its allowance.
-    raw(dir.path())
-        .execute("UPDATE meta SET value = ?1 WHERE name = 'seals'", [(MAX_SEALS_PER_KEY - 1).to_be_bytes()])
-        .unwrap();
+    let keys = meta(dir.path(), "keys");
     let mut store = Store::open(dir.path(), &key(9)).unwrap();
-    assert_eq!(store.seal_count(), MAX_SEALS_PER_KEY - 1);
+    assert_eq!(store.seal_count(), MAX_SEALS_PER_KEY - 3);
     let extra = ratings(1, 10);
     store.write(&extra, &[]).unwrap();
-    assert!(store.seal_count() < 100, "counter after rotation: {}", store.seal_count());
-    assert_ne!(meta(dir.path(), "key_check"), check, "new data key");
-    assert_ne!(meta(dir.path(), "wrapped_key"), wrapped, "new wrapped key");
+    assert!(store.seal_count() < 300, "counter after rotation: {}", store.seal_count());
+    assert_ne!(meta(dir.path(), "keys"), keys, "new data key, newly wrapped");
     drop(store);
     let store = Store::open(dir.path(), &key(9)).unwrap();
     let mut all = entries;
@@ -397,7 +408,15 @@ fn a_first_build_diary_whose_keystore_key_is_the_data_key_rotates_into_a_wrapped
     let before = sorted(store.load_all().unwrap().entries);
     store.rotate_data_key().unwrap();
     drop(store);
-    assert!(!meta(dir.path(), "wrapped_key").is_empty());
+    assert!(!meta(dir.path(), "keys").is_empty(), "the key material is now one checked, wrapped record");
+    let legacy: i64 = raw(dir.path())
+        .query_row(
+            "SELECT count(*) FROM meta WHERE name IN ('kdf', 'wrapped_key', 'key_check', 'seals')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(legacy, 0);
     let store = Store::open(dir.path(), &fixture_key).unwrap();
     assert_eq!(sorted(store.load_all().unwrap().entries), before);
 }
@@ -434,7 +453,7 @@ fn lock_wipes_the_keys_and_every_call_is_locked_until_unlocked() {
 
 /// Byte offsets of the frames after the header: the check record, then each entry record.
 fn frames(file: &[u8]) -> Vec<(usize, usize)> {
-    let mut at = backup::HEADER_LEN;
+    let mut at = backup::Header::parse(file).unwrap().len;
     let mut out = Vec::new();
     while at < file.len() {
         let len = u32::from_be_bytes(file[at..at + 4].try_into().unwrap()) as usize;
@@ -455,7 +474,7 @@ fn a_backup_moves_the_diary_to_a_new_phone_and_a_second_import_adds_nothing() {
     let file = phone.backup("backup passphrase").unwrap();
     assert_eq!((file.entries, file.skipped.len()), (5, 0));
     assert!(!common::contains(&file.file.bytes, canary.as_bytes()), "the backup is sealed");
-    assert_eq!(backup::Header::parse(&file.file.bytes).unwrap().iterations, store::PBKDF2_ITERATIONS);
+    assert_eq!(backup::Header::parse(&file.file.bytes).unwrap().kdf, store::kdf::Kdf::DEFAULT);
 
     let new = tempfile::tempdir().unwrap();
     let next = core(new.path(), &key(14));
@@ -475,6 +494,19 @@ fn a_backup_moves_the_diary_to_a_new_phone_and_a_second_import_adds_nothing() {
     for e in original {
         assert!(moved.contains(&e), "entry lost in the move");
     }
+}
+
+#[test]
+fn restoring_an_older_backup_keeps_every_newer_edit_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = core(dir.path(), &key(16));
+    let id = c.log(log_note("first version")).unwrap();
+    let old = c.backup("a long backup passphrase").unwrap();
+    c.edit(id, log_note("edited after the backup")).unwrap();
+    let report = c.restore(&old.file.bytes, "a long backup passphrase").unwrap();
+    assert_eq!((report.added, report.updated, report.unchanged, report.kept), (0, 0, 0, 1));
+    let note = c.entries(None, None).unwrap()[0].body.note().map(str::to_owned);
+    assert_eq!(note.as_deref(), Some("edited after the backup"), "the newer edit was not reverted");
 }
 
 #[test]

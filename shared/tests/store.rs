@@ -58,9 +58,11 @@ fn every_entry_kind_round_trips_and_survives_reopening() {
 
 #[test]
 fn store_pragmas_are_durable_and_private() {
-    let dir = tempfile::tempdir().unwrap();
-    let _store = Store::create(dir.path(), &key()).unwrap();
-    let conn = raw(dir.path());
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("diary");
+    let dir = dir.as_path();
+    let _store = Store::create(dir, &key()).unwrap();
+    let conn = raw(dir);
     let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
@@ -69,8 +71,9 @@ fn store_pragmas_are_durable_and_private() {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(dir.path()), 0o700);
-        assert_eq!(mode(&dir.path().join(DB_FILE)), 0o600);
+        // A folder the diary creates is private; an existing one keeps its mode (tamper.rs).
+        assert_eq!(mode(dir), 0o700);
+        assert_eq!(mode(&dir.join(DB_FILE)), 0o600);
     }
 }
 
@@ -122,25 +125,58 @@ fn a_passphrase_diary_opens_with_its_passphrase_only() {
     assert_eq!(Store::open(dir.path(), &key()).unwrap_err(), StoreError::WrongKey);
     let store = Store::open(dir.path(), &pass("correct horse")).unwrap();
     assert_eq!(store.get(entry.id).unwrap(), Some(entry));
-    // The file records the KDF cost; fewer iterations than required would be refused.
-    let kdf: Vec<u8> =
-        raw(dir.path()).query_row("SELECT value FROM meta WHERE name = 'kdf'", [], |r| r.get(0)).unwrap();
-    let iterations = u32::from_be_bytes(kdf[..4].try_into().unwrap());
-    assert!(iterations >= 600_000, "{iterations}");
+    // The file records the KDF: Argon2id at 64 MiB or more, inside the checked key record.
+    let record = meta_row(dir.path(), "keys");
+    let (kdf_len, params) = (usize::from(record[1]), &record[2..]);
+    assert_eq!((kdf_len, params[0]), (13, 2), "Argon2id parameters");
+    let memory_kib = u32::from_be_bytes(params[1..5].try_into().unwrap());
+    assert!(memory_kib >= 64 * 1024, "{memory_kib}");
+}
+
+fn meta_row(dir: &Path, name: &str) -> Vec<u8> {
+    raw(dir).query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| r.get(0)).unwrap()
+}
+
+/// Rewrites both copies of the key record with Argon2id memory `memory_kib` and a recomputed
+/// digest, as an attacker who knows the format would.
+fn rewrite_kdf_memory(dir: &Path, memory_kib: u32) {
+    let mut record = meta_row(dir, "keys");
+    record.truncate(record.len() - 32);
+    record[3..7].copy_from_slice(&memory_kib.to_be_bytes());
+    let digest = ring::digest::digest(&ring::digest::SHA256, &record);
+    record.extend_from_slice(digest.as_ref());
+    for name in ["keys", "keys.copy"] {
+        raw(dir)
+            .execute("UPDATE meta SET value = ?1 WHERE name = ?2", rusqlite::params![record, name])
+            .unwrap();
+    }
 }
 
 #[test]
 fn weakened_kdf_parameters_in_the_file_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
     let pass = || Unlock::Passphrase(Zeroizing::new("pw".into()));
+    // Cheaper than the floor (8 KiB), or dearer than the cap (4 GiB): refused before deriving.
+    for memory_kib in [8, 4 * 1024 * 1024] {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::create(dir.path(), &pass()).unwrap());
+        rewrite_kdf_memory(dir.path(), memory_kib);
+        assert_eq!(
+            Store::open(dir.path(), &pass()).unwrap_err(),
+            StoreError::WeakKeyParameters,
+            "{memory_kib}"
+        );
+    }
+    // Downgraded to the older three-row layout with 1000 PBKDF2 iterations: refused too.
+    let dir = tempfile::tempdir().unwrap();
     drop(Store::create(dir.path(), &pass()).unwrap());
-    tamper(
-        &raw(dir.path()),
-        "SELECT value FROM meta WHERE name = ?1",
-        "UPDATE meta SET value = ?1 WHERE name = ?2",
-        "kdf",
-        |kdf| kdf[..4].copy_from_slice(&1000u32.to_be_bytes()),
-    );
+    let conn = raw(dir.path());
+    conn.execute("DELETE FROM meta WHERE name IN ('keys', 'keys.copy')", []).unwrap();
+    let mut kdf = 1000u32.to_be_bytes().to_vec();
+    kdf.extend_from_slice(&[7; 16]);
+    for (name, value) in [("kdf", kdf), ("wrapped_key", vec![0; 60]), ("key_check", vec![0; 40])] {
+        conn.execute("INSERT INTO meta (name, value) VALUES (?1, ?2)", rusqlite::params![name, value])
+            .unwrap();
+    }
     assert_eq!(Store::open(dir.path(), &pass()).unwrap_err(), StoreError::WeakKeyParameters);
 }
 

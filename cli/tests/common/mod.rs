@@ -7,6 +7,25 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// A fixed-offset zone (`Etc/GMT±N`) where the local time is now between 11:00 and 13:00, with its
+/// offset. Tests that log "now" and read "today" back must not depend on the hour CI runs at:
+/// between midnight and the diary's day start (04:00) "now" still belongs to the evening before,
+/// which the diary-day tests check on purpose with fixed times.
+pub fn midday_zone() -> (String, chrono::FixedOffset) {
+    use chrono::Timelike;
+    let hour = i32::try_from(chrono::Utc::now().hour()).expect("an hour");
+    let east = 12 - hour; // -11 ..= 12 hours, all of which Etc/GMT covers
+                          // POSIX signs are inverted: Etc/GMT-3 is three hours east of UTC.
+    let name = if east == 0 { "Etc/GMT".to_string() } else { format!("Etc/GMT{:+}", -east) };
+    (name, chrono::FixedOffset::east_opt(east * 3600).expect("a valid offset"))
+}
+
+/// Today's date in [`midday_zone`].
+pub fn midday_today() -> chrono::NaiveDate {
+    let (_, offset) = midday_zone();
+    chrono::Utc::now().with_timezone(&offset).date_naive()
+}
+
 /// A throw-away diary directory and where its key file goes.
 pub struct Diary {
     pub dir: tempfile::TempDir,
@@ -25,10 +44,12 @@ impl Diary {
         self.dir.path().join("steady.key")
     }
 
-    /// `steady` with this diary and a clean environment (no inherited Steady settings).
+    /// `steady` with this diary and a clean environment (no inherited Steady settings), in a zone
+    /// where it is now around midday (see [`midday_zone`]).
     pub fn bare(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_steady"));
-        cmd.env_remove("STEADY_PASSPHRASE")
+        cmd.env("TZ", midday_zone().0)
+            .env_remove("STEADY_PASSPHRASE")
             .env_remove("STEADY_DATA_DIR")
             .env_remove("STEADY_KEY_FILE")
             .env_remove("RUST_BACKTRACE")
@@ -52,6 +73,16 @@ impl Diary {
         run(self.bare().env("STEADY_PASSPHRASE", pass).args(args))
     }
 
+    /// `steady --key-file … ARGS` with `input` on its standard input.
+    pub fn keyed_stdin(&self, args: &[&str], input: &str) -> Output {
+        with_stdin(self.bare().arg("--key-file").arg(self.key()).args(args), input)
+    }
+
+    /// Runs a keyed command with `input` on standard input that must succeed; returns its stdout.
+    pub fn ok_stdin(&self, args: &[&str], input: &str) -> String {
+        ok(&self.keyed_stdin(args, input))
+    }
+
     /// A diary created with a key file.
     pub fn keyed_init() -> Self {
         let d = Self::new();
@@ -71,6 +102,23 @@ impl Diary {
 
 pub fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("the steady binary runs")
+}
+
+/// Runs `cmd` with `input` written to its standard input (then closed).
+pub fn with_stdin(cmd: &mut Command, input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the steady binary runs");
+    let mut stdin = child.stdin.take().expect("a stdin pipe");
+    // The child may refuse early and close its end: a broken pipe is its answer, not ours.
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().expect("the steady binary ends")
 }
 
 pub fn stdout(o: &Output) -> String {

@@ -432,6 +432,9 @@ error-disk-full = The device is full: the entry was not saved. Earlier entries a
 error-storage = The diary could not be read or written. Nothing was lost.
 error-key-provider = The device's secure key storage did not answer.
 error-internal = Something went wrong inside Steady. Nothing was written.
+error-key-damaged = The diary's key is damaged (this is not a wrong passphrase). Rescue the diary, or restore a backup.
+error-key-changed = The diary's key was changed in another window or app. Open the diary again; nothing was saved under the old key.
+error-rolled-back = This diary file is older than the one last opened on this device. It was not opened, and nothing was changed.
 
 ## The shells' own chrome (lock, key lost, summary options, reminders, backup)
 
@@ -473,3 +476,7 @@ shell-close = Close
 shell-now = Now
 shell-time-taken = Time taken
 shell-more = More
+field-passphrase = Passphrase
+rule-passphrase-too-short = a passphrase needs at least 12 characters
+rule-repeated-or-sequential = repeated or sequential characters (aaaa, 1234, abcabc) are easy to guess
+rule-easy-to-guess = too easy to guess (a common password, word or pattern); several unrelated words are better

@@ -371,3 +371,20 @@ regimen-skipped = { $n ->
     [one] { $n } usual dose noted as skipped
    *[other] { $n } usual doses noted as skipped
 }
+
+## The diary check (never silent)
+
+integrity-warning = Diary check: { $found }. The figures below may be incomplete.
+integrity-unreadable = { $n ->
+    [one] { $n } entry could not be read
+   *[other] { $n } entries could not be read
+}
+integrity-missing = { $n ->
+    [one] { $n } entry was removed outside Steady
+   *[other] { $n } entries were removed outside Steady
+}
+integrity-unexpected = { $n ->
+    [one] { $n } entry was added or changed outside Steady
+   *[other] { $n } entries were added or changed outside Steady
+}
+integrity-unchecked = the list of entries could not be checked

@@ -442,6 +442,9 @@ error-disk-full = L'appareil est plein{"\u00A0"}: l'entrée n'a pas été enregi
 error-storage = Le journal n'a pas pu être lu ou écrit. Rien n'a été perdu.
 error-key-provider = Le stockage sécurisé des clés de l'appareil n'a pas répondu.
 error-internal = Une erreur s'est produite dans Steady. Rien n'a été écrit.
+error-key-damaged = La clé du journal est endommagée (ce n'est pas une erreur de phrase secrète). Récupérez le journal, ou restaurez une sauvegarde.
+error-key-changed = La clé du journal a été changée dans une autre fenêtre ou application. Rouvrez le journal{"\u00A0"}; rien n'a été enregistré avec l'ancienne clé.
+error-rolled-back = Ce fichier de journal est plus ancien que celui ouvert en dernier sur cet appareil. Il n'a pas été ouvert, et rien n'a été modifié.
 
 ## The shells' own chrome (lock, key lost, summary options, reminders, backup)
 
@@ -483,3 +486,7 @@ shell-close = Fermer
 shell-now = Maintenant
 shell-time-taken = Heure de la prise
 shell-more = Plus
+field-passphrase = Phrase secrète
+rule-passphrase-too-short = une phrase secrète compte au moins 12 caractères
+rule-repeated-or-sequential = des caractères répétés ou qui se suivent (aaaa, 1234, abcabc) se devinent facilement
+rule-easy-to-guess = trop facile à deviner (mot de passe courant, mot ou motif connu) — plusieurs mots sans rapport entre eux valent mieux

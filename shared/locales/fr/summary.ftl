@@ -380,3 +380,20 @@ regimen-skipped = { $n ->
     [one] { $n } prise habituelle notée comme sautée
    *[other] { $n } prises habituelles notées comme sautées
 }
+
+## The diary check (never silent)
+
+integrity-warning = Contrôle du journal{"\u00A0"}: { $found }. Les chiffres ci-dessous peuvent être incomplets.
+integrity-unreadable = { $n ->
+    [one] { $n } entrée n'a pas pu être lue
+   *[other] { $n } entrées n'ont pas pu être lues
+}
+integrity-missing = { $n ->
+    [one] { $n } entrée a été supprimée en dehors de Steady
+   *[other] { $n } entrées ont été supprimées en dehors de Steady
+}
+integrity-unexpected = { $n ->
+    [one] { $n } entrée a été ajoutée ou modifiée en dehors de Steady
+   *[other] { $n } entrées ont été ajoutées ou modifiées en dehors de Steady
+}
+integrity-unchecked = la liste des entrées n'a pas pu être vérifiée

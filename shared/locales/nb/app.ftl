@@ -439,6 +439,9 @@ error-disk-full = Enheten er full: oppføringen ble ikke lagret. Tidligere oppf�
 error-storage = Dagboken kunne ikke leses eller skrives. Ingenting gikk tapt.
 error-key-provider = Enhetens sikre nøkkellager svarte ikke.
 error-internal = Noe gikk galt i Steady. Ingenting ble skrevet.
+error-key-damaged = Nøkkelen til dagboken er skadet (dette er ikke feil passordfrase). Redd dagboken, eller gjenopprett en sikkerhetskopi.
+error-key-changed = Nøkkelen til dagboken ble endret i et annet vindu eller en annen app. Åpne dagboken på nytt; ingenting ble lagret med den gamle nøkkelen.
+error-rolled-back = Denne dagbokfilen er eldre enn den som sist ble åpnet på denne enheten. Den ble ikke åpnet, og ingenting ble endret.
 
 ## The shells' own chrome (lock, key lost, summary options, reminders, backup)
 
@@ -480,3 +483,7 @@ shell-close = Lukk
 shell-now = Nå
 shell-time-taken = Tidspunkt for dosen
 shell-more = Mer
+field-passphrase = Passordfrase
+rule-passphrase-too-short = en passordfrase må ha minst 12 tegn
+rule-repeated-or-sequential = gjentatte tegn eller tegn i rekkefølge (aaaa, 1234, abcabc) er lette å gjette
+rule-easy-to-guess = for lett å gjette (et vanlig passord, ord eller mønster); flere ord som ikke har noe med hverandre å gjøre, er bedre

@@ -361,3 +361,20 @@ regimen-skipped = { $n ->
     [one] { $n } fast dose notert som hoppet over
    *[other] { $n } faste doser notert som hoppet over
 }
+
+## The diary check (never silent)
+
+integrity-warning = Kontroll av dagboken: { $found }. Tallene nedenfor kan være ufullstendige.
+integrity-unreadable = { $n ->
+    [one] { $n } oppføring kunne ikke leses
+   *[other] { $n } oppføringer kunne ikke leses
+}
+integrity-missing = { $n ->
+    [one] { $n } oppføring ble fjernet utenfor Steady
+   *[other] { $n } oppføringer ble fjernet utenfor Steady
+}
+integrity-unexpected = { $n ->
+    [one] { $n } oppføring ble lagt til eller endret utenfor Steady
+   *[other] { $n } oppføringer ble lagt til eller endret utenfor Steady
+}
+integrity-unchecked = listen over oppføringer kunne ikke kontrolleres

@@ -442,6 +442,9 @@ error-disk-full = Het apparaat is vol: de registratie is niet opgeslagen. Eerder
 error-storage = Het dagboek kon niet gelezen of geschreven worden. Er is niets verloren gegaan.
 error-key-provider = De beveiligde sleutelopslag van het apparaat gaf geen antwoord.
 error-internal = Er ging iets mis in Steady. Er is niets geschreven.
+error-key-damaged = De sleutel van het dagboek is beschadigd (dit is geen verkeerde wachtzin). Red het dagboek, of zet een back-up terug.
+error-key-changed = De sleutel van het dagboek is in een ander venster of een andere app gewijzigd. Open het dagboek opnieuw; niets is met de oude sleutel opgeslagen.
+error-rolled-back = Dit dagboekbestand is ouder dan het laatst op dit apparaat geopende. Het is niet geopend en er is niets gewijzigd.
 
 ## The shells' own chrome (lock, key lost, summary options, reminders, backup)
 
@@ -483,3 +486,7 @@ shell-close = Sluiten
 shell-now = Nu
 shell-time-taken = Tijdstip van inname
 shell-more = Meer
+field-passphrase = Wachtwoordzin
+rule-passphrase-too-short = een wachtwoordzin heeft minstens 12 tekens
+rule-repeated-or-sequential = herhaalde of opeenvolgende tekens (aaaa, 1234, abcabc) zijn makkelijk te raden
+rule-easy-to-guess = te makkelijk te raden (een veelgebruikt wachtwoord, woord of patroon); een paar losse woorden die niets met elkaar te maken hebben, zijn beter

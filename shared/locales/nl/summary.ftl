@@ -363,3 +363,20 @@ regimen-skipped = { $n ->
     [one] { $n } gebruikelijke inname als overgeslagen genoteerd
    *[other] { $n } gebruikelijke innames als overgeslagen genoteerd
 }
+
+## The diary check (never silent)
+
+integrity-warning = Controle van het dagboek: { $found }. De cijfers hieronder kunnen onvolledig zijn.
+integrity-unreadable = { $n ->
+    [one] { $n } notitie kon niet worden gelezen
+   *[other] { $n } notities konden niet worden gelezen
+}
+integrity-missing = { $n ->
+    [one] { $n } notitie is buiten Steady verwijderd
+   *[other] { $n } notities zijn buiten Steady verwijderd
+}
+integrity-unexpected = { $n ->
+    [one] { $n } notitie is buiten Steady toegevoegd of gewijzigd
+   *[other] { $n } notities zijn buiten Steady toegevoegd of gewijzigd
+}
+integrity-unchecked = de lijst van notities kon niet worden gecontroleerd

@@ -5,7 +5,8 @@ use crux_core::capability::Operation;
 
 use chrono::NaiveDateTime;
 
-use crate::domain::{Entry, EntryBody, EntryId, LocalInstant, WallClock};
+use crate::domain::{Entry, EntryBody, EntryId, Integrity, LocalInstant, WallClock};
+use crate::summary::fhir::IdKey;
 
 /// One logical change to the diary, written in one transaction: all of it or none of it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -30,8 +31,8 @@ pub enum StoreOp {
 /// What the store did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoreReply {
-    /// Everything readable, plus ids of damaged records.
-    Loaded { entries: Vec<Entry>, damaged: Vec<EntryId> },
+    /// Everything readable, plus ids of damaged records and what the diary check found.
+    Loaded { entries: Vec<Entry>, damaged: Vec<EntryId>, integrity: Integrity, id_key: Option<IdKey> },
     /// The change is durable: inserted and replaced entries as saved (inserts first), deleted ids.
     Written { saved: Vec<Entry>, deleted: Vec<EntryId> },
 }

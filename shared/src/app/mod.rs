@@ -189,6 +189,8 @@ pub enum Export {
 pub struct Model {
     diary: Diary,
     damaged: Vec<EntryId>,
+    integrity: crate::domain::Integrity,
+    id_key: Option<crate::summary::fhir::IdKey>,
     now: Option<LocalInstant>,
     loaded: bool,
     page: Page,
@@ -224,6 +226,8 @@ pub struct ViewModel {
     pub outcome: Option<Outcome>,
     /// Records that failed authentication (shown as a warning; never deleted).
     pub damaged: Vec<EntryId>,
+    /// What opening the diary found wrong with its entries; every shell says so when not ok.
+    pub integrity: crate::domain::Integrity,
     /// Entries in the diary.
     pub entry_count: usize,
     /// Table in use (the settings' table).
@@ -429,9 +433,11 @@ impl SteadyApp {
 
     fn stored(model: &mut Model, reply: Result<StoreReply, StoreFailed>) {
         match reply {
-            Ok(StoreReply::Loaded { entries, damaged }) => {
+            Ok(StoreReply::Loaded { entries, damaged, integrity, id_key }) => {
                 model.diary = Diary::from_entries(entries);
                 model.damaged = damaged;
+                model.integrity = integrity;
+                model.id_key = id_key;
                 model.loaded = true;
             }
             Ok(StoreReply::Written { saved, deleted }) => {
@@ -616,14 +622,17 @@ impl App for SteadyApp {
             Event::Export { period, table, mut options } => {
                 let table = table.unwrap_or(model.diary.settings().table);
                 options.today = options.today.or(model.now.map(|n| model.diary.day(&n)));
+                options.integrity = model.integrity.clone();
                 let content = summary::build_with(&model.diary, period.from(), period.to(), table, &options);
                 model.export = Some(Export::Summary(Box::new(content)));
                 render()
             }
-            Event::ExportFile(request) => {
+            Event::ExportFile(mut request) => {
                 let Some(now) = model.now else {
                     return reject(model, Field::Now, Problem::Required);
                 };
+                request.options.integrity = model.integrity.clone();
+                request.options.id_key = model.id_key.clone();
                 let table = request.table.unwrap_or(model.diary.settings().table);
                 match export(&model.diary, &request, table, now) {
                     Ok(file) => model.export = Some(Export::File(file)),
@@ -725,6 +734,7 @@ impl App for SteadyApp {
             page,
             outcome: model.outcome.clone(),
             damaged: model.damaged.clone(),
+            integrity: model.integrity.clone(),
             entry_count: model.diary.len(),
             table: settings.table,
             notice: notice(model, &w),

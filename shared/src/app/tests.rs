@@ -33,7 +33,12 @@ fn settle(app: &SteadyApp, model: &mut Model, mut cmd: Command<Effect, Event>) -
                 Effect::Store(mut req) => {
                     seen.push(req.operation.clone());
                     let reply = match req.operation.clone() {
-                        StoreOp::LoadAll => StoreReply::Loaded { entries: vec![], damaged: vec![] },
+                        StoreOp::LoadAll => StoreReply::Loaded {
+                            entries: vec![],
+                            damaged: vec![],
+                            integrity: Default::default(),
+                            id_key: None,
+                        },
                         StoreOp::Write(set) => {
                             let mut saved: Vec<Entry> = set
                                 .insert
@@ -93,7 +98,14 @@ fn open_reads_the_clock_then_loads_the_diary() {
     assert!(matches!(ev, Event::Clock(_)));
     let mut store = cmd.effects().next().unwrap().expect_store();
     assert_eq!(store.operation, StoreOp::LoadAll);
-    store.resolve(Ok(StoreReply::Loaded { entries: vec![], damaged: vec![] })).unwrap();
+    store
+        .resolve(Ok(StoreReply::Loaded {
+            entries: vec![],
+            damaged: vec![],
+            integrity: Default::default(),
+            id_key: None,
+        }))
+        .unwrap();
     let _ = app.update(ev, &mut model);
     let _ = app.update(cmd.events().next().unwrap(), &mut model);
     match app.view(&model).page {
@@ -257,8 +269,15 @@ fn damaged_records_reported_by_the_store_are_shown_not_hidden() {
     let mut model = Model::default();
     let bad = EntryId::new();
     let _ = app.update(Event::Clock(now()), &mut model);
-    let _ =
-        app.update(Event::Stored(Ok(StoreReply::Loaded { entries: vec![], damaged: vec![bad] })), &mut model);
+    let _ = app.update(
+        Event::Stored(Ok(StoreReply::Loaded {
+            entries: vec![],
+            damaged: vec![bad],
+            integrity: Default::default(),
+            id_key: None,
+        })),
+        &mut model,
+    );
     assert_eq!(app.view(&model).damaged, vec![bad]);
 }
 

@@ -86,6 +86,8 @@ pub enum Field {
     Time,
     /// An instant sent by a shell that is not RFC 3339.
     Instant,
+    /// A passphrase being chosen (new diary, rekey, backup), refused by `domain::passphrase`.
+    Passphrase,
 }
 
 /// A field is written as its key (`"taken_at"`), as errors and exports name it.
@@ -173,6 +175,7 @@ impl Field {
             Date => "date",
             Time => "time",
             Instant => "instant",
+            Passphrase => "passphrase",
         }
     }
 }
@@ -236,6 +239,9 @@ pub enum Rule {
     NoDosePlannedToday,
     NotAForm,
     DayStartsByNoon,
+    PassphraseTooShort,
+    RepeatedOrSequential,
+    EasyToGuess,
 }
 
 /// Every rule, for tests that check each has its words.
@@ -281,6 +287,9 @@ pub const ALL_RULES: &[Rule] = &[
     Rule::NoDosePlannedToday,
     Rule::NotAForm,
     Rule::DayStartsByNoon,
+    Rule::PassphraseTooShort,
+    Rule::RepeatedOrSequential,
+    Rule::EasyToGuess,
 ];
 
 impl Rule {
@@ -329,6 +338,13 @@ impl Rule {
             NoDosePlannedToday => "the plan has no dose for today",
             NotAForm => "the settings are changed one at a time, not with a form",
             DayStartsByNoon => "a day starts between 00:00 and 12:00",
+            PassphraseTooShort => "a passphrase needs at least 12 characters",
+            RepeatedOrSequential => {
+                "repeated or sequential characters (aaaa, 1234, abcabc) are easy to guess"
+            }
+            EasyToGuess => {
+                "too easy to guess (a common password, word or pattern); several unrelated words are better"
+            }
         }
     }
 }
@@ -481,13 +497,31 @@ impl ValidationError {
 
     /// Text that could not be read as `expected`; echoes at most 40 characters of it.
     pub fn unreadable(field: Field, text: &str, expected: Expected) -> Self {
-        Self::new(field, Problem::Unreadable { text: text.chars().take(40).collect(), expected })
+        Self::new(field, Problem::Unreadable { text: echo(text), expected })
     }
 
     /// The same problem under another field (a value validated as part of a larger form).
     pub fn renamed(self, field: Field) -> Self {
         Self { field, ..self }
     }
+}
+
+/// What an error may quote of something a person typed: its start, at most 40 characters, with
+/// control characters written as escapes (`\u{1b}`), so a message can never garble a terminal, a
+/// log or a phone's text field (found by fuzzing: `\0` and escape sequences were echoed verbatim).
+pub fn echo(text: &str) -> String {
+    let mut out = String::new();
+    let mut shown = 0;
+    for c in text.chars() {
+        let piece: String = if c.is_control() { c.escape_unicode().collect() } else { c.to_string() };
+        let width = piece.chars().count();
+        if shown + width > 40 {
+            break;
+        }
+        shown += width;
+        out.push_str(&piece);
+    }
+    out
 }
 
 /// Result alias for validators.
@@ -550,6 +584,18 @@ mod tests {
         assert_eq!(positive(mg, f64::INFINITY, 1000.0).unwrap_err().problem, Problem::NotANumber);
         assert_eq!(positive(mg, 1000.5, 1000.0).unwrap_err().problem, Problem::TooLarge { max: 1000.0 });
         assert_eq!(positive(mg, 1000.0, 1000.0), Ok(1000.0));
+    }
+
+    #[test]
+    fn typed_text_is_echoed_without_control_characters() {
+        let e = ValidationError::unreadable(Field::Night, "\0\u{1b}[31mred", Expected::Date);
+        let shown = e.to_string();
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        assert!(shown.contains("\\u{0}") && shown.contains("\\u{1b}[31mred"), "{shown}");
+        assert_eq!(echo(&"é".repeat(50)).chars().count(), 40);
+        assert_eq!(echo(&"\0".repeat(10)), "\\u{0}".repeat(8), "whole escapes only, 40 characters at most");
+        let drug = crate::domain::dose::parse_substance("\u{1d}").unwrap_err();
+        assert!(!drug.to_string().chars().any(char::is_control), "{drug}");
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn instant(field: Field, s: &str, zone: &dyn Zone, today: NaiveDate) -> Vali
     };
     earlier_reading(field, readings(zone, &naive)).map_err(|e| match e.problem {
         Problem::SkippedByClocks { .. } => {
-            ValidationError::new(field, Problem::SkippedByClocks { text: t.chars().take(40).collect() })
+            ValidationError::new(field, Problem::SkippedByClocks { text: super::error::echo(t) })
         }
         _ => e,
     })

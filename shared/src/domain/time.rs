@@ -55,7 +55,7 @@ pub fn readings(zone: &dyn Zone, naive: &NaiveDateTime) -> LocalResult<LocalInst
             let utc = naive.checked_sub_signed(Duration::seconds(offset.local_minus_utc().into()))?;
             let actual = zone.offset_at(utc);
             let local = DateTime::from_naive_utc_and_offset(utc, actual);
-            (local.naive_local() == *naive).then_some(local)
+            (local.naive_local() == *naive).then(|| whole_minutes(local))
         })
         .collect();
     found.sort_by_key(DateTime::naive_utc);
@@ -64,6 +64,24 @@ pub fn readings(zone: &dyn Zone, naive: &NaiveDateTime) -> LocalResult<LocalInst
         0 => LocalResult::None,
         1 => LocalResult::Single(found.remove(0)),
         n => LocalResult::Ambiguous(found.remove(0), found.remove(n - 2)),
+    }
+}
+
+/// The same wall-clock time with its offset rounded to whole minutes. Offsets with seconds (local
+/// mean time before a zone was standardised, e.g. Monrovia −00:44:30 until 1972) cannot be written
+/// in RFC 3339 — the FFI and the store would move the instant by up to 30 s — so the typed local time
+/// is kept and the offset rounded (found by fuzzing).
+fn whole_minutes(at: LocalInstant) -> LocalInstant {
+    let secs = at.offset().local_minus_utc();
+    if secs % 60 == 0 {
+        return at;
+    }
+    let rounded = ((f64::from(secs) / 60.0).round() as i32) * 60;
+    match FixedOffset::east_opt(rounded) {
+        Some(offset) => {
+            DateTime::from_naive_utc_and_offset(at.naive_local() - Duration::seconds(rounded.into()), offset)
+        }
+        None => at,
     }
 }
 
@@ -364,5 +382,15 @@ mod tests {
             instant(Field::At, "2026-03-10 00:15", &kolkata, today).unwrap().to_rfc3339(),
             "2026-03-10T00:15:00+05:30"
         );
+    }
+
+    #[test]
+    fn an_offset_with_seconds_is_rounded_keeping_the_typed_time() {
+        // Monrovia kept local mean time, −00:44:30, until 1972.
+        let monrovia = FixedZone(FixedOffset::west_opt(44 * 60 + 30).unwrap());
+        let naive = NaiveDate::from_ymd_opt(1971, 3, 9).unwrap().and_hms_opt(22, 30, 0).unwrap();
+        let at = readings(&monrovia, &naive).single().unwrap();
+        assert_eq!(at.to_rfc3339(), "1971-03-09T22:30:00-00:45");
+        assert_eq!(super::super::parse::rfc3339(&at.to_rfc3339()), Some(at), "crosses the FFI unchanged");
     }
 }

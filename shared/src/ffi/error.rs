@@ -32,6 +32,18 @@ pub enum SteadyError {
     /// names the record when one is at fault. Nothing was imported.
     #[error("the backup was refused: {detail}")]
     BadBackup { detail: String },
+    /// The key material is damaged in both of its copies (not a wrong key): offer recovery or a
+    /// backup, never "wrong key".
+    #[error("the diary's key material is damaged")]
+    KeyDamaged,
+    /// Another process changed the key since this diary was opened; nothing was written. Open it
+    /// again.
+    #[error("the diary's key was changed elsewhere: open it again")]
+    KeyChanged,
+    /// An older copy of the whole diary file was put back (generation `found`, the keystore has
+    /// seen `expected`): refused, nothing written.
+    #[error("this diary file is older than the last one opened here")]
+    RolledBack { found: u64, expected: u64 },
     /// The device is full; earlier entries are intact.
     #[error("the device is full: the entry was not saved")]
     DiskFull,
@@ -82,6 +94,11 @@ impl SteadyError {
             SteadyError::WrongPassphrase => CoreError::Backup(BackupError::WrongPassphrase),
             SteadyError::BadBackup { .. } => return t.t("error-bad-backup"),
             SteadyError::DiskFull => CoreError::Store(StoreError::DiskFull),
+            SteadyError::KeyDamaged => CoreError::Store(StoreError::KeyDamaged),
+            SteadyError::KeyChanged => CoreError::Store(StoreError::KeyChanged),
+            SteadyError::RolledBack { found, expected } => {
+                CoreError::Store(StoreError::RolledBack { found: *found, expected: *expected })
+            }
             SteadyError::Storage { .. } => return t.t("error-storage"),
             SteadyError::KeyProvider { .. } => return t.t("error-key-provider"),
             SteadyError::Internal { detail } => CoreError::Internal(detail.clone()),
@@ -98,6 +115,14 @@ impl From<CoreError> for SteadyError {
             CoreError::Store(StoreError::Tampered { id }) => SteadyError::Tampered { id },
             CoreError::Store(StoreError::Corrupt(detail)) => SteadyError::Corrupt { detail },
             CoreError::Store(StoreError::DiskFull) => SteadyError::DiskFull,
+            CoreError::Store(StoreError::KeyDamaged) => SteadyError::KeyDamaged,
+            CoreError::Store(StoreError::KeyChanged) => SteadyError::KeyChanged,
+            CoreError::Store(StoreError::RolledBack { found, expected }) => {
+                SteadyError::RolledBack { found, expected }
+            }
+            CoreError::Store(e @ (StoreError::UnexpectedSchema(_) | StoreError::StateUnreadable)) => {
+                SteadyError::Corrupt { detail: e.to_string() }
+            }
             CoreError::Store(StoreError::BadKeyLength(n)) => {
                 SteadyError::KeyProvider { detail: format!("a data key must be 32 bytes, got {n}") }
             }

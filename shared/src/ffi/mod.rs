@@ -20,8 +20,9 @@ use crate::domain::{
 };
 use crate::summary::export::SummaryRequest;
 use crate::{
-    AppLabels, BackupFile, DataKey, DiaryDir, EntryRow, ExportFile, FormRequest, FormView, ImportReport,
-    Logged, MedicineCard, PlanAction, PlanView, Reminder, SteadyCore, SystemClock, Texts, TodayView, Unlock,
+    AppLabels, BackupFile, DataKey, DiaryDir, EntryRow, ExportFile, FormRequest, FormView, Generations,
+    ImportReport, Logged, MedicineCard, PlanAction, PlanView, Reminder, SteadyCore, SystemClock, Texts,
+    TodayView, Unlock,
 };
 pub use error::{guard, guard_in, SteadyError};
 pub use view::{DayRow, DiaryStatus, RecoveryReport, SummaryScreen};
@@ -32,6 +33,29 @@ pub use view::{DayRow, DiaryStatus, RecoveryReport, SummaryScreen};
 pub trait KeyProvider: Send + Sync {
     /// The 32-byte data key.
     fn get_or_create_key(&self) -> Result<Vec<u8>, SteadyError>;
+}
+
+/// Supplied by the shell: keeps the diary's generation where the file cannot reach it (a small
+/// Keychain / Keystore-protected value), so an older copy of the whole diary put back is refused
+/// with `RolledBack`. Optional: `SteadyDiary::open` works without it.
+#[uniffi::export(with_foreign)]
+pub trait GenerationStore: Send + Sync {
+    /// The latest generation recorded, if any.
+    fn latest_generation(&self) -> Option<u64>;
+    /// Records a newer generation (after every write).
+    fn record_generation(&self, generation: u64);
+}
+
+/// A foreign [`GenerationStore`] as the core's [`Generations`].
+struct ForeignGenerations(Arc<dyn GenerationStore>);
+
+impl Generations for ForeignGenerations {
+    fn latest(&self) -> Option<u64> {
+        self.0.latest_generation()
+    }
+    fn record(&self, generation: u64) {
+        self.0.record_generation(generation);
+    }
 }
 
 /// An open, unlocked diary: the one object a phone holds.
@@ -55,6 +79,26 @@ impl SteadyDiary {
         let unlock = keystore_unlock(&*keys)?;
         guard(|| {
             let core = DiaryDir::new(data_dir).open_or_create(&unlock, Arc::new(SystemClock))?;
+            Ok(Arc::new(Self { core }))
+        })
+    }
+
+    /// [`Self::open`], keeping the diary's generation in `generations`: an older copy of the whole
+    /// file is refused with `RolledBack` (nothing written).
+    #[uniffi::constructor]
+    pub fn open_guarded(
+        data_dir: String,
+        keys: Arc<dyn KeyProvider>,
+        generations: Arc<dyn GenerationStore>,
+    ) -> Result<Arc<Self>, SteadyError> {
+        let unlock = keystore_unlock(&*keys)?;
+        guard(|| {
+            let generations = Arc::new(ForeignGenerations(generations));
+            let core = DiaryDir::new(data_dir).open_or_create_guarded(
+                &unlock,
+                Arc::new(SystemClock),
+                generations,
+            )?;
             Ok(Arc::new(Self { core }))
         })
     }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::Keyed;
-use crate::domain::{DeTotal, EntryId, EquivalenceTable};
+use crate::domain::{DeTotal, EntryId, EquivalenceTable, Integrity};
 use crate::{Recovery, Summary, Texts, ViewModel};
 
 /// One day of a summary.
@@ -82,11 +82,19 @@ pub struct DiaryStatus {
     /// Records that failed authentication (shown as a warning; never deleted).
     pub damaged_ids: Vec<EntryId>,
     pub table: EquivalenceTable,
+    /// What opening the diary found wrong with its entries (unreadable, missing, unexpected); the
+    /// app must say so whenever it is not ok.
+    pub integrity: Integrity,
 }
 
 impl From<ViewModel> for DiaryStatus {
     fn from(v: ViewModel) -> Self {
-        Self { entry_count: v.entry_count as u64, damaged_ids: v.damaged, table: v.table }
+        Self {
+            entry_count: v.entry_count as u64,
+            damaged_ids: v.damaged,
+            table: v.table,
+            integrity: v.integrity,
+        }
     }
 }
 
@@ -99,6 +107,8 @@ pub struct RecoveryReport {
     pub damaged: Vec<EntryId>,
     /// Whether damaged pages were skipped (entries on them are lost).
     pub pages_lost: bool,
+    /// The entries the diary's manifest lists that could not be recovered.
+    pub lost: Vec<EntryId>,
     /// Of the recovered, entries read directly from pages the database could no longer reach.
     pub read_from_pages: u64,
     /// Folder where the damaged files are kept.
@@ -111,6 +121,7 @@ impl From<Recovery> for RecoveryReport {
             recovered: r.recovered as u64,
             damaged: r.damaged,
             pages_lost: r.pages_lost,
+            lost: r.lost,
             read_from_pages: r.read_from_pages as u64,
             kept_at: r.kept_at.display().to_string(),
         }

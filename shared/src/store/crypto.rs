@@ -16,9 +16,8 @@ use super::error::StoreError;
 /// Length of a data key in bytes.
 pub const KEY_LEN: usize = 32;
 
-/// PBKDF2-HMAC-SHA256 iterations for a passphrase (OWASP Password Storage Cheat Sheet, 2023:
-/// 600,000 for PBKDF2-HMAC-SHA256). Files asking for fewer are refused.
-pub const PBKDF2_ITERATIONS: u32 = 600_000;
+/// Length of an AES-GCM tag, the last bytes of every sealed value.
+pub const TAG_LEN: usize = 16;
 
 /// Length of a passphrase salt.
 pub const SALT_LEN: usize = 16;
@@ -106,6 +105,38 @@ impl fmt::Debug for DataKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("DataKey(<redacted>)")
     }
+}
+
+/// Smallest padded plaintext: every common entry (a dose with its medicine, an anxiety rating, a
+/// night with the full sleep diary, a GAD-7) fits, so they all seal to the same length whatever
+/// they say.
+pub const MIN_PADDED: usize = 512;
+
+/// The length a plaintext of `len` bytes is padded to: 512, 1024, 2048, 4096, then whole 4 KiB.
+/// A sealed value then tells only which bucket its content falls in, never whether a dose was
+/// prescribed (`"non_prescribed"` is 4 bytes longer) or which anxiety score or sleep quality it
+/// holds.
+pub fn padded_len(len: usize) -> usize {
+    if len <= 4096 {
+        len.max(MIN_PADDED).next_power_of_two()
+    } else {
+        len.div_ceil(4096) * 4096
+    }
+}
+
+/// `plain` followed by zero bytes up to [`padded_len`]. The plaintexts padded here are JSON, which
+/// never contains a raw zero byte, so [`unpad`] is exact.
+pub fn pad(plain: &[u8]) -> Zeroizing<Vec<u8>> {
+    let mut out = Zeroizing::new(Vec::with_capacity(padded_len(plain.len())));
+    out.extend_from_slice(plain);
+    out.resize(padded_len(plain.len()), 0);
+    out
+}
+
+/// A padded plaintext without its padding (values sealed before padding existed have none).
+pub fn unpad(padded: &[u8]) -> &[u8] {
+    let end = padded.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    &padded[..end]
 }
 
 /// Random bytes for salts.

@@ -26,7 +26,8 @@ fn with_side_files(db: &Path) -> Vec<PathBuf> {
     std::iter::once(String::new())
         .chain(SIDE_FILES.iter().map(|s| s.to_string()))
         .map(|suffix| db.with_file_name(format!("{name}{suffix}")))
-        .filter(|p| p.is_file())
+        // What is at the path itself (a symbolic link counts, and is never followed).
+        .filter(|p| p.symlink_metadata().is_ok())
         .collect()
 }
 
@@ -77,9 +78,25 @@ fn kept_copies(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     Ok(out)
 }
 
+/// Overwrites a regular file with zeros and deletes it. A symbolic link (or anything but a regular
+/// file) is only removed, never followed: erasing a diary must not zero a file elsewhere that a
+/// link in the data directory points to. The file is opened with `O_NOFOLLOW`, so a link swapped in
+/// after the check is refused rather than followed.
 fn overwrite_and_remove(path: &Path) -> Result<(), StoreError> {
-    let len = std::fs::metadata(path)?.len();
-    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    let meta = std::fs::symlink_metadata(path)?;
+    if !meta.file_type().is_file() {
+        std::fs::remove_file(path)?;
+        return Ok(());
+    }
+    let len = meta.len();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = options.open(path)?;
     let zeros = vec![0u8; 64 * 1024];
     let mut left = len;
     while left > 0 {

@@ -29,6 +29,27 @@ pub enum StoreError {
     /// The key material in the file asks for weaker parameters than this version accepts.
     #[error("the diary's key parameters are weaker than allowed")]
     WeakKeyParameters,
+    /// The key material in the file is damaged in both of its copies (not a wrong key): the
+    /// diary's entries may still be readable with a backup of the key; recovery can tell.
+    #[error("the diary's key material is damaged: this is not a wrong passphrase")]
+    KeyDamaged,
+    /// Another process (another window, a notification action) changed the key since this diary
+    /// was opened: nothing was written under the old key. Open the diary again.
+    #[error(
+        "the diary's key was changed elsewhere since it was opened: open it again (nothing was written)"
+    )]
+    KeyChanged,
+    /// The record that binds the entry set (the manifest's state) cannot be read with this key or
+    /// was altered: writing is refused until the diary is recovered.
+    #[error("the diary's list of entries is damaged or was changed outside Steady: recover the diary")]
+    StateUnreadable,
+    /// The file's tables differ from what this version creates (an extra trigger, view, table or
+    /// column): nothing is read or written through it.
+    #[error("the diary file's structure was changed outside Steady: {0}")]
+    UnexpectedSchema(String),
+    /// The file is older than the last one this device saw (a whole-file rollback).
+    #[error("this diary file is older than the last one opened here (generation {found}, expected at least {expected})")]
+    RolledBack { found: u64, expected: u64 },
     /// A key of the wrong size was supplied.
     #[error("a data key must be 32 bytes, got {0}")]
     BadKeyLength(usize),
@@ -58,6 +79,8 @@ impl PartialEq for StoreError {
             }
             (TooNew { found: a, known: b }, TooNew { found: c, known: d }) => (a, b) == (c, d),
             (BadKeyLength(a), BadKeyLength(b)) => a == b,
+            (UnexpectedSchema(a), UnexpectedSchema(b)) => a == b,
+            (RolledBack { found: a, expected: b }, RolledBack { found: c, expected: d }) => (a, b) == (c, d),
             (Encoding(_), Encoding(_)) | (Sqlite(_), Sqlite(_)) | (Io(_), Io(_)) => {
                 self.to_string() == other.to_string()
             }

@@ -9,7 +9,9 @@ pub mod backup;
 pub mod crypto;
 mod erase;
 pub mod error;
+pub mod kdf;
 mod keys;
+pub mod manifest;
 #[doc(hidden)]
 pub mod pages;
 pub mod recover;
@@ -21,12 +23,13 @@ use std::path::{Path, PathBuf};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use zeroize::Zeroizing;
 
+pub use crate::domain::Integrity;
 use crate::domain::{Entry, EntryBody, EntryId};
-#[cfg(feature = "internals")]
-pub use crypto::PBKDF2_ITERATIONS;
-use crypto::{associated_data, Sealer};
+use crypto::{associated_data, Sealer, TAG_LEN};
 pub use crypto::{DataKey, KEY_LEN, MAX_SEALS_PER_KEY};
 pub use error::StoreError;
+#[cfg(feature = "internals")]
+pub use kdf::PBKDF2_ITERATIONS;
 use keys::Keys;
 pub use recover::{erase, recover, Recovery};
 use schema::SCHEMA_VERSION;
@@ -61,6 +64,8 @@ pub struct Loaded {
     pub entries: Vec<Entry>,
     /// Rows that were damaged or tampered with; reported, never deleted.
     pub damaged: Vec<EntryId>,
+    /// The rows against the manifest: missing, unexpected or replayed entries.
+    pub integrity: Integrity,
 }
 
 /// An open, unlocked diary.
@@ -68,8 +73,11 @@ pub struct Store {
     conn: Connection,
     sealer: Sealer,
     keys: Keys,
-    /// Values sealed under the current data key (persisted in `meta`, see [`MAX_SEALS_PER_KEY`]).
+    /// Values sealed under the current data key (kept in the sealed state, see
+    /// [`MAX_SEALS_PER_KEY`]).
     seals: u64,
+    /// The manifest's generation when this process last read or wrote it.
+    generation: u64,
     dir: PathBuf,
     path: PathBuf,
 }
@@ -81,16 +89,20 @@ impl fmt::Debug for Store {
 }
 
 /// What [`Store::import`] did: entries are matched by id, so importing the same file twice
-/// changes nothing the second time.
+/// changes nothing the second time, and an older backup never reverts a newer edit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ImportReport {
     /// Entries this diary did not have.
     pub added: u64,
-    /// Entries it had in another version (the imported version replaced them).
+    /// Entries this diary had only damaged (unreadable): the backup's readable copy replaced them.
     pub updated: u64,
     /// Entries it already had exactly.
     pub unchanged: u64,
+    /// Entries it had in another version: this diary's version was kept (a backup is older than
+    /// the diary it was made from, so the diary's version is the newer one).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 0))]
+    pub kept: u64,
 }
 
 impl Store {
@@ -102,17 +114,21 @@ impl Store {
         if path.exists() {
             return Err(StoreError::AlreadyExists(path.display().to_string()));
         }
+        // Only a directory the diary creates is restricted to its owner: an existing one (a home
+        // folder given as --data-dir) keeps the mode its owner chose.
+        let created = !dir.exists();
         std::fs::create_dir_all(dir)?;
         let keys = Keys::generate(unlock)?;
         let draft = dir.join(CREATING_FILE);
         erase::remove_with_side_files(&draft)?;
         {
             let mut conn = Connection::open(&draft)?;
-            restrict_to_owner(dir, &draft)?;
+            restrict_to_owner(created.then_some(dir), &draft)?;
             schema::configure(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             schema::migrate(&tx)?;
-            keys.store(&tx, 0)?;
+            keys.store(&tx)?;
+            manifest::rebuild(&tx, &Sealer::new(&keys.data), &[], 0, 1)?;
             tx.commit()?;
             // Closing checkpoints the WAL into the file and removes it: the draft is one file.
             conn.close().map_err(|(_, e)| StoreError::from(e))?;
@@ -128,7 +144,9 @@ impl Store {
         sync_dir(dir)?;
         let conn = Connection::open_with_flags(&path, schema::OPEN_FLAGS)?;
         schema::configure(&conn)?;
-        Ok(Self::assemble(conn, keys, 1, dir))
+        let state =
+            manifest::State::read(&conn, &Sealer::new(&keys.data))?.ok_or(StoreError::StateUnreadable)?;
+        Ok(Self::assemble(conn, keys, &state, dir))
     }
 
     /// Opens an existing diary. A wrong key returns [`StoreError::WrongKey`] before any write; a
@@ -146,13 +164,27 @@ impl Store {
         if found == 0 {
             return Err(StoreError::Corrupt("not a Steady diary".into()));
         }
+        schema::check_exact(&conn, found)?;
         schema::configure(&conn)?;
         let keys = Keys::unlock(&conn, unlock)?;
-        let seals = keys::seal_count(&conn)?;
+        let sealer = Sealer::new(&keys.data);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         schema::migrate(&tx)?;
+        let state = match manifest::State::read(&tx, &sealer) {
+            Ok(Some(state)) => state,
+            // A diary from before the manifest: the entries as they are now are its first
+            // manifest (trust on first use), and the seal counter moves into the sealed state.
+            Ok(None) => {
+                let rows = id_tags(&tx)?;
+                manifest::rebuild(&tx, &sealer, &rows, 0, keys::legacy_seal_count(&tx)?)?
+            }
+            // A damaged or altered state opens (every entry stays readable) but refuses writes;
+            // `load_all` reports it.
+            Err(StoreError::StateUnreadable) => manifest::State::unknown(),
+            Err(e) => return Err(e),
+        };
         tx.commit()?;
-        Ok(Self::assemble(conn, keys, seals, dir))
+        Ok(Self::assemble(conn, keys, &state, dir))
     }
 
     /// Opens the diary in `dir`, creating it if there is none. A damaged file is never replaced by
@@ -165,15 +197,34 @@ impl Store {
         }
     }
 
-    fn assemble(conn: Connection, keys: Keys, seals: u64, dir: &Path) -> Self {
+    fn assemble(conn: Connection, keys: Keys, state: &manifest::State, dir: &Path) -> Self {
         Self {
             conn,
             sealer: Sealer::new(&keys.data),
             keys,
-            seals,
+            seals: state.seals,
+            generation: state.generation,
             dir: dir.to_owned(),
             path: dir.join(DB_FILE),
         }
+    }
+
+    /// A key derived from the data key for naming exported records (FHIR resource ids): stable from
+    /// one export to the next, unlinkable to the file's row ids without the key.
+    pub fn export_key(&self) -> Zeroizing<[u8; 32]> {
+        let mac = ring::hmac::sign(
+            &ring::hmac::Key::new(ring::hmac::HMAC_SHA256, self.keys.data.expose()),
+            b"steady export ids v1",
+        );
+        let mut out = Zeroizing::new([0u8; 32]);
+        out.copy_from_slice(mac.as_ref());
+        out
+    }
+
+    /// The manifest's generation: one more after every write. A platform that can keep a small
+    /// value out of reach of the file (the keystore) keeps the latest and refuses an older file.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     #[cfg(any(test, feature = "internals"))]
@@ -195,6 +246,24 @@ impl Store {
     }
 
     #[cfg(any(test, feature = "internals"))]
+    /// The data key (tests that rebuild older key-material layouts around it).
+    #[doc(hidden)]
+    pub fn data_key_for_test(&self) -> DataKey {
+        self.keys.data.clone()
+    }
+
+    #[cfg(any(test, feature = "internals"))]
+    /// Sets the sealed seal counter (tests of key rotation cannot seal a billion values).
+    #[doc(hidden)]
+    pub fn set_seal_count(&mut self, seals: u64) -> Result<(), StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        manifest::set_seals(&tx, &self.sealer, seals)?;
+        tx.commit()?;
+        self.seals = seals;
+        Ok(())
+    }
+
+    #[cfg(any(test, feature = "internals"))]
     /// Inserts or replaces (edits) one entry, durably.
     pub fn put(&mut self, entry: &Entry) -> Result<(), StoreError> {
         self.write(std::slice::from_ref(entry), &[]).map(|_| ())
@@ -211,12 +280,11 @@ impl Store {
     /// Rotates the data key first when this write would take it to [`MAX_SEALS_PER_KEY`].
     pub fn write(&mut self, puts: &[Entry], deletes: &[EntryId]) -> Result<usize, StoreError> {
         let new_seals = puts.len() as u64;
-        if self.seals.saturating_add(new_seals) >= MAX_SEALS_PER_KEY {
+        if self.seals.saturating_add(new_seals + 2) >= MAX_SEALS_PER_KEY {
             self.rotate_data_key()?;
         }
         let sealed: Vec<Vec<u8>> =
             puts.iter().map(|e| seal_entry(&self.sealer, e)).collect::<Result<_, _>>()?;
-        let seals = self.seals + new_seals;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         {
             let mut upsert = tx.prepare_cached(
@@ -228,14 +296,21 @@ impl Store {
             }
         }
         let mut deleted = 0;
+        let mut changes: manifest::Changes =
+            puts.iter().zip(&sealed).map(|(e, s)| (e.id, Some(manifest::tag_of(s)))).collect();
         for id in deletes {
             deleted += tx.execute("DELETE FROM entries WHERE id = ?1", [id.as_bytes().as_slice()])?;
+            changes.push((*id, None));
         }
-        if new_seals > 0 {
-            keys::store_seal_count(&tx, seals)?;
-        }
+        let state = manifest::record(&tx, &self.sealer, &changes, new_seals)
+            .map_err(|e| stale_key(&tx, &self.keys, e))?;
         tx.commit()?;
-        self.seals = seals;
+        self.seals = state.seals;
+        self.generation = state.generation;
+        if !deletes.is_empty() {
+            // A deleted entry's bytes must not stay readable in the write-ahead log.
+            self.checkpoint()?;
+        }
         Ok(deleted)
     }
 
@@ -247,7 +322,8 @@ impl Store {
         for entry in entries {
             match self.get(entry.id) {
                 Ok(Some(existing)) if existing == *entry => report.unchanged += 1,
-                Ok(Some(_)) | Err(StoreError::Tampered { .. }) => {
+                Ok(Some(_)) => report.kept += 1,
+                Err(StoreError::Tampered { .. }) => {
                     report.updated += 1;
                     puts.push(entry.clone());
                 }
@@ -288,20 +364,28 @@ impl Store {
         let sealer = Sealer::new(&keys.data);
         let sealed: Vec<Vec<u8>> =
             loaded.entries.iter().map(|e| seal_entry(&sealer, e)).collect::<Result<_, _>>()?;
-        let seals = sealed.len() as u64;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Inside the write lock: the key must still be the one this process holds.
+        let before = manifest::State::read(&tx, &self.sealer)
+            .map_err(|e| stale_key(&tx, &self.keys, e))?
+            .ok_or(StoreError::StateUnreadable)?;
         {
             let mut update = tx.prepare_cached("UPDATE entries SET v = ?1, sealed = ?2 WHERE id = ?3")?;
             for (entry, sealed) in loaded.entries.iter().zip(&sealed) {
                 update.execute(params![SCHEMA_VERSION, sealed, entry.id.as_bytes().as_slice()])?;
             }
         }
-        keys.store(&tx, seals)?;
+        keys.store(&tx)?;
+        let tags: Vec<(EntryId, [u8; TAG_LEN])> =
+            loaded.entries.iter().zip(&sealed).map(|(e, s)| (e.id, manifest::tag_of(s))).collect();
+        let state = manifest::rebuild(&tx, &sealer, &tags, before.generation, sealed.len() as u64 + 1)?;
         tx.commit()?;
         self.sealer = sealer;
         self.keys = keys;
-        self.seals = seals + 1;
-        Ok(())
+        self.seals = state.seals;
+        self.generation = state.generation;
+        // The main file alone must now open only with the new key: move the log into it.
+        self.checkpoint()
     }
 
     /// Reads one entry; a damaged record is an error naming it.
@@ -327,11 +411,18 @@ impl Store {
         while let Some(row) = rows.next()? {
             sealed.push((row_id(row)?, row.get(1)?, row.get(2)?));
         }
-        Ok(open_rows(&self.sealer, &sealed))
+        let tags: Vec<(EntryId, [u8; TAG_LEN])> =
+            sealed.iter().map(|(id, _, bytes)| (*id, manifest::tag_of(bytes))).collect();
+        let mut loaded = open_rows(&self.sealer, &sealed);
+        loaded.integrity = manifest::check(&self.conn, &self.sealer, &tags)?;
+        loaded.integrity.unreadable = loaded.damaged.clone();
+        Ok(loaded)
     }
 
-    #[cfg(any(test, feature = "internals"))]
-    /// Moves the WAL into the main file and truncates it (used after deletes and by tests).
+    /// Moves the write-ahead log into the main file and truncates it: after a delete (so deleted
+    /// content is not left in the log), a rekey or rotation (so the main file alone opens only with
+    /// the new key), and before locking. If another connection is reading, SQLite checkpoints what
+    /// it can; the log is truncated at the next chance.
     pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
@@ -372,6 +463,26 @@ impl Store {
     }
 }
 
+/// A state this process cannot open: another process changed the key (nothing may be sealed under
+/// ours any more), or the state was damaged.
+fn stale_key(conn: &Connection, keys: &Keys, e: StoreError) -> StoreError {
+    match e {
+        StoreError::StateUnreadable if !keys::still_current(conn, keys) => StoreError::KeyChanged,
+        other => other,
+    }
+}
+
+/// Every row's id and tag, for building a manifest.
+fn id_tags(conn: &Connection) -> Result<Vec<(EntryId, [u8; TAG_LEN])>, StoreError> {
+    let mut stmt = conn.prepare("SELECT id, sealed FROM entries")?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push((row_id(row)?, manifest::tag_of(row.get_ref(1)?.as_blob()?)));
+    }
+    Ok(out)
+}
+
 /// The 16-byte id of an `entries` row.
 fn row_id(row: &rusqlite::Row<'_>) -> Result<EntryId, StoreError> {
     let bytes: [u8; 16] = row
@@ -382,9 +493,11 @@ fn row_id(row: &rusqlite::Row<'_>) -> Result<EntryId, StoreError> {
     Ok(EntryId::from_bytes(bytes))
 }
 
+/// Seals an entry padded to its length bucket ([`crypto::padded_len`]): the stored length says
+/// nothing about what the entry holds.
 fn seal_entry(sealer: &Sealer, entry: &Entry) -> Result<Vec<u8>, StoreError> {
     let plain = Zeroizing::new(serde_json::to_vec(&entry.body).map_err(StoreError::Encoding)?);
-    sealer.seal(&entry_aad(SCHEMA_VERSION, entry.id), &plain)
+    sealer.seal(&entry_aad(SCHEMA_VERSION, entry.id), &crypto::pad(&plain))
 }
 
 /// A row as stored: id, the schema version it was sealed under, the sealed entry.
@@ -397,7 +510,11 @@ fn open_rows(sealer: &Sealer, rows: &[SealedRow]) -> Loaded {
         let mut reader = EntryReader::default();
         chunk.iter().map(|(id, v, bytes)| (*id, reader.open(sealer, *id, *v, bytes))).collect()
     });
-    let mut loaded = Loaded { entries: Vec::with_capacity(opened.len()), damaged: Vec::new() };
+    let mut loaded = Loaded {
+        entries: Vec::with_capacity(opened.len()),
+        damaged: Vec::new(),
+        integrity: Integrity::default(),
+    };
     for (id, entry) in opened {
         match entry {
             Some(entry) => loaded.entries.push(entry),
@@ -422,7 +539,7 @@ impl EntryReader {
     fn open(&mut self, sealer: &Sealer, id: EntryId, v: u32, sealed: &[u8]) -> Option<Entry> {
         crypto::write_associated_data(&mut self.aad, v, "entries", id.as_bytes());
         let plain = sealer.open_into(&self.aad, sealed, &mut self.plain)?;
-        let body: EntryBody = serde_json::from_slice(plain).ok()?;
+        let body: EntryBody = serde_json::from_slice(crypto::unpad(plain)).ok()?;
         Some(Entry { id, body })
     }
 }
@@ -434,9 +551,11 @@ fn entry_aad(version: u32, id: EntryId) -> Vec<u8> {
 /// On desktops, keeps other accounts out of the data directory and the diary file (SQLite gives the
 /// WAL and SHM files the same mode as the database). Phones sandbox app data already.
 #[cfg(unix)]
-fn restrict_to_owner(dir: &Path, db: &Path) -> Result<(), StoreError> {
+fn restrict_to_owner(dir: Option<&Path>, db: &Path) -> Result<(), StoreError> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    if let Some(dir) = dir {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
     std::fs::set_permissions(db, std::fs::Permissions::from_mode(0o600))?;
     Ok(())
 }
@@ -454,6 +573,6 @@ fn sync_dir(_dir: &Path) -> Result<(), StoreError> {
 }
 
 #[cfg(not(unix))]
-fn restrict_to_owner(_dir: &Path, _db: &Path) -> Result<(), StoreError> {
+fn restrict_to_owner(_dir: Option<&Path>, _db: &Path) -> Result<(), StoreError> {
     Ok(())
 }

@@ -72,6 +72,59 @@ pub fn entry_rows(file: &[u8]) -> Vec<PageRow> {
     rows
 }
 
+/// Page type byte of a leaf page of a table B-tree (rowid tables such as `meta`).
+const LEAF_TABLE: u8 = 0x0D;
+
+/// Every small `(name, value)` record of the `meta` table found on a table leaf page of `file`
+/// whose name is in `wanted` — the key material, for recovering a diary whose first page (the
+/// schema, and with it SQLite's way in) is damaged. Only records stored whole on their page are
+/// read (key material is a few hundred bytes). Candidates only: the key-material record carries its
+/// own digest and the key check authenticates it.
+pub fn meta_rows(file: &[u8], wanted: &[&str]) -> Vec<(String, Vec<u8>)> {
+    let geometry = Geometry::of(file);
+    let mut rows = Vec::new();
+    for number in 1..=geometry.pages(file) {
+        let Some(page) = geometry.page(file, number) else { continue };
+        let header_at = if number == 1 { DB_HEADER_LEN } else { 0 };
+        if page.get(header_at) != Some(&LEAF_TABLE) {
+            continue;
+        }
+        let cells = read_u16(page, header_at + 3).unwrap_or(0).min(page.len() / 6);
+        for i in 0..cells {
+            let Some(at) = read_u16(page, header_at + 8 + 2 * i) else { continue };
+            let Some((size, a)) = page.get(at..).and_then(varint) else { continue };
+            let Some((_rowid, b)) = page.get(at + a..).and_then(varint) else { continue };
+            // Whole on the page only (fileformat2 §1.6: a table leaf keeps up to U − 35 bytes).
+            let Some(size) = usize::try_from(size).ok().filter(|&n| n <= geometry.usable.saturating_sub(35))
+            else {
+                continue;
+            };
+            let Some(payload) = page.get(at + a + b..at + a + b + size) else { continue };
+            if let Some((name, value)) = name_value(payload).filter(|(n, _)| wanted.contains(&n.as_str())) {
+                rows.push((name, value));
+            }
+        }
+    }
+    rows
+}
+
+/// `payload` as a two-column record: TEXT, then BLOB.
+fn name_value(payload: &[u8]) -> Option<(String, Vec<u8>)> {
+    let (header_len, mut at) = varint(payload)?;
+    let header_len = usize::try_from(header_len).ok()?;
+    let (name_type, used) = varint(payload.get(at..header_len)?)?;
+    at += used;
+    let (value_type, _) = varint(payload.get(at..header_len)?)?;
+    if name_type < 13 || name_type % 2 == 0 || value_type < 12 || value_type % 2 != 0 {
+        return None;
+    }
+    let name_len = usize::try_from((name_type - 13) / 2).ok()?;
+    let value_len = usize::try_from((value_type - 12) / 2).ok()?;
+    let name = std::str::from_utf8(payload.get(header_len..header_len + name_len)?).ok()?.to_owned();
+    let value_at = header_len + name_len;
+    Some((name, payload.get(value_at..value_at.checked_add(value_len)?)?.to_vec()))
+}
+
 /// How many payload bytes [`entry_rows`] may copy from a file of `len` bytes: four times the file,
 /// plus 16 MiB. A sound file stores each payload byte once, so reading all of it costs at most its
 /// size; the rest is room for damaged cells, which are read and then refused.

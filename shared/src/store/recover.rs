@@ -24,7 +24,7 @@ use super::crypto::Sealer;
 use super::erase::{diary_files, DAMAGED_PREFIX, SCRATCH_DIR};
 use super::error::StoreError;
 use super::keys::Keys;
-use super::{open_rows, pages, row_id, schema, Loaded, SealedRow, Store, Unlock, DB_FILE};
+use super::{manifest, open_rows, pages, row_id, schema, Loaded, SealedRow, Store, Unlock, DB_FILE};
 use crate::domain::EntryId;
 
 pub use super::erase::erase;
@@ -36,8 +36,11 @@ pub struct Recovery {
     pub recovered: usize,
     /// Rows that could be read but failed authentication (tampered or damaged), by id.
     pub damaged: Vec<EntryId>,
-    /// Whether SQLite reported damaged pages (some entries may be lost with them).
+    /// Whether damaged pages were found (entries on them are lost).
     pub pages_lost: bool,
+    /// Entries the diary's manifest lists that could not be recovered at all (on damaged pages);
+    /// empty when the manifest itself was unreadable (then `pages_lost` says whether any were).
+    pub lost: Vec<EntryId>,
     /// Of `recovered`, the entries SQLite could no longer reach, read directly from their pages.
     pub read_from_pages: usize,
     /// Where the damaged files were kept.
@@ -52,10 +55,11 @@ pub fn recover(dir: &Path, unlock: &Unlock) -> Result<Recovery, StoreError> {
     }
     let kept_at = keep_damaged(dir)?;
     match copy_readable(&kept_at, dir, unlock) {
-        Ok(Salvage { loaded, pages_lost, read_from_pages }) => Ok(Recovery {
+        Ok(Salvage { loaded, pages_lost, read_from_pages, lost }) => Ok(Recovery {
             recovered: loaded.entries.len(),
             damaged: loaded.damaged,
-            pages_lost,
+            pages_lost: pages_lost || !lost.is_empty(),
+            lost,
             read_from_pages,
             kept_at,
         }),
@@ -94,6 +98,7 @@ struct Salvage {
     loaded: Loaded,
     pages_lost: bool,
     read_from_pages: usize,
+    lost: Vec<EntryId>,
 }
 
 /// Reads a scratch copy of the kept files (so the kept ones stay byte for byte as found) and
@@ -104,26 +109,58 @@ fn copy_readable(kept: &Path, dir: &Path, unlock: &Unlock) -> Result<Salvage, St
         for f in diary_files(kept) {
             std::fs::copy(&f, scratch.join(f.file_name().unwrap_or_default()))?;
         }
-        let conn = Connection::open_with_flags(scratch.join(DB_FILE), schema::OPEN_FLAGS)?;
-        schema::check_not_newer(schema::version(&conn)?)?;
-        let keys = Keys::unlock(&conn, unlock)?;
-        let sealer = Sealer::new(&keys.data);
-        let (rows, pages_lost) = scan(&conn)?;
-        // Bring the scratch file up to date with its log (best effort: the log may be damaged too).
-        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
-        drop(conn);
+        let (sealer, rows, pages_lost, expected) = match through_sqlite(&scratch, unlock) {
+            Ok(found) => found,
+            // The first page (SQLite's way into the file) or the key material is damaged: the key
+            // material is looked for on the pages themselves, and every entry is read from there.
+            Err(StoreError::Corrupt(_) | StoreError::KeyDamaged | StoreError::Sqlite(_)) => {
+                let file = std::fs::read(scratch.join(DB_FILE))?;
+                let names = ["keys", "keys.copy", "kdf", "wrapped_key", "key_check"];
+                let keys = Keys::unlock_rows(&pages::meta_rows(&file, &names), unlock)?;
+                (Sealer::new(&keys.data), Vec::new(), true, None)
+            }
+            Err(e) => return Err(e),
+        };
         let mut loaded = open_rows(&sealer, &rows);
         let reached: HashSet<EntryId> = rows.iter().map(|(id, _, _)| *id).collect();
         let from_pages = unreached_rows(&std::fs::read(scratch.join(DB_FILE))?, &reached, &sealer);
         let read_from_pages = from_pages.entries.len();
         loaded.entries.extend(from_pages.entries);
         loaded.damaged.extend(from_pages.damaged);
+        // What the manifest expected and nothing recovered: lost with the damaged pages.
+        let found: HashSet<EntryId> =
+            loaded.entries.iter().map(|e| e.id).chain(loaded.damaged.iter().copied()).collect();
+        let mut lost: Vec<EntryId> = expected
+            .unwrap_or_default()
+            .into_iter()
+            .map(EntryId::from_bytes)
+            .filter(|id| !found.contains(id))
+            .collect();
+        lost.sort_unstable();
         let mut store = Store::create(dir, unlock)?;
         store.write(&loaded.entries, &[])?;
-        Ok(Salvage { loaded, pages_lost: pages_lost || read_from_pages > 0, read_from_pages })
+        Ok(Salvage { loaded, pages_lost: pages_lost || read_from_pages > 0, read_from_pages, lost })
     })();
     std::fs::remove_dir_all(&scratch)?;
     result
+}
+
+/// The key and every row SQLite can still reach in the scratch copy, and whether it hit damaged
+/// pages; the scratch file is then brought up to date with its log (best effort).
+type Found = (Sealer, Vec<SealedRow>, bool, Option<Vec<[u8; 16]>>);
+
+fn through_sqlite(scratch: &Path, unlock: &Unlock) -> Result<Found, StoreError> {
+    let conn = Connection::open_with_flags(scratch.join(DB_FILE), schema::OPEN_FLAGS)?;
+    schema::check_not_newer(schema::version(&conn)?)?;
+    let keys = Keys::unlock(&conn, unlock)?;
+    let sealer = Sealer::new(&keys.data);
+    let (rows, pages_lost) = scan(&conn)?;
+    // The manifest, if it can still be read, says which entries to expect (best effort).
+    let expected =
+        manifest::expected(&conn, &sealer, &mut false).ok().flatten().map(|m| m.into_keys().collect());
+    // Bring the scratch file up to date with its log (best effort: the log may be damaged too).
+    let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    Ok((sealer, rows, pages_lost, expected))
 }
 
 /// The rows on the pages of `file` that SQLite did not reach: each id once, the first copy that
@@ -140,7 +177,7 @@ fn unreached_rows(file: &[u8], reached: &HashSet<EntryId>, sealer: &Sealer) -> L
     let mut damaged: Vec<_> = opened.damaged.into_iter().filter(|id| !seen.contains(id)).collect();
     damaged.sort_unstable();
     damaged.dedup();
-    Loaded { entries, damaged }
+    Loaded { entries, damaged, integrity: super::Integrity::default() }
 }
 
 fn tempfile_dir(dir: &Path) -> Result<PathBuf, StoreError> {

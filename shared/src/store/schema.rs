@@ -5,6 +5,7 @@
 use rusqlite::{Connection, OpenFlags, Transaction};
 
 use super::error::StoreError;
+use crate::domain::error::echo;
 
 /// The schema this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -35,6 +36,8 @@ pub const OPEN_FLAGS: OpenFlags = OpenFlags::SQLITE_OPEN_READ_WRITE.union(OpenFl
 /// Connection settings: durable commits (WAL + synchronous=FULL), deleted content overwritten,
 /// temporary tables never on disk.
 pub fn configure(conn: &Connection) -> Result<(), StoreError> {
+    // Functions named in the schema (a planted trigger or view) never run with app privileges.
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
@@ -54,6 +57,46 @@ pub fn check_not_newer(found: u32) -> Result<(), StoreError> {
         return Err(StoreError::TooNew { found, known: SCHEMA_VERSION });
     }
     Ok(())
+}
+
+/// Everything in `sqlite_master`, in a fixed order: (type, name, table, SQL text).
+type SchemaRows = Vec<(String, String, String, Option<String>)>;
+
+fn schema_rows(conn: &Connection) -> Result<SchemaRows, StoreError> {
+    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Refuses a file whose schema is not exactly what the migrations up to its version create: a
+/// trigger planted with `sqlite3` (deleting each new non-prescribed dose), a view, an extra table
+/// or a changed column is a typed error before any key is tried or anything is written. The
+/// expected schema is built by running the same migrations on an empty in-memory database, so there
+/// is no second copy of the DDL to drift.
+pub fn check_exact(conn: &Connection, version: u32) -> Result<(), StoreError> {
+    let expected = Connection::open_in_memory()?;
+    for sql in MIGRATIONS.iter().take(version as usize) {
+        expected.execute_batch(sql)?;
+    }
+    let (want, found) = (schema_rows(&expected)?, schema_rows(conn)?);
+    if want == found {
+        return Ok(());
+    }
+    let extra: Vec<String> = found
+        .iter()
+        .filter(|r| !want.contains(r))
+        .map(|(kind, name, _, _)| format!("{kind} {}", echo(name)))
+        .collect();
+    let gone: Vec<String> = want
+        .iter()
+        .filter(|r| !found.contains(r))
+        .map(|(kind, name, _, _)| format!("{kind} {}", echo(name)))
+        .collect();
+    Err(StoreError::UnexpectedSchema(match (extra.is_empty(), gone.is_empty()) {
+        (false, true) => format!("unexpected {}", extra.join(", ")),
+        (true, false) => format!("missing {}", gone.join(", ")),
+        _ => format!("changed {}", extra.join(", ")),
+    }))
 }
 
 /// Applies every pending migration inside `tx`.

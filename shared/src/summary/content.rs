@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::{Days, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use crate::domain::progress::{measure, GoalProgress};
@@ -13,7 +13,8 @@ use crate::domain::{
     MgRange, Substance, Use,
 };
 use crate::domain::{
-    mean, slope_per_week, DeTotal, Diary, Hideable, Keyed, LongLived, Pace, SplitTotal, TableRef, TaperPlan,
+    mean, slope_per_week, DeTotal, Diary, Hideable, Integrity, Keyed, LongLived, Pace, SplitTotal, TableRef,
+    TaperPlan,
 };
 use crate::plan::{plan_vs_actual, Schedule, StepStatus};
 
@@ -26,6 +27,38 @@ pub struct SummaryOptions {
     pub hidden_goals: BTreeSet<EntryId>,
     /// The day the summary is made (for "generated on" and the plan's status).
     pub today: Option<NaiveDate>,
+    /// What opening the diary found wrong with its entries (set by the app, never by a shell).
+    pub integrity: Integrity,
+    /// The diary's key for FHIR resource ids (set by the app; `None`: a random one per export).
+    pub id_key: Option<super::fhir::IdKey>,
+}
+
+/// The diary check in a summary: counts only, so a reader knows the figures may be incomplete.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct IntegritySummary {
+    /// True when every entry was readable and where the diary's manifest says.
+    pub ok: bool,
+    /// Entries that could not be read (damaged or changed); left out of every figure.
+    pub unreadable_entries: u32,
+    /// Entries deleted from the file behind the app's back.
+    pub missing_entries: u32,
+    /// Entries added, replayed or rolled back outside the app (counted in the figures as found).
+    pub unexpected_entries: u32,
+    /// The diary's list of entries could not be checked at all.
+    pub unchecked: bool,
+}
+
+impl From<&Integrity> for IntegritySummary {
+    fn from(i: &Integrity) -> Self {
+        let n = |v: &Vec<EntryId>| u32::try_from(v.len()).unwrap_or(u32::MAX);
+        Self {
+            ok: i.is_ok(),
+            unreadable_entries: n(&i.unreadable),
+            missing_entries: n(&i.missing),
+            unexpected_entries: n(&i.unexpected),
+            unchecked: i.manifest_damaged,
+        }
+    }
 }
 
 /// One local day of the period (the JSON contract documented in README).
@@ -377,6 +410,8 @@ pub struct Summary {
     pub hidden: Vec<Hideable>,
     /// Individual goals left out.
     pub hidden_goals: u32,
+    /// What the diary check found (never silent: every format says it when not ok).
+    pub integrity: IntegritySummary,
 }
 
 crate::domain::redacted_debug!(Summary, GoalSummary, ReviewLine);
@@ -549,7 +584,7 @@ pub fn build_with(
     } else {
         goals(diary, &long_lived, from, to, table, opts, show_notes)
     };
-    let questions = if hides(Hideable::Questions) { vec![] } else { questions(&long_lived, to) };
+    let questions = if hides(Hideable::Questions) { vec![] } else { questions(diary, &long_lived, to) };
 
     Summary {
         from,
@@ -576,6 +611,7 @@ pub fn build_with(
         notes,
         hidden: opts.hide.iter().copied().collect(),
         hidden_goals,
+        integrity: IntegritySummary::from(&opts.integrity),
     }
 }
 
@@ -814,13 +850,15 @@ fn goals(
     (shown, hidden)
 }
 
-fn questions(long_lived: &LongLived<'_>, to: NaiveDate) -> Vec<QuestionLine> {
-    let day_after = to.checked_add_days(Days::new(1)).unwrap_or(to);
+/// Open questions asked up to the period's last diary day (a question typed at 01:00 belongs to the
+/// evening before, as a dose does).
+fn questions(diary: &Diary, long_lived: &LongLived<'_>, to: NaiveDate) -> Vec<QuestionLine> {
     long_lived
         .questions
         .iter()
-        .take_while(|q| q.asked_at.date_naive() < day_after)
-        .filter(|q| !q.discussed)
-        .map(|q| QuestionLine { date: q.asked_at.date_naive(), text: q.text.clone() })
+        .map(|q| (diary.day(&q.asked_at), q))
+        .take_while(|(day, _)| *day <= to)
+        .filter(|(_, q)| !q.discussed)
+        .map(|(date, q)| QuestionLine { date, text: q.text.clone() })
         .collect()
 }

@@ -104,6 +104,8 @@ impl SummaryRequest {
                 hide: self.exclude.iter().copied().collect(),
                 hidden_goals: self.hidden_goals.iter().copied().collect(),
                 today: None,
+                integrity: crate::domain::Integrity::default(),
+                id_key: None,
             },
             format: self.format,
             lang: self.language.unwrap_or_default(),
@@ -170,7 +172,7 @@ pub fn export(
     now: LocalInstant,
 ) -> Result<ExportFile, ExportError> {
     let mut options = req.options.clone();
-    options.today = options.today.or(Some(now.date_naive()));
+    options.today = options.today.or(Some(diary.day(&now)));
     let (from, to) = (req.period.from(), req.period.to());
     let summary = build_with(diary, from, to, table, &options);
     let texts = Texts::new(req.lang);
@@ -187,6 +189,9 @@ pub fn export(
             let mut fhir = FhirOptions::new(format!("steady/{from}/{to}/{}", now.to_rfc3339()), now);
             fhir.include_nonprescribed = !options.hide.contains(&Hideable::NonPrescribed);
             fhir.include_notes = !options.hide.contains(&Hideable::Notes);
+            if let Some(key) = &options.id_key {
+                fhir.id_key = key.clone();
+            }
             render(diary, &summary, &fhir)
         }
     };

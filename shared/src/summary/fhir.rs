@@ -80,6 +80,35 @@ pub struct FhirOptions {
     pub bundle_id: String,
     /// When the document is made (`Bundle.timestamp`, `Composition.date`).
     pub timestamp: DateTime<FixedOffset>,
+    /// The secret resource ids are derived with (from the diary's key): ids stay the same from one
+    /// export to the next, so a record system can match them, but cannot be linked to the diary
+    /// file's row ids by anyone without the key.
+    pub id_key: IdKey,
+}
+
+/// A key for deriving resource ids; never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct IdKey(pub [u8; 32]);
+
+impl std::fmt::Debug for IdKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IdKey(<redacted>)")
+    }
+}
+
+impl Drop for IdKey {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
+impl IdKey {
+    /// A fresh random key (ids then differ between exports).
+    pub fn random() -> Self {
+        let mut bytes = [0u8; 32];
+        let _ = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes);
+        Self(bytes)
+    }
 }
 
 impl FhirOptions {
@@ -91,6 +120,7 @@ impl FhirOptions {
             patient_display: None,
             bundle_id: bundle_id.into(),
             timestamp,
+            id_key: IdKey::random(),
         }
     }
 }
@@ -134,8 +164,16 @@ fn v5(name: &str) -> Uuid {
     Builder::from_sha1_bytes(bytes).into_uuid()
 }
 
-fn entry_ref(resource_type: &str, id: EntryId) -> Ref {
-    Ref::new(v5(&format!("{resource_type}/{id}")))
+/// An entry's resource id: HMAC-SHA256 under the export's id key of its type and row id, as a
+/// custom (version 8) UUID — unlinkable to the row id without the key.
+fn entry_ref(key: &IdKey, resource_type: &str, id: EntryId) -> Ref {
+    let mac = ring::hmac::sign(
+        &ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &key.0),
+        format!("{resource_type}/{id}").as_bytes(),
+    );
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&mac.as_ref()[..16]);
+    Ref::new(Builder::from_custom_bytes(bytes).into_uuid())
 }
 
 fn document_ref(bundle: Uuid, what: &str) -> Ref {
@@ -386,7 +424,7 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
     for e in diary.between(summary.from, summary.to) {
         match &e.body {
             EntryBody::Dose(d) if d.use_ == Use::Prescribed || show_np => {
-                let r = entry_ref("MedicationAdministration", e.id);
+                let r = entry_ref(&opts.id_key, "MedicationAdministration", e.id);
                 resources.obj(|o| entry(o, &r.url, |o| resources::medication_administration(o, &r, d, &ctx)));
                 tally(&mut molecules, d);
                 dose_days.insert(diary.day(&d.taken_at));
@@ -394,20 +432,22 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
                 dose_urls.push(r.url);
             }
             EntryBody::Sleep(s) if summary.sleep.is_some() => {
-                let r = entry_ref("Observation/sleep", e.id);
+                let r = entry_ref(&opts.id_key, "Observation/sleep", e.id);
                 resources.obj(|o| entry(o, &r.url, |o| resources::sleep(o, &r, s, &ctx)));
                 note(s.night, "sleep", s.note.as_deref(), &r.url);
                 sleep_urls.push(r.url);
             }
             EntryBody::Anxiety(a) if summary.anxiety.is_some() => {
-                let r = entry_ref("Observation/anxiety", e.id);
+                let r = entry_ref(&opts.id_key, "Observation/anxiety", e.id);
                 resources.obj(|o| entry(o, &r.url, |o| resources::anxiety(o, &r, a, &ctx)));
                 note(diary.day(&a.at), "anxiety rating", a.note.as_deref(), &r.url);
                 anxiety_urls.push(r.url);
             }
             EntryBody::Gad7(g) if summary.anxiety.is_some() => {
-                let (p, t) =
-                    (entry_ref("Observation/gad7-panel", e.id), entry_ref("Observation/gad7-total", e.id));
+                let (p, t) = (
+                    entry_ref(&opts.id_key, "Observation/gad7-panel", e.id),
+                    entry_ref(&opts.id_key, "Observation/gad7-total", e.id),
+                );
                 resources.obj(|o| entry(o, &p.url, |o| resources::gad7_panel(o, &p, &t, g, &ctx)));
                 resources.obj(|o| entry(o, &t.url, |o| resources::gad7_total(o, &p, &t, g, &ctx)));
                 anxiety_urls.push(p.url);
@@ -423,12 +463,12 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
     let mut goal_urls: Vec<(EntryId, String)> = Vec::new();
     let mut goal_entries: Vec<String> = Vec::new();
     for (id, g) in &goals {
-        let r = entry_ref("Goal", *id);
+        let r = entry_ref(&opts.id_key, "Goal", *id);
         let mut outcomes = Vec::new();
         let of_goal = long_lived.reviews_of(*id);
         for &(rid, rv) in of_goal {
             if (summary.from..=summary.to).contains(&rv.at.date_naive()) {
-                let rr = entry_ref("Observation/review", rid);
+                let rr = entry_ref(&opts.id_key, "Observation/review", rid);
                 resources.obj(|o| entry(o, &rr.url, |o| resources::review(o, &rr, rv, &r.url, &ctx)));
                 note(rv.at.date_naive(), "goal review", rv.note.as_deref(), &rr.url);
                 outcomes.push(rr.url);
@@ -448,7 +488,7 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
     let schedule_day = summary.generated_on.unwrap_or(summary.to);
     let mut plan_urls = Vec::new();
     if let Some((id, plan)) = shown_plan(&long_lived, summary) {
-        let r = entry_ref("CarePlan", id);
+        let r = entry_ref(&opts.id_key, "CarePlan", id);
         let schedule = plan.schedule(schedule_day);
         let served: Vec<String> = goals
             .iter()
@@ -879,6 +919,18 @@ fn left_out_section(summary: &Summary, show_np: bool, show_notes: bool) -> Secti
     if summary.hidden_goals > 0 {
         items.push(format!("{} goal(s)", summary.hidden_goals));
     }
+    let check = &summary.integrity;
+    if !check.ok {
+        // Never silent: the diary check's finding, before anything else in this section.
+        s.text.p(&format!(
+            "Diary check: {} entries could not be read, {} were removed and {} were added or changed \
+             outside Steady{}; the figures in this document may be incomplete.",
+            check.unreadable_entries,
+            check.missing_entries,
+            check.unexpected_entries,
+            if check.unchecked { ", and the list of entries could not be checked" } else { "" }
+        ));
+    }
     if items.is_empty() {
         s.text.p("The patient left nothing out of this summary.");
     } else {
@@ -897,15 +949,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_version_5_stable_and_distinct_per_resource_type() {
+    fn ids_are_keyed_stable_and_distinct_per_resource_type() {
         let id = EntryId::new();
-        let a = entry_ref("MedicationAdministration", id);
-        assert_eq!(a.url, entry_ref("MedicationAdministration", id).url);
-        assert_ne!(a.url, entry_ref("Observation/sleep", id).url);
+        let key = IdKey([7; 32]);
+        let a = entry_ref(&key, "MedicationAdministration", id);
+        assert_eq!(a.url, entry_ref(&key, "MedicationAdministration", id).url, "stable under one key");
+        assert_ne!(a.url, entry_ref(&key, "Observation/sleep", id).url);
+        assert_ne!(a.url, entry_ref(&IdKey([8; 32]), "MedicationAdministration", id).url, "keyed");
         let u = Uuid::parse_str(&a.id).unwrap();
-        assert_eq!(u.get_version_num(), 5);
+        assert_eq!(u.get_version_num(), 8, "a custom (RFC 9562 version 8) UUID");
         assert_eq!(a.url, format!("urn:uuid:{}", a.id));
         assert!(!a.id.contains(&id.to_string()));
+        // Without the key, the row id's plain name-based UUID does not give the resource id.
+        assert_ne!(a.id, v5(&format!("MedicationAdministration/{id}")).hyphenated().to_string());
     }
 
     #[test]

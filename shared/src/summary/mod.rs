@@ -7,6 +7,7 @@ pub mod content;
 pub mod csv;
 pub mod export;
 pub mod fhir;
+pub mod notices;
 pub mod pdf;
 pub mod regimen;
 pub mod text;

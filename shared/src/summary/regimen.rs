@@ -1,22 +1,9 @@
-//! The patient's medicines and the day boundary, worded once for every summary renderer (text,
-//! PDF): what the patient took as usual in the period — each change of amount or times with its
-//! date — and when a diary day starts, so a clinician reads "a dose at 00:10 counts for the
-//! evening before" instead of wondering why a night's dose sits on the wrong date.
-
-use chrono::NaiveTime;
+//! The patient's medicines, worded once for every summary renderer (text, PDF): what the patient
+//! took as usual in the period, each change of amount or times with its date.
 
 use super::content::{MedicineSummary, RegimenLine};
 use crate::domain::{count_text, Molecule, Use};
 use crate::i18n::{Arg, Texts};
-
-/// "A diary day starts at 04:00: a dose before 04:00 counts for the day before." (or that days are
-/// calendar days).
-pub fn day_boundary(day_start: NaiveTime, t: &Texts) -> String {
-    if day_start == NaiveTime::MIN {
-        return t.t("day-boundary-midnight");
-    }
-    t.t_args("day-boundary", &[("time", Arg::Str(day_start.format("%H:%M").to_string()))])
-}
 
 /// The usual amount of one regimen period: "1 × 2 mg", "½ × 10 mg", "2.5 mg".
 fn amount(r: &RegimenLine, t: &Texts) -> String {

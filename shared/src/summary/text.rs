@@ -73,7 +73,10 @@ pub fn render(s: &Summary, t: &Texts) -> String {
         p.line(&t.t_args("generated-on", &[("date", Arg::Str(t.date(d)))]));
     }
     p.line(&t.t_args("de-basis", &[("table", Arg::Str(s.table.name.clone()))]));
-    p.line(&super::regimen::day_boundary(s.day_start, t));
+    p.line(&super::notices::day_boundary(s.day_start, t));
+    if let Some(warning) = super::notices::integrity(&s.integrity, t) {
+        p.line(&warning);
+    }
     p.line(&t.t("summary-subtitle"));
     if let Some(left_out) = t.left_out(&s.hidden, s.hidden_goals) {
         let n = s.hidden.len() as i64 + i64::from(s.hidden_goals);

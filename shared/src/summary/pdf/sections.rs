@@ -144,7 +144,7 @@ fn header(c: &Ctx<'_>) -> Block {
     b.append(source, 0.0, y);
     y += h + 1.0;
     let boundary = c.para(
-        &super::super::regimen::day_boundary(s.day_start, t),
+        &super::super::notices::day_boundary(s.day_start, t),
         Weight::Regular,
         SMALL,
         grey::MUTED,
@@ -160,13 +160,19 @@ fn header(c: &Ctx<'_>) -> Block {
     b.line(0.0, y, CONTENT_W, y, Pen::solid(grey::INK, 1.2));
     y += 7.0;
 
-    if !s.hidden.is_empty() || s.hidden_goals > 0 {
+    let check = super::super::notices::integrity(&s.integrity, t);
+    if !s.hidden.is_empty() || s.hidden_goals > 0 || check.is_some() {
         // Never silent: a framed notice right under the header.
         let mut lines = vec![];
+        if let Some(check) = check {
+            lines.push((check, Weight::Bold));
+        }
         if !s.hidden.is_empty() {
             lines.push((t.t_args("hidden-sections", &[("n", s.hidden.len().into())]), Weight::Bold));
         }
-        lines.push((hidden_line(t, &s.hidden, s.hidden_goals), Weight::Regular));
+        if !s.hidden.is_empty() || s.hidden_goals > 0 {
+            lines.push((hidden_line(t, &s.hidden, s.hidden_goals), Weight::Regular));
+        }
         let mut inner = Block::default();
         let mut iy = 0.0;
         for (text, weight) in lines {
