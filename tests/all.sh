@@ -43,7 +43,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 suite "Rust: unit, integration and CLI end-to-end tests" cargo test --workspace --locked
 suite "Kotlin on the JVM: the phone bindings driven through JNA, as the Android app does" bash tests/jvm/run.sh
-suite "Swift: generated bindings, C header, and every Swift file of the iOS shell" bash tests/swift/check.sh
+suite "Swift: SteadyKit compiled by Swift 6 and its XCTest suite against the real library; the iOS app's checks" bash tests/swift/run.sh
 suite "Android: Kotlin syntax (tree-sitter), manifest and Gradle promises, 16 KB ELF alignment" bash tests/android/check.sh
 suite "FHIR R4: sample bundles validated by independent validators (fhir.resources, fhircraft)" bash tests/fhir/run.sh
 suite "PDF: qpdf --check, pdftotext finds the figures in each language, page 1 renders to PNG" bash tests/pdf/check.sh

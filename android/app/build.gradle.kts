@@ -82,13 +82,23 @@ dependencies {
     implementation(composeBom)
     implementation("androidx.compose.ui:ui")
     implementation("androidx.compose.material3:material3")
+    // Real icons (Today, Medication, History, Schedule, …) with content descriptions.
+    implementation("androidx.compose.material:material-icons-extended")
     implementation("androidx.compose.ui:ui-tooling-preview")
     debugImplementation("androidx.compose.ui:ui-tooling")
     implementation("androidx.activity:activity-compose:1.9.3")
     implementation("androidx.lifecycle:lifecycle-viewmodel-compose:2.8.7")
     implementation("androidx.lifecycle:lifecycle-runtime-compose:2.8.7")
+    // ProcessLifecycleOwner: the diary is locked after the grace period in the background.
+    implementation("androidx.lifecycle:lifecycle-process:2.8.7")
     implementation("androidx.navigation:navigation-compose:2.8.5")
+    // NotificationCompat.Action.Builder.setAuthenticationRequired ("Taken" asks for the device unlock).
     implementation("androidx.core:core-ktx:1.15.0")
+    // The app lock: BiometricPrompt with the device credential as the fallback (needs a FragmentActivity).
+    implementation("androidx.biometric:biometric:1.1.0")
+    implementation("androidx.fragment:fragment-ktx:1.8.5")
+    // Reminders when exact alarms are not allowed (logic/Reminders.kt decides, notifications/ carries out).
+    implementation("androidx.work:work-runtime-ktx:2.10.0")
     // Used by the generated bindings' Android cleaner (@RequiresApi).
     implementation("androidx.annotation:annotation:1.9.1")
     // UniFFI's Kotlin bindings load the Rust library through JNA (the AAR carries libjnidispatch.so

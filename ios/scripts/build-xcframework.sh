@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the Rust core for iOS as ios/SteadyCoreFFI.xcframework (a static library per platform
-# plus the C header and the Clang module map of `SteadyCoreFFI`), and the Swift bindings in
-# ios/Generated/SteadyCore.swift. macOS with Xcode only.
+# Builds the Rust core for iOS as ios/SteadyKit/SteadyCoreFFI.xcframework (a static library per
+# platform plus the C header and the Clang module map of `SteadyCoreFFI`; the SteadyKit package's
+# binary target) and the Swift bindings in ios/SteadyKit/Sources/SteadyCore/SteadyCore.swift, from
+# the same source in one run. macOS with Xcode only.
 #
 #   ios/scripts/build-xcframework.sh [--with-x86-simulator]
 #
@@ -15,7 +16,7 @@ set -euo pipefail
 
 if [[ "$(uname -s)" != "Darwin" ]]; then
   echo "build-xcframework.sh: building iOS libraries needs macOS with Xcode (xcodebuild, the iOS SDKs);" \
-    "this machine runs $(uname -s). Here, tests/swift/check.sh checks the bindings instead." >&2
+    "this machine runs $(uname -s). Here, tests/swift/run.sh compiles and tests SteadyKit instead." >&2
   exit 1
 fi
 if ! command -v xcodebuild >/dev/null 2>&1 || ! xcrun --sdk iphoneos --show-sdk-path >/dev/null 2>&1; then
@@ -31,7 +32,7 @@ fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-OUTPUT="$ROOT/ios/SteadyCoreFFI.xcframework"
+OUTPUT="$ROOT/ios/SteadyKit/SteadyCoreFFI.xcframework"
 HEADERS="$TARGET_DIR/swift/ios/headers"
 LIBNAME="libsteady_core.a"
 
@@ -55,7 +56,7 @@ if command -v rustup >/dev/null 2>&1; then
 fi
 
 # C code in the core (SQLite, ring) must target the app's minimum iOS version too.
-export IPHONEOS_DEPLOYMENT_TARGET=16.0
+export IPHONEOS_DEPLOYMENT_TARGET=17.0
 
 cd "$ROOT"
 for target in "$DEVICE" "${SIMULATORS[@]}"; do

@@ -1,28 +1,53 @@
 #!/usr/bin/env bash
-# Generates the Swift bindings of steady-core:
-#   ios/Generated/SteadyCore.swift                          (compiled into the app; not in git)
-#   target/swift/ios/headers/SteadyCoreFFI/SteadyCoreFFI.h  (C header of the FFI)
-#   target/swift/ios/headers/SteadyCoreFFI/module.modulemap (Clang module `SteadyCoreFFI`)
+# Generates the Swift bindings of steady-core into the SteadyKit package (not in git):
+#   ios/SteadyKit/Sources/SteadyCore/SteadyCore.swift       (the `SteadyCore` module)
+#   ios/SteadyKit/Sources/SteadyCoreFFI/SteadyCoreFFI.h     (C header; the command-line module map
+#                                                            next to it is in git)
+#   target/swift/ios/headers/SteadyCoreFFI/{SteadyCoreFFI.h,module.modulemap}
+#                                                           (headers of the XCFramework)
 #
 # UniFFI's library mode reads metadata symbols from an *unstripped* library, so this builds the host
 # debug library for that (the release iOS libraries may be stripped). The bindings describe the FFI,
 # which is the same for every target built from the same source.
 #
-# Run by Xcode's pre-build phase (see ios/project.yml) and by build-xcframework.sh. From Xcode it
-# also checks that ios/SteadyCoreFFI.xcframework was built from the same FFI, so an app whose
-# bindings and Rust library disagree (UniFFI's checksum check would stop it at launch) never builds.
+#   ios/scripts/generate-bindings.sh           generate (build-xcframework.sh runs it)
+#   ios/scripts/generate-bindings.sh --check   no cargo: check that the bindings exist and were made
+#                                              with ios/SteadyKit/SteadyCoreFFI.xcframework (Xcode's
+#                                              pre-build phase; a mismatch would stop the app at
+#                                              launch on UniFFI's checksum check)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="$ROOT/target/swift/ios"
-GENERATED="$ROOT/ios/Generated"
+PKG="$ROOT/ios/SteadyKit"
 HEADERS="$OUT/headers/SteadyCoreFFI"
-XCFRAMEWORK="$ROOT/ios/SteadyCoreFFI.xcframework"
+XCFRAMEWORK="$PKG/SteadyCoreFFI.xcframework"
 
-# Xcode runs script phases with a minimal PATH.
+if [[ "${1:-}" == "--check" ]]; then
+  for f in "$PKG/Sources/SteadyCore/SteadyCore.swift" "$PKG/Sources/SteadyCoreFFI/SteadyCoreFFI.h"; do
+    if [[ ! -s "$f" ]]; then
+      echo "error: ${f#"$ROOT/"} is missing: run ios/scripts/build-xcframework.sh, then build again" >&2
+      exit 1
+    fi
+  done
+  if [[ ! -d "$XCFRAMEWORK" ]]; then
+    echo "error: ios/SteadyKit/SteadyCoreFFI.xcframework is missing: run ios/scripts/build-xcframework.sh" >&2
+    exit 1
+  fi
+  while IFS= read -r -d '' built; do
+    if ! cmp -s "$built" "$PKG/Sources/SteadyCoreFFI/SteadyCoreFFI.h"; then
+      echo "error: the Swift bindings and ios/SteadyKit/SteadyCoreFFI.xcframework come from different" \
+        "versions of the Rust core: run ios/scripts/build-xcframework.sh, then build again" >&2
+      exit 1
+    fi
+  done < <(find "$XCFRAMEWORK" -name SteadyCoreFFI.h -print0)
+  exit 0
+fi
+
+# Xcode and other GUI launchers run scripts with a minimal PATH.
 export PATH="$HOME/.cargo/bin:/opt/homebrew/bin:/usr/local/bin:$PATH"
 if ! command -v cargo >/dev/null 2>&1; then
-  echo "error: cargo not found: install Rust with rustup (https://rustup.rs), then build again" >&2
+  echo "error: cargo not found: install Rust with rustup (https://rustup.rs), then try again" >&2
   exit 1
 fi
 
@@ -35,9 +60,10 @@ host_cargo() {
     cargo "$@"
 }
 
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 case "$(uname -s)" in
-  Darwin) LIB="$ROOT/target/debug/libsteady_core.dylib" ;;
-  *) LIB="$ROOT/target/debug/libsteady_core.so" ;;
+  Darwin) LIB="$TARGET_DIR/debug/libsteady_core.dylib" ;;
+  *) LIB="$TARGET_DIR/debug/libsteady_core.so" ;;
 esac
 
 cd "$ROOT"
@@ -50,7 +76,7 @@ if ! host_cargo run --quiet -p uniffi-bindgen -- \
   echo "error: uniffi-bindgen failed" >&2
   exit 1
 fi
-# The bindings need no swift-format; its absence is not worth a line in the build log.
+# The bindings need no swift-format; its absence is not worth a line.
 grep -v "swift-format" "$OUT/bindgen.log" || true
 
 for f in SteadyCore.swift SteadyCoreFFI.h SteadyCoreFFI.modulemap; do
@@ -60,20 +86,15 @@ for f in SteadyCore.swift SteadyCoreFFI.h SteadyCoreFFI.modulemap; do
   fi
 done
 
-mkdir -p "$GENERATED" "$HEADERS"
+mkdir -p "$HEADERS" "$PKG/Sources/SteadyCore" "$PKG/Sources/SteadyCoreFFI"
 # Copy only when changed, so Xcode does not recompile an unchanged file.
-cmp -s "$OUT/raw/SteadyCore.swift" "$GENERATED/SteadyCore.swift" || cp "$OUT/raw/SteadyCore.swift" "$GENERATED/SteadyCore.swift"
+cmp -s "$OUT/raw/SteadyCore.swift" "$PKG/Sources/SteadyCore/SteadyCore.swift" ||
+  cp "$OUT/raw/SteadyCore.swift" "$PKG/Sources/SteadyCore/SteadyCore.swift"
+cmp -s "$OUT/raw/SteadyCoreFFI.h" "$PKG/Sources/SteadyCoreFFI/SteadyCoreFFI.h" ||
+  cp "$OUT/raw/SteadyCoreFFI.h" "$PKG/Sources/SteadyCoreFFI/SteadyCoreFFI.h"
 cp "$OUT/raw/SteadyCoreFFI.h" "$HEADERS/SteadyCoreFFI.h"
+# The XCFramework's module map: UniFFI's own (static libraries need no `link` line there; SwiftPM
+# links the binary target).
 cp "$OUT/raw/SteadyCoreFFI.modulemap" "$HEADERS/module.modulemap"
 
-if [[ "${STEADY_SKIP_XCFRAMEWORK_CHECK:-}" != "1" && -d "$XCFRAMEWORK" ]]; then
-  while IFS= read -r -d '' built; do
-    if ! cmp -s "$built" "$HEADERS/SteadyCoreFFI.h"; then
-      echo "error: the Rust FFI changed since ios/SteadyCoreFFI.xcframework was built;" \
-        "run ios/scripts/build-xcframework.sh, then build again" >&2
-      exit 1
-    fi
-  done < <(find "$XCFRAMEWORK" -name SteadyCoreFFI.h -print0)
-fi
-
-echo "Swift bindings: $GENERATED/SteadyCore.swift; header and module map: $HEADERS"
+echo "Swift bindings: ios/SteadyKit/Sources/SteadyCore/SteadyCore.swift; XCFramework headers: ${HEADERS#"$ROOT/"}"

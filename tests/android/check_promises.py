@@ -135,7 +135,7 @@ class Resources:
             if kind == "values":
                 for el in self.trees[path].getroot():
                     name = el.get("name")
-                    kind_of = {"string": "string", "string-array": "array", "style": "style", "color": "color",
+                    kind_of = {"string": "string", "string-array": "array", "plurals": "plurals", "style": "style", "color": "color",
                                "dimen": "dimen", "integer": "integer", "bool": "bool"}.get(el.tag)
                     if kind_of and name:
                         names = self.defined.setdefault(kind_of, set())
@@ -282,11 +282,11 @@ def check_manifests(root: Path, app: Path, resources: Resources, report: Report)
 def check_kotlin_references(app: Path, resources: Resources, root: Path, report: Report) -> None:
     missing = []
     for path in sorted(app.glob("src/main/**/*.kt")):
-        uses = re.findall(r"(?<![\w.])R\.(string|array|xml|drawable|mipmap|color)\.([A-Za-z0-9_]+)", path.read_text())
+        uses = re.findall(r"(?<![\w.])R\.(string|plurals|array|xml|drawable|mipmap|color)\.([A-Za-z0-9_]+)", path.read_text())
         for kind, name in uses:
             if not resources.has(kind, name):
                 missing.append(f"{path.relative_to(root)}: R.{kind}.{name}")
-    report.check(not missing, "every R.string / R.array / R.xml the Kotlin code uses is defined", "; ".join(missing))
+    report.check(not missing, "every R.string / R.plurals / R.array / R.xml the Kotlin code uses is defined", "; ".join(missing))
 
 
 def check_gradle(root: Path, app: Path, report: Report) -> tuple[list[str], int | None]:

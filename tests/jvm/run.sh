@@ -29,7 +29,6 @@ OUT="$TARGET_DIR/jvm"
 BINDINGS="$OUT/bindings"
 CLASSES="$OUT/classes"
 MAIN_SRC="android/app/src/main/java"
-LOGIC_SRC="$MAIN_SRC/app/steady/ui/logic"
 TEST_SRC="android/app/src/test/java"
 VERBOSE="${JVM_TESTS_VERBOSE:-0}"
 [[ "${1:-}" == "-v" ]] && VERBOSE=1
@@ -95,18 +94,11 @@ LIB="$TARGET_DIR/debug/libsteady_core.so"
 rm -rf "$BINDINGS"
 quiet cargo run -q -p uniffi-bindgen -- generate --library "$LIB" --language kotlin --no-format \
   --config tests/jvm/uniffi-jvm.toml --out-dir "$BINDINGS"
-
-# UniFFI 0.29 emits Kotlin that does not compile when an error variant has a field named
-# `message` (it clashes with Throwable.message; mozilla/uniffi-rs issues 1434 and 2065). Until
-# SteadyError's fields are renamed in Rust, rename them to `detail` in the generated exception
-# class and its converter only. A no-op once the Rust side is renamed. The Android build applies
-# the same step (android/app/build.gradle.kts).
-KT="$BINDINGS/app/steady/core/steady_core.kt"
-if grep -q 'val `message`: ' "$KT"; then
-  sed -i -e '/^sealed class SteadyException/,/^public object FfiConverterTypeSteadyError/s/`message`/`detail`/g' \
-    -e '/^public object FfiConverterTypeSteadyError/,/^}/s/`message`/`detail`/g' "$KT"
-  echo "jvm: note: renamed SteadyException's \`message\` fields to \`detail\` (UniFFI issue 1434)" >&2
-fi
+# SteadyError's text fields are named `detail` in Rust (shared/src/ffi/error.rs), so none clashes
+# with Throwable.message (UniFFI issues 1434 and 2065): no renaming step is needed for them.
+# An enum variant is never named like the type it carries (`Substance::Known(Molecule)`, not
+# `Molecule(Molecule)`): UniFFI's Kotlin nests each variant in a class of its name, which would hide
+# the type.
 
 # --- 3. Android resources, then compile (one kotlinc run; skipped when no input changed) -----------
 if command -v python3 >/dev/null 2>&1; then
@@ -114,10 +106,16 @@ if command -v python3 >/dev/null 2>&1; then
 fi
 
 # Every file of the app that is plain Kotlin (no android.*, androidx.* or kotlinx.* import, no R.)
-# is compiled too; the ui/logic glue must stay that way.
+# is compiled too; every file in a logic/ folder (ui/logic: forms, views, messages, the controller;
+# logic: session, keys, generations, app lock, reminders, shared files) must stay that way.
 mapfile -t PLAIN < <(find "$MAIN_SRC" -name '*.kt' -print0 |
   xargs -0 grep -L -E '^import (android|androidx|kotlinx)\.|\bR\.[a-z]+\.' | LC_ALL=C sort)
-for f in "$LOGIC_SRC"/*.kt; do
+mapfile -t LOGIC < <(find "$MAIN_SRC" -path '*/logic/*.kt' | LC_ALL=C sort)
+if [[ ${#LOGIC[@]} == 0 ]]; then
+  echo "jvm: no plain-Kotlin logic found under $MAIN_SRC (*/logic/*.kt)" >&2
+  exit 1
+fi
+for f in "${LOGIC[@]}"; do
   if ! printf '%s\n' "${PLAIN[@]}" | grep -qxF "$f"; then
     echo "jvm: $f must stay plain Kotlin (no Android imports): the JVM tests compile it" >&2
     exit 1

@@ -8,7 +8,7 @@
                               any of them wrongly (so a checker that cannot fail is caught)
 
 Before parsing, `#if swift(>=V)` and `#if compiler(>=V)` blocks are resolved for the oldest toolchain
-the app supports (Swift 5.9, Xcode 15): the directive lines are blanked and, like the Swift compiler,
+the app supports (Swift 6.0, Xcode 16): the directive lines are blanked and, like the Swift compiler,
 the inactive branch is not parsed. UniFFI's generated code wraps single attributes that way
 (`#if swift(>=5.8)` / `@_documentation(visibility: private)` / `#endif`), which tree-sitter-swift
 cannot parse but every supported compiler accepts. Blanking keeps every line and column where it
@@ -25,8 +25,8 @@ from pathlib import Path
 import tree_sitter_swift
 from tree_sitter import Language, Node, Parser
 
-# The oldest Swift compiler the iOS app supports (Xcode 15 ships Swift 5.9).
-MIN_TOOLCHAIN = (5, 9)
+# The oldest Swift compiler the iOS app supports (Xcode 16 ships Swift 6.0; SteadyKit needs it).
+MIN_TOOLCHAIN = (6, 0)
 
 _VERSION_IF = re.compile(r"^\s*#if\s+(?:swift|compiler)\s*\(\s*>=\s*([0-9]+(?:\.[0-9]+)*)\s*\)\s*(?://.*)?$")
 _DIRECTIVE = re.compile(r"^\s*#(if|elseif|else|endif)\b")

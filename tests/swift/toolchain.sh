@@ -7,7 +7,7 @@
 # Swift commands inside it. Only Debian's own packages are used: no toolchain is downloaded from
 # anywhere else.
 #
-# Usage, sourced (a future tests/swift/run.sh):
+# Usage, sourced (as tests/swift/run.sh does):
 #   source tests/swift/toolchain.sh
 #   swift_toolchain_setup                       # builds the chroot once, then reuses it
 #   swift_in_chroot [--bind DIR]... [--ro DIR]... DIR CMD [ARG]...

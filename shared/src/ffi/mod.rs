@@ -15,8 +15,8 @@ use chrono::{NaiveDate, NaiveTime};
 use zeroize::Zeroizing;
 
 use crate::domain::{
-    parse, search_drugs, Country, DrugMatch, EntryDraft, EntryId, EquivalenceTable, Field, GoalStatus, Lang,
-    LocalInstant, MedicineDraft, Period, SettingChange, Settings,
+    parse, search_drugs, Country, DrugMatch, EntryDraft, EntryId, EquivalenceTable, Field, GoalStatus,
+    Integrity, Lang, LocalInstant, MedicineDraft, Period, SettingChange, Settings,
 };
 use crate::summary::export::SummaryRequest;
 use crate::{
@@ -369,6 +369,14 @@ pub fn default_period(last_day: NaiveDate) -> Result<Vec<NaiveDate>, SteadyError
 #[uniffi::export]
 pub fn search_catalogue(text: String, country: Option<Country>) -> Vec<DrugMatch> {
     search_drugs(&text, country)
+}
+
+/// The diary check in the patient's words ("Diary check: 2 entries could not be read. …"), or
+/// `None` when it found nothing wrong: what a phone shows whenever `DiaryStatus.integrity` is not
+/// ok, worded as the summaries word it.
+#[uniffi::export]
+pub fn integrity_notice(integrity: Integrity, lang: Lang) -> Option<String> {
+    crate::summary::notices::integrity(&(&integrity).into(), Texts::shared(lang))
 }
 
 /// What to tell the patient about `error`, in `lang` (for errors thrown before a diary is open,

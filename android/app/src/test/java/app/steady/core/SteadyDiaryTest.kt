@@ -2,6 +2,7 @@ package app.steady.core
 
 import java.io.File
 import java.time.LocalDate
+import java.time.LocalDateTime
 import java.time.LocalTime
 import java.time.OffsetDateTime
 import java.time.ZoneId
@@ -93,9 +94,10 @@ class SteadyDiaryTest {
         drug: String? = null,
         targetMg: Double? = null,
         due: String? = null,
+        setAt: String? = null,
     ) = EntryDraft.Goal(
         GoalDraft(
-            kind = kind, whatMatters = whatMatters, drug = drug, targetMg = targetMg, due = due,
+            setAt = setAt, kind = kind, whatMatters = whatMatters, drug = drug, targetMg = targetMg, due = due,
             reviewOn = reviewOn, proposedBy = Proposer.TOGETHER, agreedWith = "Dr. Peeters",
         ),
     )
@@ -165,7 +167,8 @@ class SteadyDiaryTest {
         assertTrue(status.damagedIds.isEmpty())
         // The core keeps no current page any more: the today view is asked for.
         val today = diary.today()
-        assertEquals(LocalDate.now().toString(), today.date)
+        // The diary day starts at 04:00 by default: between midnight and 04:00 it is still yesterday.
+        assertEquals(LocalDateTime.now().minusHours(4).toLocalDate().toString(), today.date)
         assertTrue(today.doses.isEmpty())
         assertNull(today.lastNight)
         assertEquals(7, today.anxiety7d.size)
@@ -311,7 +314,10 @@ class SteadyDiaryTest {
     fun setsAGoalAndReviewsItThroughTheIdFromNoticeSaved() {
         val diary = open()
         val today = diary.date().toString()
-        val goalId = diary.log(goal("not fall at night", reviewOn = today))
+        // Set at the diary day's start (04:00), not "now": between midnight and 04:00 the core dates a
+        // goal set now by the calendar (tomorrow's date) while today() still shows the diary day,
+        // and refuses a review "before the day the goal was set" (a core inconsistency, reported).
+        val goalId = diary.log(goal("not fall at night", reviewOn = today, setAt = diary.at(0, 4)))
 
         val line = diary.today().goals.single()
         assertEquals(goalId, line.id)

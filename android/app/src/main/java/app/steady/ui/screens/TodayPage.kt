@@ -1,177 +1,154 @@
 package app.steady.ui.screens
 
-import androidx.compose.foundation.background
+import android.Manifest
+import android.os.Build
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Arrangement
-import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.Row
-import androidx.compose.foundation.layout.Spacer
-import androidx.compose.foundation.layout.fillMaxHeight
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
-import androidx.compose.foundation.layout.height
 import androidx.compose.foundation.layout.padding
-import androidx.compose.foundation.layout.width
 import androidx.compose.foundation.lazy.LazyColumn
-import androidx.compose.material3.Card
-import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Check
+import androidx.compose.material.icons.filled.Schedule
+import androidx.compose.material3.Button
+import androidx.compose.material3.ButtonDefaults
+import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
 import androidx.compose.material3.MaterialTheme
-import androidx.compose.material3.Switch
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
-import androidx.compose.ui.Alignment
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.stringResource
-import androidx.compose.ui.text.style.TextOverflow
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
-import app.steady.R
-import app.steady.ui.logic.AnxietyBar
-import app.steady.ui.logic.DoseRow
-import app.steady.ui.logic.TodayState
-import app.steady.ui.text
-import java.time.format.TextStyle
-import java.util.Locale
+import app.steady.core.AppLabels
+import app.steady.core.MedicineCard
+import app.steady.ui.AppViewModel
+import app.steady.ui.Routes
+import app.steady.ui.UiState
+import app.steady.ui.components.Banner
+import app.steady.ui.components.BarChart
+import app.steady.ui.components.Loading
+import app.steady.ui.components.PickerWords
+import app.steady.ui.components.Section
+import app.steady.ui.components.TimeDialog
+import app.steady.ui.logic.CoreTime
+import app.steady.ui.logic.Screen
+import java.time.LocalDateTime
+import java.time.LocalTime
 
-/** Today: doses with their diazepam equivalents, totals kept apart, last night, the anxiety week, goals. */
+/**
+ * Today: each medicine with one-tap "Taken" (its usual dose, or the plan's dose of the day), the
+ * doses logged, totals kept apart, last night, the anxiety week as a chart TalkBack reads, goals.
+ * Every word is the core's.
+ */
 @Composable
-fun TodayPage(
-    state: TodayState?,
-    reminderOn: Boolean,
-    onReminderChange: (Boolean) -> Unit,
-    onOpenGoals: () -> Unit,
-    onOpenHistory: () -> Unit,
-) {
-    if (state == null) {
-        Box(Modifier.fillMaxSize(), contentAlignment = Alignment.Center) { CircularProgressIndicator() }
+fun TodayPage(state: UiState, vm: AppViewModel, onSomethingElse: () -> Unit, onOpen: (String) -> Unit) {
+    val today = (state.view.screen as? Screen.Today)?.state
+    val labels = state.view.labels
+    if (today == null || labels == null) {
+        Loading(labels?.shellLoading)
         return
     }
+    val t = today.view.labels
+    val askNotifications = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) {
+        vm.remindersPermissionChanged()
+    }
     LazyColumn(
-        modifier = Modifier.fillMaxSize().padding(horizontal = 16.dp),
+        Modifier.fillMaxSize().padding(horizontal = 16.dp),
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
         item {
-            Spacer(Modifier.height(8.dp))
-            Text(stringResource(R.string.today_title, state.date), style = MaterialTheme.typography.headlineSmall)
-            Text(
-                stringResource(R.string.today_table, state.tableName),
-                style = MaterialTheme.typography.bodySmall,
-            )
+            Text(t.title, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.padding(top = 12.dp).semantics { heading() })
+            Text(today.view.dateText, style = MaterialTheme.typography.titleMedium)
         }
-        item {
-            Section(stringResource(R.string.today_doses)) {
-                if (state.doses.isEmpty()) Text(stringResource(R.string.today_no_doses))
-                state.doses.forEach { DoseLine(it) }
-                Spacer(Modifier.height(8.dp))
-                Text(stringResource(R.string.today_prescribed_total, state.prescribed.text()))
-                if (state.showNonPrescribed) {
-                    Text(stringResource(R.string.today_nonprescribed_total, state.nonPrescribed.text()))
+        if (!state.notificationsAllowed && today.medicines.any { it.times.isNotEmpty() }) {
+            item {
+                Banner(labels.shellRemindersAllow, labels.shellReminders) {
+                    if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
+                }
+            }
+        }
+        today.view.plan?.let { plan ->
+            item {
+                Section(labels.screenPlan) {
+                    Text(plan.text)
+                    TextButton(onClick = { onOpen(Routes.PLAN) }) { Text(labels.screenPlan) }
                 }
             }
         }
         item {
-            Section(stringResource(R.string.today_last_night)) {
-                val night = state.lastNight
-                if (night == null) {
-                    Text(stringResource(R.string.today_no_night))
-                } else {
-                    if (night.sleepHours != null) {
-                        Text(stringResource(R.string.today_sleep_duration, night.sleepHours, night.sleepMinutes ?: 0))
-                    }
-                    night.efficiencyPercent?.let { Text(stringResource(R.string.today_sleep_efficiency, it)) }
-                    Text(stringResource(R.string.today_sleep_quality, night.quality))
+            Section(t.medicines) {
+                if (today.medicines.isEmpty()) {
+                    Text(t.noMedicine)
+                    OutlinedButton(onClick = { vm.medicineForm(null) }) { Text(labels.actionAddMedicine) }
                 }
+                today.medicines.forEach { MedicineTaken(it, labels, vm) }
+                TextButton(onClick = onSomethingElse) { Text(t.somethingElse) }
             }
         }
         item {
-            Section(stringResource(R.string.today_anxiety_week)) {
-                AnxietyWeek(state.anxietyWeek)
-                state.anxietyMean?.let { Text(stringResource(R.string.today_anxiety_mean, it)) }
+            Section(t.doses) {
+                if (today.view.doses.isEmpty()) Text(t.noDose)
+                today.view.doses.forEach { Text("${it.time}  ${it.text}") }
+                Text(today.view.totalsText, style = MaterialTheme.typography.bodyMedium)
+                Text(today.view.tableNote, style = MaterialTheme.typography.bodySmall)
             }
         }
+        item { Section(labels.actionLogSleep) { Text(today.view.lastNightText) } }
+        item { Section(t.anxietyWeek) { BarChart(today.anxiety.copy(title = t.anxietyWeek)) } }
         item {
-            Section(stringResource(R.string.today_goals)) {
-                if (state.goals.isEmpty()) Text(stringResource(R.string.today_no_goals))
-                state.goals.forEach { goal ->
-                    Text(goal.whatMatters, style = MaterialTheme.typography.titleSmall)
-                    Text(goal.description, style = MaterialTheme.typography.bodyMedium)
-                    goal.nextReview?.let {
-                        Text(
-                            stringResource(if (goal.reviewDue) R.string.goal_review_due else R.string.goal_review_on, it),
-                            style = MaterialTheme.typography.bodySmall,
-                        )
-                    }
-                    Spacer(Modifier.height(6.dp))
-                }
-                TextButton(onClick = onOpenGoals) { Text(stringResource(R.string.today_open_goals)) }
-            }
-        }
-        item {
-            Row(verticalAlignment = Alignment.CenterVertically) {
-                Text(stringResource(R.string.reminder_toggle), modifier = Modifier.weight(1f))
-                Switch(checked = reminderOn, onCheckedChange = onReminderChange)
-            }
-            TextButton(onClick = onOpenHistory) { Text(stringResource(R.string.today_open_history)) }
-            Spacer(Modifier.height(16.dp))
-        }
-    }
-}
-
-@Composable
-private fun DoseLine(dose: DoseRow) {
-    val amount = when {
-        dose.mg != null && dose.tablets != null -> stringResource(R.string.dose_mg_tablets, dose.mg, dose.tablets)
-        dose.mg != null -> stringResource(R.string.dose_mg, dose.mg)
-        dose.tablets != null -> stringResource(R.string.dose_tablets_unknown_strength, dose.tablets)
-        else -> stringResource(R.string.dose_amount_unknown)
-    }
-    val de = dose.de?.let { stringResource(R.string.de_amount, it) } ?: stringResource(R.string.de_unknown)
-    Row(Modifier.fillMaxWidth().padding(vertical = 2.dp)) {
-        Text(dose.time, modifier = Modifier.width(56.dp))
-        Column(Modifier.weight(1f)) {
-            Text("${dose.substance} · $amount", maxLines = 2, overflow = TextOverflow.Ellipsis)
-            Text(
-                if (dose.nonPrescribed) stringResource(R.string.dose_nonprescribed_de, de) else de,
-                style = MaterialTheme.typography.bodySmall,
-            )
-        }
-    }
-}
-
-@Composable
-private fun AnxietyWeek(days: List<AnxietyBar>) {
-    Row(
-        Modifier.fillMaxWidth().height(96.dp),
-        horizontalArrangement = Arrangement.SpaceBetween,
-        verticalAlignment = Alignment.Bottom,
-    ) {
-        days.forEach { day ->
-            Column(horizontalAlignment = Alignment.CenterHorizontally, modifier = Modifier.weight(1f)) {
-                Box(Modifier.weight(1f).width(20.dp), contentAlignment = Alignment.BottomCenter) {
-                    val f = day.fraction
-                    if (f != null) {
-                        Box(
-                            Modifier.fillMaxWidth().fillMaxHeight(f.coerceAtLeast(0.03f))
-                                .background(MaterialTheme.colorScheme.primary),
-                        )
+            Section(t.goals) {
+                if (today.view.goals.isEmpty()) Text(t.noGoal)
+                today.view.goals.forEach { g ->
+                    Column(Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
+                        Text(g.whatMatters, style = MaterialTheme.typography.titleSmall)
+                        Text(g.goal)
+                        Text(g.reviewText, style = MaterialTheme.typography.bodySmall)
                     }
                 }
-                Text(
-                    day.dayOfWeek.getDisplayName(TextStyle.NARROW, Locale.getDefault()),
-                    style = MaterialTheme.typography.labelSmall,
-                )
+                TextButton(onClick = { onOpen(Routes.GOALS) }) { Text(labels.screenGoals) }
             }
         }
     }
 }
 
+/** One medicine: its line, what "Taken" will log, and the buttons (Taken, at another time, Skipped). */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
-internal fun Section(title: String, content: @Composable () -> Unit) {
-    Card(Modifier.fillMaxWidth()) {
-        Column(Modifier.padding(16.dp)) {
-            Text(title, style = MaterialTheme.typography.titleMedium)
-            Spacer(Modifier.height(8.dp))
-            content()
+private fun MedicineTaken(card: MedicineCard, labels: AppLabels, vm: AppViewModel) {
+    var pickTime by rememberSaveable(card.id) { mutableStateOf(false) }
+    Column(Modifier.fillMaxWidth().padding(vertical = 6.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+        Text(card.name, style = MaterialTheme.typography.titleMedium)
+        Text(card.plannedText ?: card.usual)
+        card.nextText?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+        if (card.todayText.isNotBlank()) Text(card.todayText, style = MaterialTheme.typography.bodySmall)
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            Button(onClick = { vm.taken(card.id) }, contentPadding = ButtonDefaults.ButtonWithIconContentPadding) {
+                Icon(Icons.Filled.Check, contentDescription = null)
+                Text(labels.actionTaken, modifier = Modifier.padding(start = 8.dp))
+            }
+            IconButton(onClick = { pickTime = true }) {
+                Icon(Icons.Filled.Schedule, contentDescription = "${labels.shellTimeTaken}: ${card.name}")
+            }
+            OutlinedButton(onClick = { vm.skipped(card.id) }) { Text(labels.actionSkipped) }
+        }
+    }
+    if (pickTime) {
+        TimeDialog("", PickerWords(labels.actionSave, labels.actionCancel, labels.shellNow), onDismiss = { pickTime = false }) { hhmm ->
+            pickTime = false
+            vm.taken(card.id, CoreTime.latestPast(LocalTime.parse(hhmm), LocalDateTime.now()))
         }
     }
 }

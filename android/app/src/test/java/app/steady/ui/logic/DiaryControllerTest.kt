@@ -1,192 +1,343 @@
 package app.steady.ui.logic
 
+import app.steady.core.Country
 import app.steady.core.DoseDraft
 import app.steady.core.EntryDraft
-import app.steady.core.Expected
+import app.steady.core.EntryKind
 import app.steady.core.ExportFormat
 import app.steady.core.Field
-import app.steady.core.GoalType
+import app.steady.core.GoalStatus
+import app.steady.core.Hideable
+import app.steady.core.Lang
 import app.steady.core.MemoryKeyProvider
-import app.steady.core.Problem
-import app.steady.core.ReviewDecision
-import app.steady.core.TestKeys
-import app.steady.core.TestSupport
+import app.steady.core.SettingChange
+import app.steady.core.SteadyDiary
+import app.steady.core.StepStatus
+import java.io.File
 import java.time.LocalDate
 import org.junit.After
+import org.junit.Assert.assertArrayEquals
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNotEquals
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
-import org.junit.Assert.fail
 import org.junit.Rule
 import org.junit.Test
 import org.junit.rules.TemporaryFolder
 
-/** The view-model glue the Android app uses, driven against the real library. */
+/** The Android app's journeys through its glue, against the real library. */
 class DiaryControllerTest {
     @get:Rule
     val tmp = TemporaryFolder()
 
-    private val keys = MemoryKeyProvider()
     private val controllers = mutableListOf<DiaryController>()
 
     @After
     fun closeAll() = controllers.forEach { it.close() }
 
-    private fun open(provider: MemoryKeyProvider = keys, dir: String = tmp.root.path): DiaryController =
-        when (val o = DiaryController.open(dir, provider)) {
-            is OpenOutcome.Opened -> o.controller.also { controllers += it }
-            is OpenOutcome.NotOpened -> throw AssertionError("did not open: ${o.message}")
+    private fun open(dir: String = "diary", keys: MemoryKeyProvider = MemoryKeyProvider()): DiaryController =
+        DiaryController(SteadyDiary.open(File(tmp.root, dir).path, keys)).also {
+            controllers += it
+            it.show(Page.Today)
         }
+
+    private fun Outcome.shown(): Outcome.Shown = this as? Outcome.Shown ?: throw AssertionError("refused: ${(this as Outcome.Refused).message}")
+
+    private val Outcome.Shown.said: UiMessage get() = message ?: throw AssertionError("no message: $this")
 
     private fun Outcome.refusal(): UiMessage = (this as? Outcome.Refused)?.message ?: throw AssertionError("accepted: $this")
 
-    private fun Outcome.saved(): String = (this as? Outcome.Shown)?.savedId ?: throw AssertionError("not saved: $this")
+    private fun DiaryController.today(): TodayState = (view().screen as Screen.Today).state
 
-    private fun DiaryController.today(): LocalDate = LocalDate.parse(view().todayState!!.date)
+    private fun DiaryController.todayDate(): LocalDate = LocalDate.parse(diaryDay())
 
-    @Test
-    fun formsBecomeTheCoresTypedInput() {
-        val dose = DoseForm(drug = " Loramet ", tabletChoice = 0.75, strengthText = "2", note = " ").toEntry()
-        assertEquals(
-            FormResult.Ready(EntryDraft.Dose(DoseDraft(null, "Loramet", null, 0.75, 2.0, false, null))),
-            dose,
-        )
-        val extra = DoseForm(drug = "Xanax", tabletChoice = 0.5, extraWholeTablets = 1, strengthUnknown = true, nonPrescribed = true)
-        val d = ((extra.toEntry() as FormResult.Ready).entry as EntryDraft.Dose).v1
-        assertEquals(1.5, d.tablets!!, 0.0)
-        assertNull(d.strengthMg)
-        assertTrue(d.nonPrescribed)
-
-        assertEquals(FormResult.Unreadable(Field.Mg, LocalProblem.NOT_A_NUMBER), DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "ten").toEntry())
-        assertEquals(FormResult.Unreadable(Field.Item(3u), LocalProblem.REQUIRED), Gad7Form().answer(0, 1).answer(1, 2).toEntry())
-        assertEquals(FormResult.Unreadable(Field.Quality, LocalProblem.REQUIRED), SleepForm(LocalDate.of(2026, 3, 1)).toEntry())
-        assertEquals(
-            FormResult.Unreadable(Field.Awakenings, LocalProblem.NOT_A_WHOLE_NUMBER),
-            SleepForm(LocalDate.of(2026, 3, 1), quality = 3, hoursText = "7", awakeningsText = "2.5").toEntry(),
-        )
-        val goal = GoalForm(GoalType.STABLE, " drive my grandchildren ", targetText = "5").toEntry() as FormResult.Ready
-        assertNull("a target only goes with a reduce goal", (goal.entry as EntryDraft.Goal).v1.targetMg)
-    }
+    private fun DiaryController.logForm(kind: EntryKind, fill: (FormState) -> FormState): String =
+        save(fill(FormState.start(newForm(kind)))).shown().savedId!!
 
     @Test
-    fun formsReadNumbersAndTimesWithTheCoresGrammar() {
-        val night = LocalDate.of(2026, 3, 1)
-        val sleep = (SleepForm(night, quality = 3, inBed = " 7:05 ", outOfBed = "14:30").toEntry() as FormResult.Ready)
-            .entry as EntryDraft.Sleep
-        assertEquals("07:05", sleep.v1.inBed)
-        assertEquals("2026-03-01", sleep.v1.night)
-        assertEquals(
-            FormResult.Unreadable(Field.OutOfBed, LocalProblem.NOT_A_CLOCK_TIME),
-            SleepForm(night, quality = 3, outOfBed = "25:00").toEntry(),
-        )
-        val dose = (DoseForm(drug = "diazepam", tabletChoice = 0.5, strengthText = "2,5").toEntry() as FormResult.Ready)
-            .entry as EntryDraft.Dose
-        assertEquals(2.5, dose.v1.strengthMg!!, 0.0)
-        // The desktop's grammar: no exponents.
-        assertEquals(
-            FormResult.Unreadable(Field.Mg, LocalProblem.NOT_A_NUMBER),
-            DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "1e1").toEntry(),
-        )
-
+    fun aDoseIsLoggedEditedAndDeletedThroughTheCoresForms() {
         val c = open()
-        assertEquals(UiMessage(MessageKind.UNREADABLE, Field.InBed), c.log(SleepForm(night, quality = 3, inBed = "22h")).refusal())
-        // The Summary screen opens on the core's default period: 8 weeks.
-        assertEquals(56, c.showSummary(SummaryChoice(), c.today()).view.summaryScreen!!.days.size)
-        assertEquals(0uL, c.view().entryCount)
+        val id = c.logForm(EntryKind.DOSE) { it.with(Field.Drug, "Loramet").with(Field.Tablets, "¾").with(Field.StrengthMg, "2") }
+        val dose = c.today().view.doses.single()
+        assertEquals(id, dose.id)
+        assertTrue(dose.text, dose.text.contains("lormetazepam"))
+        // Edit: the core's edit form is filled with the entry; the same id comes back.
+        val edit = FormState.start(c.editForm(id))
+        assertEquals("0.75", edit[Field.Tablets])
+        assertEquals(id, c.save(edit.with(Field.Tablets, "1"), editing = id).shown().savedId)
+        assertTrue(c.today().view.doses.single().text.contains("1 × 2 mg"))
+        // History shows it under its diary day; delete is confirmed by the screen, done by the core.
+        val history = (c.show(Page.History()).shown().view.screen as Screen.History).days
+        assertEquals(id, history.single().entries.single().id)
+        assertEquals(listOf(id), c.delete(id).shown().deletedIds)
+        assertTrue((c.view().screen as Screen.History).days.isEmpty())
     }
 
     @Test
-    fun logsFromFormsAndShowsTheTodayState() {
+    fun refusalsAreInThePatientsLanguageUnderTheirField() {
         val c = open()
-        c.log(DoseForm(drug = "Loramet", tabletChoice = 0.75, strengthText = "2,0")).saved()
-        c.log(DoseForm(drug = "Xanax", tabletChoice = 1.0, strengthUnknown = true, nonPrescribed = true)).saved()
-        c.log(AnxietyForm(score = 7)).saved()
-        c.log(Gad7Form(List(7) { 1 })).saved()
-        val yesterday = c.today().minusDays(1)
-        c.log(SleepForm(yesterday, quality = 3, inBed = ClockTime(22, 0).toString(), outOfBed = "06:30", hoursText = "7")).saved()
-
-        val state = c.showToday().view.todayState!!
-        assertEquals(listOf("¾", "1"), state.doses.map { it.tablets })
-        assertEquals(TotalLine("7.5–15", 1, 0), state.prescribed)
-        assertEquals(TotalLine(null, 1, 1), state.nonPrescribed)
-        assertEquals(NightRow(yesterday.toString(), 7, 0, 82, 3), state.lastNight)
-        assertEquals("7", state.anxietyMean)
-        assertEquals(5uL, c.view().entryCount)
+        val english = c.save(FormState(EntryKind.DOSE).with(Field.Drug, "Notadrug").with(Field.Mg, "5").withAmountUnit(AmountUnit.MG)).refusal()
+        assertEquals(Field.Drug, english.field)
+        assertTrue(english.text, english.text.contains("Notadrug"))
+        c.changeSetting(SettingChange.Language(Lang.FR)).shown()
+        val french = c.save(FormState(EntryKind.DOSE).with(Field.Drug, "Notadrug").with(Field.Mg, "5").withAmountUnit(AmountUnit.MG)).refusal()
+        assertEquals(Field.Drug, french.field)
+        assertNotEquals(english.text, french.text)
+        // A field the form could not read is worded by the core too, in French.
+        val local = c.save(FormState(EntryKind.DOSE).with(Field.Drug, "diazepam").with(Field.Mg, "dix").withAmountUnit(AmountUnit.MG)).refusal()
+        assertEquals(Field.Mg, local.field)
+        assertTrue(local.text, local.text.contains("dix"))
+        assertEquals(Lang.FR, c.lang)
+        assertEquals(c.words().labels.actionTaken, c.view().labels!!.actionTaken)
+        assertNotEquals("Taken", c.words().labels.actionTaken)
     }
 
     @Test
-    fun refusalsNameTheFieldWhetherTheFormOrTheCoreRefused() {
+    fun takenIsOneStepWithTheCoresSentenceAndUndoRemovesIt() {
         val c = open()
-        val local = c.log(DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "abc")).refusal()
-        assertEquals(UiMessage(MessageKind.UNREADABLE, Field.Mg), local)
-
-        val core = c.log(DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "-5")).refusal()
-        assertEquals(MessageKind.INVALID_INPUT, core.kind)
-        assertEquals(Field.Mg, core.field)
-        assertNotNull(core.detail)
-        assertEquals(Problem.NotPositive, core.problem)
-
-        assertEquals(Field.StrengthMg, c.log(DoseForm(drug = "diazepam", tabletChoice = 0.5)).refusal().field)
-        assertEquals(Field.Drug, c.log(DoseForm(drug = "", unit = DoseUnit.MG, mgText = "5")).refusal().field)
-        assertEquals(4, c.log(Gad7Form(listOf(0, 0, 0, 0, 9, 0, 0))).refusal().gad7Item)
-        // A malformed id is refused while the bindings read the draft: the core names the id's type,
-        // Field.Id (the old API said goal_id).
-        val badId = c.log(ReviewForm("nope", gas = 1)).refusal()
-        assertEquals(Field.Id, badId.field)
-        assertEquals(Expected.EntryId, (badId.problem as Problem.Unreadable).expected)
-        assertEquals(Field.Gas, c.log(GoalForm(whatMatters = "sleep")).let { c.log(ReviewForm(it.saved(), gas = 3)) }.refusal().field)
-        assertEquals(1uL, c.view().entryCount)
+        val med = c.addMedicine(
+            FormState.medicine(null).with(Field.Drug, "Stilnoct").with(Field.Tablets, "½").with(Field.StrengthMg, "10")
+                .withTime("22:30").with(Field.From, c.todayDate().minusDays(1).toString()),
+        ).shown().savedId!!
+        val card = (c.show(Page.Medicines).shown().view.screen as Screen.Medicines).cards.single()
+        assertEquals(med, card.id)
+        val taken = c.taken(med).shown()
+        assertEquals(MessageKind.DONE, taken.said.kind)
+        assertTrue(taken.said.text, taken.said.text.startsWith("Logged zolpidem ½ × 10 mg (5 mg)"))
+        assertEquals(1u, (taken.view.screen as Screen.Medicines).cards.single().takenToday)
+        // Undo deletes exactly what Taken logged.
+        assertEquals(listOf(taken.savedId!!), c.undo(taken.said.entryId!!).shown().deletedIds)
+        // At a time picked on the Today screen (local, read by the core).
+        val at = "${c.todayDate()} 00:30"
+        val earlier = c.taken(med, at).shown()
+        assertTrue(earlier.said.text, earlier.said.text.contains("00:30"))
+        val skipped = c.skipped(med, " slept early ").shown()
+        assertTrue(skipped.said.text, skipped.said.text.isNotBlank())
+        // Change the amount from today on, then stop it: the earlier regimen is kept in its history.
+        c.changeMedicine(med, FormState.medicine(card.draft).with(Field.Tablets, "¼").with(Field.From, c.todayDate().toString())).shown()
+        val changed = (c.view().screen as Screen.Medicines).cards.single()
+        assertTrue(changed.usual, changed.usual.contains("¼"))
+        assertTrue(changed.history.size >= 2)
+        // Stopped today: today is its last day, so it stays on Today until tomorrow; its history says so.
+        c.stopMedicine(med).shown()
+        val stopped = (c.view().screen as Screen.Medicines).cards.single()
+        assertEquals(changed.history.size + 1, stopped.history.size)
+        assertTrue(stopped.active)
+        assertEquals(med, c.show(Page.Today).shown().view.let { (it.screen as Screen.Today).state.medicines.single().id })
     }
 
     @Test
-    fun setsAndReviewsAGoalEditsAndDeletes() {
+    fun theMedicinePickerSearchesTheCatalogueOfThePatientsCountry() {
         val c = open()
-        val goalId = c.log(GoalForm(GoalType.KEEP, "not fall at night", reviewOn = c.today())).saved()
-        assertTrue(c.view().todayState!!.goals.single().reviewDue)
-        c.log(ReviewForm(goalId, gas = -1, decision = ReviewDecision.ADJUST, note = "harder than hoped")).saved()
-
-        val doseId = c.log(DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "10")).saved()
-        c.edit(doseId, DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "7.5")).saved()
-        assertEquals("7.5", c.showToday().view.todayState!!.doses.single().mg)
-
-        val history = (c.showHistory().view.screen as Screen.History).entries
-        assertEquals(3, history.size)
-        assertEquals(1, history.byDayNewestFirst().size)
-
-        c.delete(goalId)
-        assertEquals(1uL, c.view().entryCount)
-        assertEquals(Field.Id, c.delete(goalId).refusal().field)
+        assertEquals(listOf("Stilnox"), c.search("stil", Country.FR).map { it.name })
+        assertTrue(c.search("stil", Country.BE).any { it.name == "Stilnoct" })
+        assertTrue(c.search("  ", null).isEmpty())
+        assertTrue(c.search("diaz", null).first().strengthsMg.isNotEmpty())
     }
 
     @Test
-    fun summaryFilesAndSummaryScreenFollowTheChoice() {
+    fun aPlanIsMadeHeldResumedRepacedEndedAndSentToTheCalendar() {
         val c = open()
-        c.log(DoseForm(drug = "diazepam", unit = DoseUnit.MG, mgText = "10")).saved()
-        val today = c.today()
+        // 10 % of 2 mg is less than a quarter of 1 mg: the core lengthens the first interval to 28 days.
+        val start = c.todayDate().minusDays(35)
+        c.logForm(EntryKind.PLAN) {
+            it.with(Field.Drug, "lormetazepam").with(Field.StartMg, "2").with(Field.Start, start.toString())
+                .with(Field.Strengths, "1 2").with(Field.Percent, "10").with(Field.IntervalDays, "14")
+        }
+        val plan = (c.show(Page.Plan).shown().view.screen as Screen.Plan).state
+        assertTrue(plan.active)
+        assertEquals("2 mg", plan.steps.first().dose)
+        assertEquals("", plan.steps.first().cut)
+        assertEquals(1, plan.steps.count { it.current })
+        assertEquals(plan.steps.map { "${it.date} ${it.dose} ${it.status}" }.toString(), StepStatus.DONE, plan.steps.first().status)
+        assertTrue(plan.steps[1].cut, plan.steps[1].cut.startsWith("−"))
+        assertNotNull(plan.today)
+        val endBefore = plan.plan!!.endDate
 
-        val text = c.summaryFile(SummaryChoice(SummaryPeriod.LAST_7_DAYS), today) as SummaryOutcome.File
-        assertTrue(text.file.mimeType.startsWith("text/plain"))
-        val words = text.file.bytes.toString(Charsets.UTF_8)
-        assertTrue(words, TestSupport.mentionsPeriod(words, today.minusDays(6), today))
-        val json = c.summaryFile(SummaryChoice(SummaryPeriod.LAST_4_WEEKS, format = ExportFormat.JSON), today)
-        assertEquals("application/json", (json as SummaryOutcome.File).file.mimeType)
+        val held = (c.hold(" bad nights ").shown().view.screen as Screen.Plan).state
+        assertTrue(held.holding)
+        assertEquals("bad nights", held.holds.single().reason)
+        assertTrue(held.holds.single().open)
+        // Holding twice is refused by the core, in words.
+        assertEquals(MessageKind.INVALID_INPUT, c.hold("again").refusal().kind)
+        val resumed = (c.resume().shown().view.screen as Screen.Plan).state
+        assertFalse(resumed.holding)
+        assertFalse("the hold is closed", resumed.holds.single().open)
+        // Held and resumed the same day: no day was held, so the end date has not moved.
+        assertEquals(endBefore, resumed.plan!!.endDate)
 
-        val screen = c.showSummary(SummaryChoice(SummaryPeriod.LAST_14_DAYS), today).view.summaryScreen!!
-        assertEquals(14, screen.days.size)
-        assertEquals(1u, screen.prescribed.doses)
+        assertEquals(Field.Percent, c.changePace("", "21").refusal().field)
+        assertEquals(Field.IntervalDays, c.changePace("5", "three weeks").refusal().field)
+        val slower = (c.changePace("5", "21").shown().view.screen as Screen.Plan).state
+        // From today on the steps follow the new pace: the upcoming steps are not the ones before.
+        val upcoming = { p: PlanState -> p.steps.filter { it.status == StepStatus.UPCOMING }.map { it.date to it.dose } }
+        assertNotEquals(upcoming(resumed), upcoming(slower))
+        assertEquals(resumed.steps.filter { it.status == StepStatus.DONE }, slower.steps.filter { it.status == StepStatus.DONE })
+
+        val calendar = c.planCalendar() as FileOutcome.File
+        assertTrue(calendar.file.mimeType, calendar.file.mimeType.startsWith("text/calendar"))
+        val ics = String(calendar.file.bytes, Charsets.UTF_8)
+        assertTrue(ics.contains("BEGIN:VCALENDAR"))
+        assertFalse("neutral titles: no drug name", ics.contains("lormetazepam", ignoreCase = true))
+
+        val ended = (c.endPlan("agreed with my GP").shown().view.screen as Screen.Plan).state
+        assertFalse(ended.active)
+        assertNotNull(ended.plan!!.endedOn)
     }
 
     @Test
-    fun openingWithTheWrongKeyGivesAMessageNotACrash() {
-        open().close()
-        when (val o = DiaryController.open(tmp.root.path, MemoryKeyProvider(TestKeys.random()))) {
-            is OpenOutcome.NotOpened -> assertEquals(MessageKind.WRONG_KEY, o.message.kind)
-            is OpenOutcome.Opened -> {
-                o.controller.close()
-                fail("a wrong key opened the diary")
+    fun goalsAreSetWithDueAndReviewDatesReviewedAndClosed() {
+        val c = open()
+        val today = c.todayDate()
+        val goal = c.logForm(EntryKind.GOAL) {
+            it.with(Field.WhatMatters, "sleep through the night").with(Field.Kind, "keep").with(Field.ProposedBy, "patient")
+                .with(Field.Due, today.plusMonths(3).toString()).with(Field.ReviewOn, today.plusDays(30).toString())
+        }
+        val open = (c.show(Page.Goals).shown().view.screen as Screen.Goals).open.single()
+        assertEquals(goal, open.id)
+        assertEquals("sleep through the night", open.whatMatters)
+        assertEquals(today.plusDays(30).toString(), open.nextReview)
+        val review = FormState.start(c.newForm(EntryKind.REVIEW)).with(Field.Goal, goal).with(Field.Gas, "0").with(Field.Decision, "keep")
+            .with(Field.NextReview, today.plusDays(90).toString())
+        c.save(review).shown()
+        assertEquals(today.plusDays(90).toString(), (c.view().screen as Screen.Goals).open.single().nextReview)
+        c.setGoalStatus(goal, GoalStatus.ACHIEVED).shown()
+        val after = c.view().screen as Screen.Goals
+        assertTrue(after.open.isEmpty())
+        assertEquals(goal, after.closed.single().id)
+    }
+
+    @Test
+    fun questionsAreAskedAndMarkedAsTalkedAbout() {
+        val c = open()
+        val q = c.logForm(EntryKind.QUESTION) { it.with(Field.Text, "Can I drive after my evening dose?") }
+        val before = c.show(Page.Questions).shown().view.screen as Screen.Questions
+        assertEquals(q, before.open.single().id)
+        assertTrue(before.discussed.isEmpty())
+        val after = c.questionDiscussed(q).shown().view.screen as Screen.Questions
+        assertTrue(after.open.isEmpty())
+        assertEquals(q, after.discussed.single().id)
+        assertTrue(after.discussed.single().line, after.discussed.single().line.contains("drive"))
+    }
+
+    @Test
+    fun everySummaryFormatInEveryLanguageSaysWhatWasLeftOut() {
+        val c = open()
+        c.logForm(EntryKind.DOSE) { it.with(Field.Drug, "diazepam").with(Field.Mg, "5").withAmountUnit(AmountUnit.MG).with(Field.Note, "my private note") }
+        c.logForm(EntryKind.DOSE) {
+            it.with(Field.Drug, "unknown").with(Field.Tablets, "1").with(Field.StrengthMg, "").toggled(Field.NonPrescribed, true)
+        }
+        val formats = mutableMapOf<ExportFormat, String>()
+        for (lang in SUMMARY_LANGUAGES) {
+            for (format in SHARE_FORMATS) {
+                val all = c.summaryFile(SummaryChoice(language = lang, format = format)) as FileOutcome.File
+                val hidden = c.summaryFile(SummaryChoice(language = lang, format = format, exclude = setOf(Hideable.NOTES, Hideable.NON_PRESCRIBED))) as FileOutcome.File
+                assertTrue("$lang $format", all.file.bytes.isNotEmpty())
+                assertFalse("$lang $format file name without health data", all.file.fileName.contains("diazepam"))
+                assertFalse("$lang $format: different with parts left out", all.file.bytes.contentEquals(hidden.file.bytes))
+                formats[format] = all.file.mimeType
+                if (format != ExportFormat.PDF) {
+                    val text = String(all.file.bytes, Charsets.UTF_8)
+                    val without = String(hidden.file.bytes, Charsets.UTF_8)
+                    assertTrue("$lang $format keeps the note", text.contains("my private note"))
+                    assertFalse("$lang $format leaves the note out", without.contains("my private note"))
+                } else {
+                    assertEquals("%PDF", String(all.file.bytes.copyOfRange(0, 4), Charsets.US_ASCII))
+                }
             }
         }
-        assertEquals(0uL, open().view().entryCount)
+        assertEquals("application/pdf", formats[ExportFormat.PDF])
+        assertTrue(formats[ExportFormat.CSV]!!, formats[ExportFormat.CSV]!!.startsWith("text/csv"))
+        assertTrue(formats[ExportFormat.FHIR]!!, formats[ExportFormat.FHIR]!!.contains("fhir+json"))
+        // The clinician's language differs from the patient's: the same facts, other words.
+        val en = c.summaryFile(SummaryChoice(language = Lang.EN, format = ExportFormat.TEXT)) as FileOutcome.File
+        val nb = c.summaryFile(SummaryChoice(language = Lang.NB, format = ExportFormat.TEXT)) as FileOutcome.File
+        assertFalse(en.file.bytes.contentEquals(nb.file.bytes))
+    }
+
+    @Test
+    fun theSummaryScreenShowsThePreviewTheChartAndThePeriodChosen() {
+        val c = open()
+        c.logForm(EntryKind.DOSE) { it.with(Field.Drug, "diazepam").with(Field.Mg, "5").withAmountUnit(AmountUnit.MG) }
+        val to = c.todayDate()
+        val (from, _) = SummaryChoice.lastDays(to, 14)
+        val choice = SummaryChoice(from = from, to = to.toString(), language = Lang.FR, exclude = setOf(Hideable.SLEEP))
+        val state = (c.show(Page.Summary(choice)).shown().view.screen as Screen.Summary).state
+        assertEquals(14, state.chart.points.size)
+        assertEquals(from, state.screen.from)
+        assertTrue(state.preview, state.preview.isNotBlank())
+        assertTrue("French preview", state.preview != String((c.summaryFile(choice.copy(language = Lang.EN, format = ExportFormat.TEXT)) as FileOutcome.File).file.bytes))
+        // TalkBack reads every day's figure: today's 5 mg diazepam, "5 mg" (French decimals).
+        assertTrue(state.chart.description, state.chart.description.endsWith(": 5 mg"))
+        assertTrue(state.chart.description, state.chart.description.startsWith(c.show(Page.Today).shown().view.let { (it.screen as Screen.Today).state.view.tableNote.trim().removePrefix("(").removeSuffix(")") }))
+        // The default period is the core's.
+        val default = (c.show(Page.Summary(SummaryChoice())).shown().view.screen as Screen.Summary).state
+        assertEquals(app.steady.core.defaultPeriod(to.toString())[0], default.screen.from)
+        assertEquals(default.screen.from to default.screen.to, SummaryChoice().period(to.toString()))
+    }
+
+    @Test
+    fun aBackupNeedsThePassphraseTwiceAndRestoresIntoAFreshDiary() {
+        val c = open()
+        c.logForm(EntryKind.DOSE) { it.with(Field.Drug, "diazepam").with(Field.Mg, "5").withAmountUnit(AmountUnit.MG) }
+        c.logForm(EntryKind.QUESTION) { it.with(Field.Text, "What next?") }
+        val mismatch = c.backup("correct horse", "correct hose") as FileOutcome.Refused
+        assertEquals(c.words().labels.shellBackupMismatch, mismatch.message.text)
+        val backup = c.backup("correct horse", "correct horse") as FileOutcome.File
+        assertEquals(2uL, backup.entries)
+        assertTrue(backup.skipped.isEmpty())
+
+        val phone = open("new-phone")
+        assertEquals(MessageKind.WRONG_PASSPHRASE, phone.restore(backup.file.bytes, "correct hose").refusal().kind)
+        val done = phone.restore(backup.file.bytes, "correct horse").shown()
+        assertEquals(phone.words().labels.shellRestoreDone, done.said.text)
+        assertEquals(2uL, done.view.entryCount)
+        assertEquals(
+            (c.show(Page.History()).shown().view.screen as Screen.History).days.flatMap { it.entries }.map { it.line },
+            (phone.show(Page.History()).shown().view.screen as Screen.History).days.flatMap { it.entries }.map { it.line },
+        )
+        val cut = phone.restore(backup.file.bytes.copyOf(backup.file.bytes.size - 5), "correct horse").refusal()
+        assertEquals(MessageKind.BAD_BACKUP, cut.kind)
+        assertEquals(2uL, phone.view().entryCount)
+    }
+
+    @Test
+    fun settingsChangeTheDayStartTheLanguageAndTheCheckInReminder() {
+        val c = open()
+        assertEquals("04:00", c.settings().dayStart)
+        c.changeSetting(SettingChange.DayStart("03:00")).shown()
+        assertEquals("03:00", c.settings().dayStart)
+        val late = c.changeSetting(SettingChange.DayStart("13:00")).refusal()
+        assertEquals(Field.DayStart, late.field)
+        assertEquals("03:00", c.settings().dayStart)
+        assertTrue(c.reminders().none { it.medicineId == null })
+        c.changeSetting(SettingChange.CheckIn("21:00")).shown()
+        val checkIns = c.reminders().filter { it.medicineId == null }
+        assertTrue(checkIns.size >= 6)
+        assertTrue(checkIns.all { it.localTime == "21:00" })
+        c.changeSetting(SettingChange.Language(Lang.NB)).shown()
+        val settings = c.show(Page.Settings).shown().view
+        assertEquals(Lang.NB, (settings.screen as Screen.Settings).settings.language)
+        val words = settings.words!!
+        assertEquals(Lang.NB, words.lang)
+        assertEquals(words.labels.shellLanguageNb, words.language(Lang.NB))
+    }
+
+    @Test
+    fun aLockedDiaryRefusesEveryCallWithAMessageAndComesBack() {
+        val keys = MemoryKeyProvider()
+        val c = open(keys = keys)
+        c.logForm(EntryKind.ANXIETY) { it.with(Field.Score, "3") }
+        c.lock()
+        assertTrue(c.isLocked)
+        val refused = c.refresh().refusal()
+        assertEquals(MessageKind.LOCKED, refused.kind)
+        assertTrue(refused.text.isNotBlank())
+        assertTrue(c.summaryFile(SummaryChoice()) is FileOutcome.Refused)
+        assertEquals(MessageKind.WRONG_KEY, c.unlock(MemoryKeyProvider()).refusal().kind)
+        assertEquals(1uL, c.unlock(keys).shown().view.entryCount)
+        assertFalse(c.isLocked)
     }
 }

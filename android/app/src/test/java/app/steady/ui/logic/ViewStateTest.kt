@@ -1,219 +1,124 @@
 package app.steady.ui.logic
 
-import app.steady.core.AnxietyDay
-import app.steady.core.DeTotal
-import app.steady.core.DiaryStatus
-import app.steady.core.DoseLine
-import app.steady.core.EntryDraft
 import app.steady.core.EntryKind
 import app.steady.core.EntryRow
 import app.steady.core.EquivalenceTable
 import app.steady.core.ExportFormat
-import app.steady.core.Field
-import app.steady.core.GoalDraft
-import app.steady.core.GoalType
 import app.steady.core.Hideable
 import app.steady.core.Lang
 import app.steady.core.MemoryKeyProvider
-import app.steady.core.MgRange
-import app.steady.core.NightLine
-import app.steady.core.Problem
-import app.steady.core.Proposer
-import app.steady.core.SplitTotal
+import app.steady.core.SettingChange
 import app.steady.core.SteadyDiary
-import app.steady.core.SteadyException
-import app.steady.core.TodayView
-import app.steady.core.Use
-import app.steady.core.parseClockTime
+import app.steady.logic.GateWords
+import app.steady.logic.GateWordsStore
+import java.io.File
 import java.time.LocalDate
-import java.time.OffsetDateTime
-import java.time.ZoneOffset
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNotEquals
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.Rule
 import org.junit.Test
 import org.junit.rules.TemporaryFolder
 
-/**
- * The Android-free view glue: formatting, reshaping, error mapping. The records come from the real
- * library (then `copy` sets the numbers under test), so these tests follow the FFI as it grows.
- */
+/** The glue's own logic: figures per language, history by day, the summary's choices, the words gathered from the core. */
 class ViewStateTest {
     @get:Rule
     val tmp = TemporaryFolder()
 
-    /** A real today screen with one active goal whose review is due today. */
-    private val base: TodayView by lazy {
-        val diary = SteadyDiary.open(tmp.newFolder("diary").path, MemoryKeyProvider())
-        try {
-            val date = diary.today().date
-            val goal = GoalDraft(kind = GoalType.KEEP, whatMatters = "not fall", reviewOn = date, proposedBy = Proposer.PATIENT)
-            diary.log(EntryDraft.Goal(goal))
-            diary.today()
-        } finally {
-            diary.close()
-        }
-    }
-
-    private fun today(
-        doses: List<DoseLine> = emptyList(),
-        prescribed: DeTotal = DeTotal(0.0, 0.0, 0u, 0u),
-        nonPrescribed: DeTotal = DeTotal(0.0, 0.0, 0u, 0u),
-    ): TodayView {
-        val day = LocalDate.parse(base.date)
-        return base.copy(
-            doses = doses,
-            totals = SplitTotal(prescribed = prescribed, nonPrescribed = nonPrescribed),
-            lastNight = NightLine(day.minusDays(1).toString(), 400.0 / 60.0, 78.43, 4u, "good"),
-            anxiety7d = (6L downTo 0L).map { AnxietyDay(day.minusDays(it).toString(), if (it == 0L) 11.0 / 3.0 else null) },
-            anxiety7dMean = 11.0 / 3.0,
-        )
+    @Test
+    fun figuresAndDatesFollowThePatientsLanguage() {
+        assertEquals("2.5", Formats(Lang.EN).number(2.5))
+        assertEquals("2,5", Formats(Lang.FR).number(2.5))
+        assertEquals("2,5", Formats(Lang.NL).number(2.5))
+        assertEquals("7,5–15", Formats(Lang.NB).range(7.5, 15.0))
+        assertEquals("10", Formats(Lang.EN).range(10.0, 10.0))
+        assertEquals("0.13", Formats(Lang.EN).number(0.125))
+        assertEquals("1 Mar 2026", Formats(Lang.EN).date("2026-03-01"))
+        assertEquals("1 mars 2026", Formats(Lang.FR).date("2026-03-01"))
+        assertTrue(Formats(Lang.NL).date("2026-03-01"), Formats(Lang.NL).date("2026-03-01").contains("mrt"))
+        assertEquals("1½", Formats(Lang.EN).tablets(1.5))
+        assertEquals("¾", Formats(Lang.FR).tablets(0.75))
+        assertEquals("0,3", Formats(Lang.FR).tablets(0.3))
+        assertEquals("2026-03-01 22:30", CoreTime.local(LocalDate.of(2026, 3, 1), java.time.LocalTime.of(22, 30, 15)))
+        assertEquals(LocalDate.of(2026, 3, 1) to java.time.LocalTime.of(22, 30), CoreTime.splitLocal("2026-03-01 22:30"))
+        assertNull(CoreTime.splitLocal("22:30"))
+        assertEquals("2026-03-01T22:30:00+01:00", CoreTime.instant(java.time.OffsetDateTime.parse("2026-03-01T22:30:00.123+01:00")))
+        // "Taken at 23:30" picked at 00:10 is last night; at 07:00 picked at 08:00 is this morning.
+        val justAfterMidnight = java.time.LocalDateTime.of(2026, 3, 2, 0, 10)
+        assertEquals("2026-03-01 23:30", CoreTime.latestPast(java.time.LocalTime.of(23, 30), justAfterMidnight))
+        assertEquals("2026-03-02 00:05", CoreTime.latestPast(java.time.LocalTime.of(0, 5), justAfterMidnight))
+        assertEquals("2026-03-02 07:00", CoreTime.latestPast(java.time.LocalTime.of(7, 0), java.time.LocalDateTime.of(2026, 3, 2, 8, 0)))
     }
 
     @Test
-    fun amountsAreFormattedWithoutNoise() {
-        assertEquals("10", Amounts.number(10.0))
-        assertEquals("1.5", Amounts.number(1.5))
-        assertEquals("0.25", Amounts.number(0.25))
-        assertEquals("3.33", Amounts.number(10.0 / 3.0))
-        assertEquals("10", Amounts.range(10.0, 10.0000001))
-        assertEquals("7.5–15", Amounts.range(7.5, 15.0))
-        assertEquals("¾", Amounts.tablets(0.75))
-        assertEquals("1½", Amounts.tablets(1.5))
-        assertEquals("2", Amounts.tablets(2.0))
-        assertEquals("0.3", Amounts.tablets(0.3))
-        assertEquals(1.5, Amounts.parse(" 1,5 ")!!, 0.0)
-        assertNull(Amounts.parse("  "))
-        assertTrue(Amounts.parse("two")!!.isNaN())
-        assertEquals(6 to 40, Amounts.hoursAndMinutes(400.0 / 60.0))
-    }
-
-    @Test
-    fun instantsAndClockTimesAreInTheFormsTheCoreParses() {
-        val t = OffsetDateTime.of(2026, 3, 1, 22, 30, 0, 5, ZoneOffset.ofHours(1))
-        assertEquals("2026-03-01T22:30:00+01:00", CoreTime.instant(t))
-        assertEquals("2026-03-01T22:30:00Z", CoreTime.instant(t.withOffsetSameLocal(ZoneOffset.UTC)))
-        assertEquals("07:05", CoreTime.clock(7, 5))
-        assertEquals("23:00", ClockTime(23, 0).toString())
-        // The core's own reader takes them back unchanged.
-        assertEquals("07:05", parseClockTime(CoreTime.clock(7, 5)))
-        assertEquals("23:00", parseClockTime(ClockTime(23, 0).toString()))
-    }
-
-    @Test
-    fun todayStateKeepsUnknownsUnknownAndNonPrescribedApart() {
-        val state = today(
-            doses = listOf(
-                DoseLine("d1", "08:00", "lormetazepam", 1.5, 0.75, Use.PRESCRIBED, MgRange(7.5, 15.0), "lormetazepam ¾ × 2 mg (1.5 mg)"),
-                DoseLine("d2", "23:10", "alprazolam", null, 2.0, Use.NON_PRESCRIBED, null, "alprazolam 2 tablets, strength unknown"),
-            ),
-            prescribed = DeTotal(7.5, 15.0, 1u, 0u),
-            nonPrescribed = DeTotal(0.0, 0.0, 1u, 1u),
-        ).toState()
-
-        assertEquals(DoseRow("d1", "08:00", "lormetazepam", "1.5", "¾", false, "7.5–15"), state.doses[0])
-        assertNull("unknown strength: no mg, no equivalent", state.doses[1].de)
-        assertNull(state.doses[1].mg)
-        assertEquals(TotalLine("7.5–15", 1, 0), state.prescribed)
-        assertEquals(TotalLine(null, 1, 1), state.nonPrescribed)
-        assertTrue(state.showNonPrescribed)
-        assertEquals(NightRow(LocalDate.parse(base.date).minusDays(1).toString(), 6, 40, 78, 4), state.lastNight)
-        assertEquals(7, state.anxietyWeek.size)
-        assertEquals("3.7", state.anxietyWeek.last().mean)
-        assertEquals(11f / 30f, state.anxietyWeek.last().fraction!!, 1e-6f)
-        assertNull(state.anxietyWeek.first().fraction)
-        assertEquals(LocalDate.parse(base.date).dayOfWeek, state.anxietyWeek.last().dayOfWeek)
-        assertEquals(base.date, state.date)
-        assertEquals("3.7", state.anxietyMean)
-        val goal = state.goals.single()
-        assertEquals("not fall", goal.whatMatters)
-        assertTrue(goal.reviewDue)
-    }
-
-    @Test
-    fun noNonPrescribedLineWithoutNonPrescribedUse() {
-        assertFalse(today().toState().showNonPrescribed)
-        assertTrue(today().toState().prescribed.empty)
-    }
-
-    @Test
-    fun historyShowsTheNewestDayFirstAndTimeOrderWithinADay() {
+    fun historyShowsTheNewestDiaryDayFirstAndTimeOrderWithinADay() {
         fun row(id: String, date: String, time: String, kind: EntryKind = EntryKind.DOSE) =
-            EntryRow(id, kind, kind.name.lowercase(), date, time, "line $id", false, null)
-        val rows = listOf(
-            row("a", "2026-03-01", "08:00"),
-            row("b", "2026-03-01", "21:00", EntryKind.ANXIETY),
-            row("c", "2026-03-03", "07:00"),
-        )
-        val days = rows.byDayNewestFirst()
-        assertEquals(listOf("2026-03-03", "2026-03-01"), days.map { it.date })
-        assertEquals(listOf("a", "b"), days[1].entries.map { it.id })
-        assertEquals(listOf("b"), rows.ofKind(EntryKind.ANXIETY).map { it.id })
+            EntryRow(id = id, kind = kind, kindText = "dose", date = date, time = time, line = id, nonPrescribed = false, note = null)
+        val rows = listOf(row("a", "2026-03-01", "22:00"), row("c", "2026-03-02", "23:30"), row("b", "2026-03-02", "08:00", EntryKind.SLEEP))
+        val days = rows.byDayNewestFirst(Formats(Lang.FR))
+        assertEquals(listOf("2026-03-02", "2026-03-01"), days.map { it.date })
+        assertEquals(listOf("b", "c"), days.first().entries.map { it.id })
+        assertEquals("2 mars 2026", days.first().dateText)
+        assertEquals(listOf("b"), rows.ofKind(EntryKind.SLEEP).map { it.id })
         assertEquals(3, rows.ofKind(null).size)
+        assertFalse(row("s", "2026-03-01", "00:00", EntryKind.SETTINGS).editable())
     }
 
     @Test
-    fun summaryChoiceBuildsTheRequestForThePeriodEndingToday() {
-        val today = LocalDate.of(2026, 3, 31)
-        assertEquals("2026-03-25" to "2026-03-31", SummaryPeriod.LAST_7_DAYS.range(today))
-        assertEquals("2026-03-04" to "2026-03-31", SummaryPeriod.LAST_4_WEEKS.range(today))
-        val request = SummaryChoice(SummaryPeriod.LAST_14_DAYS, table = EquivalenceTable.DUTCH, format = ExportFormat.JSON)
-            .request(today)
-        assertEquals("2026-03-18", request.from)
-        assertEquals("2026-03-31", request.to)
-        assertEquals(ExportFormat.JSON, request.format)
-        assertEquals(EquivalenceTable.DUTCH, request.table)
-        assertEquals(Lang.EN, request.language)
-        assertEquals(emptyList<Hideable>(), request.exclude)
-        assertEquals(listOf(Lang.EN), OFFERED_LANGUAGES)
-
-        val hidden = SummaryChoice().toggled(Hideable.SLEEP).toggled(Hideable.NON_PRESCRIBED)
-        assertFalse(hidden.includes(Hideable.NON_PRESCRIBED))
-        assertTrue(hidden.includes(Hideable.GOALS))
-        // Listed in the screen's order, whatever the order of the taps.
-        assertEquals(listOf(Hideable.NON_PRESCRIBED, Hideable.SLEEP), hidden.request(today).exclude)
-        assertTrue(hidden.toggled(Hideable.SLEEP).includes(Hideable.SLEEP))
+    fun theSummaryChoiceSurvivesRotationAndBuildsTheRequest() {
+        val choice = SummaryChoice(from = "2026-01-01", to = "2026-02-25", language = Lang.NL, table = EquivalenceTable.DUTCH,
+            format = ExportFormat.FHIR, exclude = setOf(Hideable.NON_PRESCRIBED, Hideable.QUESTIONS))
+        assertEquals(choice, SummaryChoice.restore(choice.save()))
+        assertEquals(SummaryChoice(), SummaryChoice.restore(SummaryChoice().save()))
+        val request = choice.request()
+        assertEquals(ExportFormat.FHIR, request.format)
+        assertEquals(Lang.NL, request.language)
+        assertEquals(listOf(Hideable.NON_PRESCRIBED, Hideable.QUESTIONS), request.exclude)
+        // No language picked: the summary is in the patient's.
+        assertEquals(Lang.FR, SummaryChoice().request(diaryLanguage = Lang.FR).language)
+        assertEquals(Hideable.values().toSet(), Hideable.values().fold(SummaryChoice()) { c, h -> c.toggled(h) }.exclude)
+        assertTrue(choice.toggled(Hideable.QUESTIONS).includes(Hideable.QUESTIONS))
+        assertEquals("2026-02-12" to "2026-02-25", SummaryChoice.lastDays(LocalDate.of(2026, 2, 25), 14))
     }
 
     @Test
-    fun theDefaultSummaryPeriodIsTheCores() {
-        val today = LocalDate.of(2026, 3, 31)
-        assertEquals(SummaryPeriod.DEFAULT, SummaryChoice().period)
-        // The core's default (8 weeks ending today), from defaultPeriod: not a rule of the shell.
-        assertEquals("2026-02-04" to "2026-03-31", SummaryPeriod.DEFAULT.range(today))
-        // The request leaves the period out, so the core's SummaryRequest defaults apply.
-        val request = SummaryChoice().request(today)
-        assertNull(request.from)
-        assertNull(request.to)
+    fun aChartReadsEveryNumberToTalkBack() {
+        val chart = ChartState("Anxiety, last 7 days", listOf(
+            ChartPoint("M", "2 Mar", 3.0, "3", 0.3f),
+            ChartPoint("T", "3 Mar", null, null, null),
+            ChartPoint("W", "4 Mar", 4.5, "4,5", 0.45f),
+        ), "mean 3,8")
+        assertEquals("Anxiety, last 7 days. mean 3,8. 2 Mar: 3; 3 Mar: –; 4 Mar: 4,5", chart.description)
     }
 
     @Test
-    fun exceptionsBecomeMessagesThatKeepTheField() {
-        val outOfRange = Problem.OutOfRange(0, 3)
-        val invalid = SteadyException.InvalidInput(Field.Item(5u), outOfRange, "item5 must be between 0 and 3").toUiMessage()
-        assertEquals(UiMessage(MessageKind.INVALID_INPUT, Field.Item(5u), "item5 must be between 0 and 3", outOfRange), invalid)
-        assertEquals(4, invalid.gad7Item)
-        assertTrue(invalid.inline)
-        assertTrue(invalid.isFor(Field.Item(4u), Field.Item(5u)))
-        assertNull(UiMessage(MessageKind.INVALID_INPUT, Field.Mg).gad7Item)
-        assertNull(UiMessage(MessageKind.INVALID_INPUT, Field.Item(9u)).gad7Item)
-
-        assertEquals(MessageKind.WRONG_KEY, SteadyException.WrongKey().toUiMessage().kind)
-        assertFalse(SteadyException.WrongKey().toUiMessage().inline)
-        assertEquals(MessageKind.KEYSTORE, SteadyException.KeyProvider("locked").toUiMessage().kind)
-        assertEquals(MessageKind.DISK_FULL, SteadyException.DiskFull().toUiMessage().kind)
-        assertEquals(MessageKind.DAMAGED_ENTRY, SteadyException.Tampered("x").toUiMessage().kind)
-        assertEquals(MessageKind.INTERNAL, SteadyException.Internal("bug").toUiMessage().kind)
-    }
-
-    @Test
-    fun pageKindFollowsTheScreen() {
-        val view = DiaryView(Screen.Today(today()), DiaryStatus(0uL, emptyList(), EquivalenceTable.ASHTON))
-        assertEquals(PageKind.TODAY, view.page)
-        assertEquals("Ashton Manual", view.todayState!!.tableName)
-        assertEquals(PageKind.LOADING, view.copy(screen = Screen.Loading).page)
-        assertNull(view.copy(screen = Screen.Loading).todayState)
+    fun theWordsOfEveryScreenComeFromTheCoreInEachLanguage() {
+        SteadyDiary.open(File(tmp.root, "diary").path, MemoryKeyProvider()).use { diary ->
+            val seen = mutableSetOf<String>()
+            for (lang in Lang.values()) {
+                diary.changeSetting(SettingChange.Language(lang))
+                val words = ShellWords.gather(lang, diary.labels()) { diary.form(app.steady.core.FormRequest.New(it)) }
+                assertEquals(EquivalenceTable.values().toSet(), words.tableNames.keys)
+                assertEquals(Hideable.values().toSet(), words.hideable.keys)
+                assertTrue(words.hideable.values.all { it.isNotBlank() })
+                assertTrue(words.dayStart, words.dayStart.contains("12"))
+                assertEquals("ERASE", words.eraseWord)
+                assertTrue(confirmsErase(" ERASE ", words.labels.actionEraseConfirm))
+                assertFalse(confirmsErase("erase", words.labels.actionEraseConfirm))
+                ExportFormat.values().forEach { assertTrue(words.format(it).isNotBlank()) }
+                seen += words.hideable.getValue(Hideable.SLEEP)
+                // The words of the lock and lost-key screens are kept for when no diary can be asked.
+                val store = GateWordsStore(File(tmp.root, "gate-$lang.properties"))
+                val gate = GateWords.of(lang, words.labels)
+                store.save(gate)
+                assertEquals(gate, store.load())
+            }
+            assertEquals("a word per language", 4, seen.size)
+        }
+        assertNull(GateWordsStore(File(tmp.root, "none.properties")).load())
+        assertNull(GateWords.fromMap(mapOf("lang" to "EN")))
+        assertNotEquals("ERASE", eraseWord("Type WISSEN om te bevestigen"))
     }
 }

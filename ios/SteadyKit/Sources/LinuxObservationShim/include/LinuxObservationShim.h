@@ -1,0 +1,1 @@
+// Nothing to declare: the shim only defines a symbol the Linux Observation runtime needs.
