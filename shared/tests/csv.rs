@@ -25,7 +25,7 @@ fn cells(line: &str, sep: char) -> Vec<String> {
     line.split(sep).map(|c| c.trim_matches('"').to_owned()).collect()
 }
 
-fn row<'a>(text: &'a str, kind: &str, sep: char) -> Vec<String> {
+fn row(text: &str, kind: &str, sep: char) -> Vec<String> {
     let line =
         text.lines().find(|l| l.split(sep).nth(2) == Some(kind)).unwrap_or_else(|| panic!("{kind}: {text}"));
     cells(line, sep)
