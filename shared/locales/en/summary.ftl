@@ -72,6 +72,13 @@ none-logged = none logged
 unknown-substance = unknown substance
 substance = Substance
 unknown-strength-note = Doses of unknown strength are counted, never added as zero.
+de-none = no DE figure: no dose with a value in { $table }
+de-no-value = no value in { $table }
+no-value-count = { $n ->
+    [one] { $n } dose with no value in { $table }
+   *[other] { $n } doses with no value in { $table }
+}: { $molecules }
+no-value-note = Doses of a molecule that { $table } gives no value for are counted and named with their own mg, never added as zero.
 de-range-note = A range means the table gives a range for that molecule.
 not-logged = not logged
 unknown = unknown
@@ -322,6 +329,7 @@ month-long-12 = December
 
 molecule-alprazolam = alprazolam
 molecule-bromazepam = bromazepam
+molecule-brotizolam = brotizolam
 molecule-chlordiazepoxide = chlordiazepoxide
 molecule-clobazam = clobazam
 molecule-clonazepam = clonazepam

@@ -66,6 +66,13 @@ none-logged = aucune saisie
 unknown-substance = substance inconnue
 substance = Substance
 unknown-strength-note = Les prises de dosage inconnu sont comptées, jamais assimilées à zéro.
+de-none = pas d'équivalence diazépam{"\u00A0"}: aucune prise n'a de valeur dans { $table }
+de-no-value = aucune valeur dans { $table }
+no-value-count = { $n ->
+    [one] { $n } prise sans valeur dans { $table }
+   *[other] { $n } prises sans valeur dans { $table }
+}{"\u00A0"}: { $molecules }
+no-value-note = Les prises d'une molécule sans valeur dans { $table } sont comptées et nommées avec leurs propres mg, jamais ajoutées comme zéro.
 de-range-note = Une fourchette signifie que la table donne une fourchette pour cette molécule.
 not-logged = non renseigné
 unknown = inconnu
@@ -328,6 +335,7 @@ month-long-12 = décembre
 
 molecule-alprazolam = alprazolam
 molecule-bromazepam = bromazépam
+molecule-brotizolam = brotizolam
 molecule-chlordiazepoxide = chlordiazépoxide
 molecule-clobazam = clobazam
 molecule-clonazepam = clonazépam

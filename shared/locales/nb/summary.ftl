@@ -65,6 +65,13 @@ none-logged = ingen registrert
 unknown-substance = ukjent legemiddel
 substance = Legemiddel
 unknown-strength-note = Doser med ukjent styrke telles, men regnes aldri som null.
+de-none = ingen DE: ingen dose med verdi i { $table }
+de-no-value = ingen verdi i { $table }
+no-value-count = { $n ->
+    [one] { $n } dose uten verdi i { $table }
+   *[other] { $n } doser uten verdi i { $table }
+}: { $molecules }
+no-value-note = Doser av et legemiddel uten verdi i { $table } telles og navngis med egne mg, aldri lagt til som null.
 de-range-note = Et spenn betyr at tabellen oppgir et spenn for dette virkestoffet.
 not-logged = ikke registrert
 unknown = ukjent
@@ -312,6 +319,7 @@ month-long-12 = desember
 
 molecule-alprazolam = alprazolam
 molecule-bromazepam = bromazepam
+molecule-brotizolam = brotizolam
 molecule-chlordiazepoxide = klordiazepoksid
 molecule-clobazam = klobazam
 molecule-clonazepam = klonazepam

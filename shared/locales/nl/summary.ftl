@@ -64,6 +64,13 @@ none-logged = niets genoteerd
 unknown-substance = onbekend middel
 substance = Middel
 unknown-strength-note = Innames met onbekende sterkte worden geteld, nooit als nul opgeteld.
+de-none = geen DE: geen inname met een waarde in { $table }
+de-no-value = geen waarde in { $table }
+no-value-count = { $n ->
+    [one] { $n } inname zonder waarde in { $table }
+   *[other] { $n } innames zonder waarde in { $table }
+}: { $molecules }
+no-value-note = Innames van een middel zonder waarde in { $table } worden geteld en met hun eigen mg genoemd, nooit als nul opgeteld.
 de-range-note = Een bereik betekent dat de tabel voor dat middel een bereik geeft.
 not-logged = niet ingevuld
 unknown = onbekend
@@ -314,6 +321,7 @@ month-long-12 = december
 
 molecule-alprazolam = alprazolam
 molecule-bromazepam = bromazepam
+molecule-brotizolam = brotizolam
 molecule-chlordiazepoxide = chloordiazepoxide
 molecule-clobazam = clobazam
 molecule-clonazepam = clonazepam
