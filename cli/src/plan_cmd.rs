@@ -56,6 +56,9 @@ pub enum PlanCommand {
         /// Where to write the .ics file.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Add a reminder this many minutes before each step's day begins.
+        #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(0..=10080))]
+        alarm_min: Option<u32>,
     },
 }
 
@@ -180,8 +183,8 @@ pub fn plan(ctx: &Ctx, what: PlanCommand) -> Result<String, CliError> {
             Some(view) => Ok(plan_text(&view)),
             None => Ok("No taper plan yet. Create one with `steady plan create`.\n".into()),
         },
-        PlanCommand::Ics { out } => {
-            let file = ctx.open()?.plan_calendar()?;
+        PlanCommand::Ics { out, alarm_min } => {
+            let file = ctx.open()?.plan_calendar(alarm_min)?;
             write_private(&out, &file.bytes, Existing::Replace)?;
             Ok(format!("Wrote the plan's upcoming steps to {} (titles name no drug).\n", out.display()))
         }

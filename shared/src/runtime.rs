@@ -540,10 +540,11 @@ impl SteadyCore {
         }
     }
 
-    /// The taper plan's upcoming steps as an iCalendar file with neutral titles (no drug names,
-    /// no doses), for the patient's calendar.
-    pub fn plan_calendar(&self) -> Result<ExportFile, CoreError> {
-        match self.dispatch(Event::ExportPlan)?.export {
+    /// The taper plan's upcoming steps as an iCalendar file with neutral titles in the patient's
+    /// language (no drug names, no doses), cancelled events for steps that went away, and a
+    /// reminder `alarm_min` minutes before each step's day when asked, for the patient's calendar.
+    pub fn plan_calendar(&self, alarm_min: Option<u32>) -> Result<ExportFile, CoreError> {
+        match self.dispatch(Event::ExportPlan(crate::plan::IcsOptions { alarm_min }))?.export {
             Some(Export::File(file)) => Ok(file),
             _ => Err(CoreError::Internal("the core did not export the plan".into())),
         }

@@ -120,6 +120,65 @@ fn another_table_changes_the_figures_and_is_named() {
     assert_eq!((s.days[0].de_low_mg, s.days[1].de_low_mg), (20.0, 15.0));
 }
 
+/// True when `out` shows "0 mg" (or "+0 mg", "−0 mg") followed by `then`, not as the end of "10 mg".
+fn zero_mg(out: &str, then: &str) -> bool {
+    let out = out.replace(['\u{a0}', '\u{202f}'], " ");
+    let needle = format!("0 mg{}{then}", if then.is_empty() { "" } else { " " });
+    out.match_indices(&needle).any(|(i, _)| {
+        let before = out[..i].chars().next_back();
+        !before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    })
+}
+
+/// Marie takes zolpidem 10 mg every night; the Dutch table (Novadic-Kentron) gives zolpidem no value.
+/// One night she also took a street pill of unknown strength.
+fn marie_on_zolpidem() -> Diary {
+    let mut entries: Vec<Entry> = (2..=8)
+        .map(|day| dose(&format!("2026-03-0{day}T22:30:00+01:00"), "Stilnoct", Some(10.0), None, false))
+        .collect();
+    entries.push(dose("2026-03-05T23:00:00+01:00", "unknown", None, Some(1.0), true));
+    Diary::from_entries(entries)
+}
+
+#[test]
+fn a_molecule_the_table_has_no_value_for_is_named_never_zero_or_unknown_strength() {
+    let s = summary::build(&marie_on_zolpidem(), d(2), d(8), EquivalenceTable::Dutch);
+    let pr = s.totals.prescribed;
+    assert_eq!((pr.doses, pr.unknown_doses, pr.no_value_doses), (7, 7, 7));
+    assert_eq!(pr.unknown_strength_doses(), 0);
+    let np = s.totals.non_prescribed.unwrap();
+    assert_eq!((np.doses, np.no_value_doses, np.unknown_strength_doses()), (1, 0, 1));
+    let zolpidem = s.molecules.iter().find(|m| m.name == "zolpidem").unwrap();
+    assert_eq!((zolpidem.doses, zolpidem.no_value_doses, zolpidem.total_mg), (7, 7, 70.0));
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["totals"]["prescribed"]["no_value_doses"], 7);
+
+    let out = text::render(&s, &Texts::new(Lang::En));
+    assert!(out.contains("7 doses with no value in Dutch table: zolpidem"), "{out}");
+    assert!(out.contains("no DE figure: no dose with a value in Dutch table"), "{out}");
+    assert!(out.contains("zolpidem: 7 doses, 70 mg in total"), "{out}");
+    assert!(!zero_mg(&out, "DE per day"), "{out}");
+    assert!(!zero_mg(&out, "per week"), "{out}");
+    assert!(!out.contains("7 doses of unknown strength"), "{out}");
+    // The street pill: counted as unknown strength, never "0 mg in total".
+    assert!(out.contains("1 dose of unknown strength"), "{out}");
+    assert!(!zero_mg(&out, "in total"), "{out}");
+    assert!(!zero_mg(&out, "DE in total"), "{out}");
+    for lang in [Lang::Fr, Lang::Nl, Lang::Nb] {
+        let out = text::render(&s, &Texts::new(lang));
+        for id in ["no-value-count", "de-none", "de-no-value", "no-value-note"] {
+            assert!(!out.contains(id), "{lang:?} lacks {id}: {out}");
+        }
+        assert!(!zero_mg(&out, ""), "{lang:?}: {out}");
+    }
+    // Under Ashton zolpidem has a value (20 mg ≈ 10 mg diazepam): no "no value" line at all.
+    let ashton = summary::build(&marie_on_zolpidem(), d(2), d(8), EquivalenceTable::Ashton);
+    assert_eq!(ashton.totals.prescribed.no_value_doses, 0);
+    let out = text::render(&ashton, &Texts::new(Lang::En));
+    assert!(!out.contains("no value in"), "{out}");
+    assert!(out.contains("5 mg DE per day"), "{out}");
+}
+
 #[test]
 fn the_text_summary_fits_80_columns_and_shows_the_period_and_table() {
     let s = summary::build(&week(), d(2), d(8), EquivalenceTable::Ashton);

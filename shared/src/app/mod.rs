@@ -23,7 +23,7 @@ use crate::domain::{
     Skip, Substance, Use, ValidationError, WallClock,
 };
 use crate::i18n::{Arg, Texts};
-use crate::plan::schedule_ics_at;
+use crate::plan::{plan_ics_at, IcsOptions};
 use crate::summary::export::{export, ExportError, ExportFile, ExportRequest};
 use crate::summary::{self, Summary, SummaryOptions};
 pub use effects::{ClockOp, StoreFailed, StoreOp, StoreReply, WriteSet, ZoneOp};
@@ -129,7 +129,7 @@ pub enum Event {
     /// Compute a summary's content without leaving the current page.
     Export { period: Period, table: Option<EquivalenceTable>, options: SummaryOptions },
     /// The latest plan's upcoming steps as a calendar file (neutral titles).
-    ExportPlan,
+    ExportPlan(IcsOptions),
     /// Render a summary file (text, JSON, CSV, PDF or FHIR) without leaving the current page.
     ExportFile(ExportRequest),
 
@@ -640,13 +640,15 @@ impl App for SteadyApp {
                 }
                 render()
             }
-            Event::ExportPlan => {
+            Event::ExportPlan(opts) => {
                 let Some(now) = model.now else {
                     return reject(model, Field::Now, Problem::Required);
                 };
                 match plan_view::latest(&model.diary, model.diary.day(&now)) {
                     Some(latest) => {
-                        let ics = schedule_ics_at(&latest.schedule, &latest.id.short(), now.to_utc());
+                        let today = model.diary.day(&now);
+                        let t = Texts::shared(model.diary.settings().language);
+                        let ics = plan_ics_at(&latest.plan, today, &latest.id.short(), now.to_utc(), opts, t);
                         let file = ExportFile::new(
                             ics.into_bytes(),
                             "text/calendar; charset=utf-8",

@@ -432,10 +432,10 @@ fn a_plan_shows_today_and_can_be_held_resumed_and_ended() {
 #[test]
 fn export_plan_needs_a_plan_and_keeps_the_page() {
     let (app, mut model) = opened();
-    send(&app, &mut model, Event::ExportPlan);
+    send(&app, &mut model, Event::ExportPlan(crate::plan::IcsOptions::default()));
     assert!(matches!(app.view(&model).outcome, Some(Outcome::Rejected(ref e)) if e.field == "plan"));
     send(&app, &mut model, Event::Log(plan_draft()));
-    send(&app, &mut model, Event::ExportPlan);
+    send(&app, &mut model, Event::ExportPlan(crate::plan::IcsOptions::default()));
     let view = app.view(&model);
     assert!(matches!(view.page, PageView::Today(_)));
     assert!(

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::catalogue::{EquivalenceTable, MgRange};
-use super::dose::{Dose, Use};
+use super::dose::{Dose, Substance, Use};
 
 /// Diazepam-equivalent total of some doses: a range, plus how many doses had no known equivalent
 /// (unknown strength, substance or table value) — counted, never added as zero.
@@ -18,8 +18,11 @@ pub struct DeTotal {
     pub high_mg: f64,
     /// Number of doses.
     pub doses: u32,
-    /// Doses whose equivalent is unknown.
+    /// Doses whose equivalent is unknown (unknown strength or substance, or no table value).
     pub unknown_doses: u32,
+    /// Of `unknown_doses`, those of a known molecule and strength that the chosen table gives no
+    /// value for: "no value in <table>", never "unknown strength", never 0 mg.
+    pub no_value_doses: u32,
 }
 
 impl DeTotal {
@@ -31,13 +34,34 @@ impl DeTotal {
                 self.low_mg += low;
                 self.high_mg += high;
             }
-            None => self.unknown_doses += 1,
+            None => {
+                self.unknown_doses += 1;
+                self.no_value_doses += u32::from(no_table_value(dose, table));
+            }
         }
+    }
+
+    /// Doses of unknown strength or unknown substance (not those only missing a table value).
+    pub fn unknown_strength_doses(&self) -> u32 {
+        self.unknown_doses - self.no_value_doses
+    }
+
+    /// True when at least one dose has a diazepam equivalent: only then is a DE figure shown.
+    pub fn has_de(&self) -> bool {
+        self.doses > self.unknown_doses
     }
 
     /// The known part as a range.
     pub fn range(&self) -> MgRange {
         MgRange::new(self.low_mg, self.high_mg)
+    }
+}
+
+/// True when the dose's molecule and mg are known but `table` gives that molecule no value.
+pub fn no_table_value(dose: &Dose, table: EquivalenceTable) -> bool {
+    match dose.substance {
+        Substance::Known(m) => dose.amount.mg().is_some() && table.equivalent_to_10mg_diazepam(m).is_none(),
+        Substance::Unknown => false,
     }
 }
 

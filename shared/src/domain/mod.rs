@@ -26,6 +26,7 @@ mod redact;
 pub mod scores;
 pub mod settings;
 pub mod sleep;
+mod tables;
 pub mod tablets;
 pub mod taper;
 pub mod time;

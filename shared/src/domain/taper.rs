@@ -600,8 +600,9 @@ mod tests {
         );
         let to_lormetazepam = PlanDraft { switch: Some(switch.clone()), ..draft() };
         assert_eq!(problem(to_lormetazepam).0, "drug");
-        let dutch =
-            SwitchDraft { table: Some(choice(Field::SwitchTable, "dutch").unwrap()), ..switch.clone() };
+        // The Dutch table gives zolpidem no value (it does give alprazolam one since issue 14).
+        let table = Some(choice(Field::SwitchTable, "dutch").unwrap());
+        let dutch = SwitchDraft { from_drug: "Stilnoct".into(), table, ..switch.clone() };
         assert_eq!(problem(PlanDraft { switch: Some(dutch), ..dz.clone() }).0, "switch_table");
         let from_nothing = SwitchDraft { from_drug: "unknown".into(), ..switch };
         assert_eq!(problem(PlanDraft { switch: Some(from_nothing), ..dz }).0, "switch_from");

@@ -247,10 +247,12 @@ impl SteadyDiary {
         self.guard(|| self.core.export(&request))
     }
 
-    /// The taper plan's upcoming steps as an iCalendar file with neutral titles (no drug names, no
-    /// doses), for the phone's calendar.
-    pub fn plan_calendar(&self) -> Result<ExportFile, SteadyError> {
-        self.guard(|| self.core.plan_calendar())
+    /// The taper plan's upcoming steps as an iCalendar file with neutral titles in the patient's
+    /// language (no drug names, no doses), for the phone's calendar; `alarm_min` adds a reminder
+    /// that many minutes before each step's day (`None`: no reminder).
+    #[uniffi::method(default(alarm_min = None))]
+    pub fn plan_calendar(&self, alarm_min: Option<u32>) -> Result<ExportFile, SteadyError> {
+        self.guard(|| self.core.plan_calendar(alarm_min))
     }
 
     /// Reads a time typed by the patient — `YYYY-MM-DD HH:MM`, `HH:MM` (today) or RFC 3339 — in the

@@ -10,6 +10,6 @@ pub mod pace;
 pub mod schedule;
 
 pub use actual::{plan_vs_actual, DayVsPlan, PlanVsActual, StepAdherence};
-pub use ics::{schedule_ics, schedule_ics_at};
+pub use ics::{plan_ics_at, revision, IcsOptions};
 pub use pace::{pace_flag, per_14_days_percent, PaceFlag};
 pub use schedule::{Schedule, Step, StepStatus, MAX_STEPS};

@@ -129,6 +129,8 @@ pub struct MoleculeTotal {
     pub doses: u32,
     /// Doses of unknown strength.
     pub unknown_strength_doses: u32,
+    /// Doses of known strength that the chosen table gives no value for (own mg in `total_mg`).
+    pub no_value_doses: u32,
     /// Of which non-prescribed.
     pub nonprescribed_doses: u32,
 }
@@ -462,7 +464,7 @@ pub fn build_with(
                 }
                 per_day.entry(day).or_default().doses.add(d, table);
                 totals.add(d, table);
-                add_molecule(&mut molecules, d);
+                add_molecule(&mut molecules, d, table);
             }
             EntryBody::Sleep(s) => {
                 nights += 1;
@@ -643,7 +645,7 @@ pub fn is_hidden(body: &EntryBody, opts: &SummaryOptions) -> bool {
     }
 }
 
-fn add_molecule(molecules: &mut BTreeMap<&'static str, MoleculeTotal>, d: &Dose) {
+fn add_molecule(molecules: &mut BTreeMap<&'static str, MoleculeTotal>, d: &Dose, table: EquivalenceTable) {
     let m = molecules.entry(d.substance.name()).or_insert_with(|| MoleculeTotal {
         name: d.substance.name(),
         atc: match d.substance {
@@ -653,8 +655,10 @@ fn add_molecule(molecules: &mut BTreeMap<&'static str, MoleculeTotal>, d: &Dose)
         total_mg: 0.0,
         doses: 0,
         unknown_strength_doses: 0,
+        no_value_doses: 0,
         nonprescribed_doses: 0,
     });
+    m.no_value_doses += u32::from(crate::domain::measure::no_table_value(d, table));
     m.doses += 1;
     match d.amount.mg() {
         Some(mg) => m.total_mg += mg,

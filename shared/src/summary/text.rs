@@ -113,6 +113,9 @@ pub fn render(s: &Summary, t: &Texts) -> String {
     p.line("");
     p.line(&t.t_args("de-source", &[("source", Arg::Str(s.table.source.clone()))]));
     p.line(&t.t("unknown-strength-note"));
+    if s.molecules.iter().any(|m| m.no_value_doses > 0) {
+        p.line(&t.t_args("no-value-note", &[("table", Arg::Str(table_name(s, t)))]));
+    }
     p.out
 }
 
@@ -120,32 +123,38 @@ fn doses(p: &mut Page, s: &Summary, t: &Texts) {
     p.heading(&t.t("section-doses"));
     let d = s.days.len().max(1) as f64;
     let pr = &s.totals.prescribed;
-    p.line(&format!(
-        "  {}: {}, {} ({})",
-        t.t("prescribed"),
-        t.t_args("dose-count", &[("n", Arg::Int(i64::from(pr.doses)))]),
-        t.t_args("de-per-day", &[("amount", Arg::Str(t.mg_range(pr.low_mg / d, pr.high_mg / d)))]),
-        t.t("mean-per-day").to_lowercase()
-    ));
-    if pr.unknown_doses > 0 {
-        p.line(&format!(
-            "    {}",
-            t.t_args("unknown-strength-count", &[("n", Arg::Int(i64::from(pr.unknown_doses)))])
-        ));
+    let table = table_name(s, t);
+    let no_de = || t.t_args("de-none", &[("table", Arg::Str(table.clone()))]);
+    let pr_de = if pr.doses > 0 && !pr.has_de() {
+        no_de()
+    } else {
+        let amount = Arg::Str(t.mg_range(pr.low_mg / d, pr.high_mg / d));
+        format!("{} ({})", t.t_args("de-per-day", &[("amount", amount)]), t.t("mean-per-day").to_lowercase())
+    };
+    let count = t.t_args("dose-count", &[("n", Arg::Int(i64::from(pr.doses)))]);
+    p.line(&format!("  {}: {count}, {pr_de}", t.t("prescribed")));
+    if pr.unknown_strength_doses() > 0 {
+        let n = Arg::Int(i64::from(pr.unknown_strength_doses()));
+        p.line(&format!("    {}", t.t_args("unknown-strength-count", &[("n", n)])));
+    }
+    if pr.no_value_doses > 0 {
+        p.line(&format!("    {}", no_value_count(s, t, pr.no_value_doses, &table)));
     }
     if let Some(np) = &s.totals.non_prescribed {
         let what = if np.doses == 0 {
             t.t("none-logged")
         } else {
-            let mut line = format!(
-                "{}, {}",
-                t.t_args("dose-count", &[("n", Arg::Int(i64::from(np.doses)))]),
-                t.t_args("de-in-total", &[("amount", Arg::Str(t.mg_range(np.low_mg, np.high_mg)))])
-            );
-            if np.unknown_doses > 0 {
-                let unknown =
-                    t.t_args("unknown-strength-count", &[("n", Arg::Int(i64::from(np.unknown_doses)))]);
-                let _ = write!(line, " ({unknown})");
+            let mut line = t.t_args("dose-count", &[("n", Arg::Int(i64::from(np.doses)))]);
+            if np.has_de() {
+                let amount = Arg::Str(t.mg_range(np.low_mg, np.high_mg));
+                let _ = write!(line, ", {}", t.t_args("de-in-total", &[("amount", amount)]));
+            }
+            if np.unknown_strength_doses() > 0 {
+                let n = Arg::Int(i64::from(np.unknown_strength_doses()));
+                let _ = write!(line, " ({})", t.t_args("unknown-strength-count", &[("n", n)]));
+            }
+            if np.no_value_doses > 0 {
+                let _ = write!(line, " ({})", no_value_count(s, t, np.no_value_doses, &table));
             }
             line
         };
@@ -158,16 +167,23 @@ fn doses(p: &mut Page, s: &Summary, t: &Texts) {
         (Some(lo), Some(hi)) => format!("{} … {}", t.mg_change(lo), t.mg_change(hi)),
         _ => t.t("unknown"),
     };
-    p.line(&format!(
-        "  {}: {} · {}: {} · {}: {}",
-        t.t("first-half"),
-        t.mg_range_of(trend.first_half),
-        t.t("second-half"),
-        t.mg_range_of(trend.second_half),
-        t.t("trend-per-week"),
-        t.t_args("trend-value", &[("amount", Arg::Str(slope))])
-    ));
+    if pr.doses > 0 && !pr.has_de() {
+        p.line(&format!("  {}: {}", t.t("trend-per-week"), no_de()));
+    } else {
+        p.line(&format!(
+            "  {}: {} · {}: {} · {}: {}",
+            t.t("first-half"),
+            t.mg_range_of(trend.first_half),
+            t.t("second-half"),
+            t.mg_range_of(trend.second_half),
+            t.t("trend-per-week"),
+            t.t_args("trend-value", &[("amount", Arg::Str(slope))])
+        ));
+    }
     for m in &s.molecules {
+        // A dose of unknown strength has no mg: "unknown strength", never "0 mg in total".
+        let amount =
+            if m.unknown_strength_doses >= m.doses { t.t("unknown-strength") } else { t.mg(m.total_mg) };
         p.line(&format!(
             "  {}",
             t.t_args(
@@ -175,28 +191,52 @@ fn doses(p: &mut Page, s: &Summary, t: &Texts) {
                 &[
                     ("molecule", Arg::Str(t.molecule_named(m.name))),
                     ("n", Arg::Int(i64::from(m.doses))),
-                    ("amount", Arg::Str(t.mg(m.total_mg))),
+                    ("amount", Arg::Str(amount)),
                 ],
             )
         ));
-        if m.unknown_strength_doses > 0 {
+        if m.unknown_strength_doses > 0 && m.unknown_strength_doses < m.doses {
             let n = i64::from(m.unknown_strength_doses);
             p.line(&format!("    {}", t.t_args("unknown-strength-count", &[("n", Arg::Int(n))])));
         }
+        if m.no_value_doses > 0 {
+            p.line(&format!("    {}", t.t_args("de-no-value", &[("table", Arg::Str(table.clone()))])));
+        }
     }
     p.line(&format!("  {}", t.t("weekly-means")));
+    let de = pr.doses == 0 || pr.has_de();
     for w in &s.weeks {
-        p.line(&week_line(w, t));
+        p.line(&week_line(w, t, if de { None } else { Some(&table) }));
     }
 }
 
-fn week_line(w: &WeekSummary, t: &Texts) -> String {
-    let mut line = format!(
-        "    {:<14} {:>12} {}",
-        t.date(w.week_start),
-        t.mg_range(w.de_low_mg, w.de_high_mg),
-        t.t("de-abbr")
-    );
+/// The chosen table's name in the reader's language.
+fn table_name(s: &Summary, t: &Texts) -> String {
+    let table = crate::domain::EquivalenceTable::parse(&s.table.key);
+    table.map_or_else(|| s.table.name.clone(), |tb| t.table_name(tb))
+}
+
+/// "n doses with no value in <table>: molecules", naming every molecule the table lacks.
+fn no_value_count(s: &Summary, t: &Texts, n: u32, table: &str) -> String {
+    let names: Vec<String> =
+        s.molecules.iter().filter(|m| m.no_value_doses > 0).map(|m| t.molecule_named(m.name)).collect();
+    t.t_args(
+        "no-value-count",
+        &[
+            ("n", Arg::Int(i64::from(n))),
+            ("table", Arg::Str(table.to_owned())),
+            ("molecules", Arg::Str(names.join(", "))),
+        ],
+    )
+}
+
+/// One week's means; `no_value` names the table when no prescribed dose had a DE value.
+fn week_line(w: &WeekSummary, t: &Texts, no_value: Option<&str>) -> String {
+    let de = match no_value {
+        Some(table) => t.t_args("de-no-value", &[("table", Arg::Str(table.to_owned()))]),
+        None => format!("{:>12} {}", t.mg_range(w.de_low_mg, w.de_high_mg), t.t("de-abbr")),
+    };
+    let mut line = format!("    {:<14} {de}", t.date(w.week_start));
     if let Some(h) = w.sleep_h {
         let _ = write!(line, " · {}", t.hours(h));
     }
