@@ -191,7 +191,7 @@ class SteadyDiaryTest {
         assertTrue(Regex("""\d\d:\d\d""").matches(line.time))
         assertClose(10.0, line.de?.low, "DE low")
         assertClose(10.0, line.de?.high, "DE high")
-        assertEquals(DeTotal(10.0, 10.0, 1u, 0u), today.totals.prescribed)
+        assertEquals(DeTotal(10.0, 10.0, 1u, 0u, noValueDoses = 0u), today.totals.prescribed)
         assertEquals(1uL, diary.status().entryCount)
     }
 
@@ -223,8 +223,8 @@ class SteadyDiaryTest {
         assertEquals(Use.NON_PRESCRIBED, line.use)
         assertNull("unknown strength has no mg", line.mg)
         assertNull("and no diazepam equivalent", line.de)
-        assertEquals(DeTotal(0.0, 0.0, 1u, 1u), today.totals.nonPrescribed)
-        assertEquals(DeTotal(0.0, 0.0, 0u, 0u), today.totals.prescribed)
+        assertEquals(DeTotal(0.0, 0.0, 1u, 1u, noValueDoses = 0u), today.totals.nonPrescribed)
+        assertEquals(DeTotal(0.0, 0.0, 0u, 0u, noValueDoses = 0u), today.totals.prescribed)
 
         val row = diary.history().single()
         assertEquals(EntryKind.DOSE, row.kind)
