@@ -254,15 +254,20 @@ fn dose(rng: &mut Rng, date: NaiveDate, h: u32, drug: &str, mg: f64, now: LocalI
 
 fn sleep(rng: &mut Rng, date: NaiveDate, now: LocalInstant) -> Result<EntryBody> {
     let hours = 5.0 + rng.int(0, 8) as f64 * 0.25;
+    let (latency, waso) = (rng.int(5, 45), rng.int(0, 40));
+    let in_bed = NaiveTime::from_hms_opt(22, 30, 0);
     let draft = SleepDraft {
         night: Some(date),
         hours: Some(hours),
         quality: Some(rng.int(2, 5)),
-        latency_min: Some(rng.int(5, 45)),
+        latency_min: Some(latency),
         awakenings: Some(rng.int(0, 3)),
-        waso_min: Some(rng.int(0, 40)),
-        in_bed: NaiveTime::from_hms_opt(22, 30, 0),
+        waso_min: Some(waso),
+        in_bed,
         out_of_bed: NaiveTime::from_hms_opt(7, 0, 0),
+        // The final awakening that makes the items agree with the hours reported.
+        final_awakening: in_bed
+            .map(|t| t + chrono::Duration::minutes((hours * 60.0) as i64 + latency + waso)),
         note: rng.chance(0.05).then(|| NOTES[rng.int(0, 5) as usize].to_owned()),
         ..SleepDraft::default()
     };

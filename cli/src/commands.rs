@@ -186,14 +186,16 @@ pub fn log_sleep(ctx: &Ctx, a: &SleepArgs) -> Result<String, CliError> {
     let time = |field, t: &Option<String>| t.as_deref().map(|t| parse::clock_time(field, t)).transpose();
     let draft = SleepDraft {
         night: Some(parse::date(Field::Night, &a.night, local_today())?),
-        hours: Some(parse::number(Field::Hours, &a.hours)?),
+        hours: a.hours.as_deref().map(|h| parse::number(Field::Hours, h)).transpose()?,
         quality: Some(a.quality),
         latency_min: a.latency_min,
         awakenings: a.awakenings,
         waso_min: a.waso_min,
         in_bed: time(Field::InBed, &a.in_bed)?,
         out_of_bed: time(Field::OutOfBed, &a.out_of_bed)?,
-        ..SleepDraft::default()
+        tried_to_sleep: time(Field::TriedToSleep, &a.tried_to_sleep)?,
+        final_awakening: time(Field::FinalAwakening, &a.final_awakening)?,
+        note: None,
     };
     let (kind, id) = log(ctx, EntryDraft::Sleep(draft))?;
     Ok(format!("{}\n", output::saved("Logged", kind, id)))
@@ -323,11 +325,14 @@ pub fn summary(ctx: &Ctx, a: &SummaryArgs) -> Result<String, CliError> {
         hidden_goals: vec![],
     };
     // The period's rules are checked before the passphrase is asked for.
-    let period = request.resolve(local_today())?.period;
+    request.resolve(local_today())?;
     if a.format == ExportFormat::Pdf && a.out.is_none() {
         return Err(CliError::Usage("a PDF needs --out FILE".into()));
     }
-    let file = ctx.open()?.export(&request)?;
+    let core = ctx.open()?;
+    // The period as the core resolves it, on the patient's diary day.
+    let period = request.resolve(core.today_date())?.period;
+    let file = core.export(&request)?;
     match &a.out {
         None => Ok(String::from_utf8_lossy(&file.bytes).into_owned()),
         Some(path) => {

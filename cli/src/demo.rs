@@ -433,6 +433,9 @@ fn fill(core: &SteadyCore, clock: ReplayClock, days: usize, now: LocalInstant) -
                 ..SleepDraft::default()
             };
             if detailed {
+                // A night logged with its times: the core derives the hours from them (an
+                // estimate that disagreed with the times would be refused).
+                draft.hours = None;
                 let awakenings = (1.0 + 1.5 * strain + wake_noise).round().clamp(0.0, 6.0);
                 draft.in_bed = Some(plus(hm(22, 45), bed_jitter));
                 draft.out_of_bed = Some(plus(hm(6, 50), up_jitter));

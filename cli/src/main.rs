@@ -221,9 +221,10 @@ pub struct SleepArgs {
     /// Evening date the night began: YYYY-MM-DD, "yesterday" or "today".
     #[arg(long, value_name = "DATE")]
     pub night: String,
-    /// Hours slept, your estimate.
+    /// Hours slept, your estimate; optional when --in-bed/--out-of-bed give the night (then it
+    /// must agree with them within half an hour).
     #[arg(long, value_name = "H", allow_negative_numbers = true)]
-    pub hours: String,
+    pub hours: Option<String>,
     /// Sleep quality: 1 very poor, 2 poor, 3 fair, 4 good, 5 very good.
     #[arg(long, value_name = "1-5", allow_negative_numbers = true)]
     pub quality: i64,
@@ -242,6 +243,12 @@ pub struct SleepArgs {
     /// Time you got out of bed (HH:MM).
     #[arg(long, value_name = "HH:MM", requires = "in_bed")]
     pub out_of_bed: Option<String>,
+    /// Time you tried to go to sleep (HH:MM), if later than getting into bed.
+    #[arg(long, value_name = "HH:MM")]
+    pub tried_to_sleep: Option<String>,
+    /// Time of your final awakening (HH:MM), if earlier than getting out of bed.
+    #[arg(long, value_name = "HH:MM")]
+    pub final_awakening: Option<String>,
 }
 
 /// `log anxiety`.

@@ -87,6 +87,8 @@ fn every_kind_is_logged_and_listed_as_json_with_id_and_kind() {
         "22:45",
         "--out-of-bed",
         "07:15",
+        "--final-awakening",
+        "06:15",
     ]);
     d.ok(&["log", "anxiety", "--score", "4", "--note", "busy day"]);
     let gad = d.ok(&["log", "gad7", "--items", "1,2,0,3,1,1,0"]);

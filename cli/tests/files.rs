@@ -74,7 +74,8 @@ fn summaries_replace_an_own_file_made_private_and_backups_never_replace() {
     let path = d.dir.path().join("summary.csv");
     std::fs::write(&path, "an older summary, readable by everyone\n".repeat(100)).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-    ok(&write(&d, &["summary", "--format", "csv", "--out", path.to_str().unwrap()]));
+    // The canary was logged today, so the period runs to today (the default ends yesterday).
+    ok(&write(&d, &["summary", "--format", "csv", "--to", "today", "--out", path.to_str().unwrap()]));
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("CANARY5f3a") && !text.contains("older summary"), "{text}");
     assert_eq!(mode(&path), 0o600, "an existing file is made private");

@@ -9,8 +9,8 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use steady_core::domain::{
-    DoseDraft, EntryDraft, EntryId, Keyed, Lang, LocalInstant, MedicineDraft, Molecule, PlanDraft,
-    SettingChange, Split, Zone,
+    DoseDraft, EntryDraft, EntryId, GoalDraft, GoalType, Keyed, Lang, LocalInstant, MedicineDraft, Molecule,
+    PlanDraft, Proposer, SettingChange, Split, Zone,
 };
 use steady_core::{
     Clock, DataKey, DiaryDir, PlanAction, Reminder, SteadyCore, SummaryRequest, Texts, Unlock,
@@ -436,4 +436,51 @@ fn forms_start_from_the_last_dose_and_edits_get_their_values_back() {
     assert_eq!(core.entries(None, None).unwrap(), before);
     let e = core.entry_draft(EntryId::new()).unwrap_err().to_string();
     assert!(e.contains("no such entry") || e.contains("id"), "{e}");
+}
+
+/// Between midnight and the day start it is still the evening before: a medicine added at 01:45
+/// starts that diary day (so "taken" is not "before it was started"), a goal set at 01:00 may be
+/// reviewed "today", and the default summary ends with the last complete diary day.
+#[test]
+fn after_midnight_new_dates_default_to_the_diary_day() {
+    let tz = chrono_tz::Europe::Brussels;
+    let phone = Phone::at(tz, "2026-03-11 01:45");
+    let (core, _dir) = open(&phone);
+    let med = core
+        .add_medicine(MedicineDraft {
+            drug: "diazepam".into(),
+            mg: Some(5.0),
+            times: vec![hm("22:00")],
+            ..MedicineDraft::default()
+        })
+        .unwrap();
+    let taken = core.taken(Some(med), None);
+    assert!(taken.is_ok(), "taken at 01:45 refused: {:?}", taken.err().map(|e| core.describe(&e)));
+    let goal = core.log(EntryDraft::Goal(GoalDraft {
+        set_at: None,
+        kind: GoalType::Keep,
+        what_matters: "Sleep through the night".into(),
+        drug: None,
+        target_mg: None,
+        due: None,
+        review_on: Some(d("2026-03-10")),
+        proposed_by: Proposer::Patient,
+        agreed_with: None,
+    }));
+    assert!(goal.is_ok(), "a review today (the 10th) refused: {:?}", goal.err().map(|e| core.describe(&e)));
+    let s = core.summary(&SummaryRequest::default()).unwrap();
+    assert_eq!((s.to, s.days.len()), (d("2026-03-09"), 56));
+    // Yesterday's review date is still refused.
+    let early = core.log(EntryDraft::Goal(GoalDraft {
+        set_at: None,
+        kind: GoalType::Keep,
+        what_matters: "x".into(),
+        drug: None,
+        target_mg: None,
+        due: None,
+        review_on: Some(d("2026-03-09")),
+        proposed_by: Proposer::Patient,
+        agreed_with: None,
+    }));
+    assert!(early.is_err());
 }

@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::{Days, NaiveDate};
 use steady_core::domain::{DoseDraft, EntryDraft, Field, Lang, Problem, Rule, SettingChange};
-use steady_core::ffi::{default_period, error_message, KeyProvider, SteadyDiary, SteadyError};
+use steady_core::ffi::{
+    default_period, error_message, summary_period, KeyProvider, SteadyDiary, SteadyError,
+};
 use steady_core::{ExportFormat, SummaryRequest};
 
 struct Key;
@@ -21,17 +23,20 @@ fn the_phones_get_the_default_period_and_the_limits_of_every_shell() {
     let dir = tempfile::tempdir().unwrap();
     let phone = SteadyDiary::open(dir.path().display().to_string(), Arc::new(Key)).unwrap();
     // The diary day (day start 04:00 by default): at 01:00 it is still the evening before.
-    let today = (Local::now().naive_local() - chrono::Duration::hours(4)).date();
+    let today = phone.today().unwrap().date;
+    let yesterday = today - Days::new(1);
 
-    // Nothing chosen: the last 8 weeks, ending today.
+    // Nothing chosen: the 8 weeks ending with the last complete diary day (today is unfinished).
     let screen = phone.summary_screen(SummaryRequest::default()).unwrap();
-    assert_eq!((screen.to, screen.days.len()), (today, 56));
-    assert_eq!(screen.from, today - Days::new(55));
+    assert_eq!((screen.to, screen.days.len()), (yesterday, 56));
+    assert_eq!(screen.from, yesterday - Days::new(55));
     assert_eq!(default_period(today).unwrap(), vec![screen.from, screen.to]);
+    assert_eq!(summary_period(None, None, today).unwrap(), vec![screen.from, screen.to]);
+    assert_eq!(summary_period(None, Some(today), today).unwrap(), vec![today - Days::new(55), today]);
     let file =
         phone.summary(SummaryRequest { format: ExportFormat::Json, ..SummaryRequest::default() }).unwrap();
     assert!(
-        file.file_name.ends_with(&format!("{}-{today}.json", today - Days::new(55))),
+        file.file_name.ends_with(&format!("{}-{yesterday}.json", yesterday - Days::new(55))),
         "{}",
         file.file_name
     );

@@ -71,6 +71,9 @@ impl Builder {
             awakenings: Some(awakenings),
             in_bed: NaiveTime::from_hms_opt(22, 30, 0),
             out_of_bed: NaiveTime::from_hms_opt(7, 0, 0),
+            // Asleep at once, awake after the hours reported (the items and the estimate agree).
+            final_awakening: NaiveTime::from_hms_opt(22, 30, 0)
+                .map(|t| t + chrono::Duration::minutes((hours * 60.0).round() as i64)),
             ..SleepDraft::default()
         };
         self.entries.push(entry(EntryBody::Sleep(draft.validate(self.now).unwrap())));

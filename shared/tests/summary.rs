@@ -436,3 +436,27 @@ fn hidden_parts_stay_hidden_in_notes_and_goal_progress() {
     assert_eq!((p.days_with_nonprescribed, p.mean_sleep_h), (None, None), "hidden, not counted");
     assert!(p.mean_anxiety.is_some(), "what is shown stays");
 }
+
+/// Issue 14 (4): a stable patient's unfinished today is not a day without a dose. Diazepam 10 mg
+/// every evening 2–7 March; the summary is made on the morning of 8 March, before the evening dose.
+#[test]
+fn an_unfinished_today_never_counts_as_a_day_without_a_dose() {
+    let stable = Diary::from_entries(
+        (2..=7)
+            .map(|day| dose(&format!("2026-03-0{day}T21:00:00+01:00"), "diazepam", Some(10.0), None, false))
+            .collect::<Vec<_>>(),
+    );
+    let opts = SummaryOptions { today: Some(d(8)), ..SummaryOptions::default() };
+    let s = summary::build_with(&stable, d(2), d(8), EquivalenceTable::Ashton, &opts);
+    assert_eq!(s.days.len(), 7, "today is shown as it stands");
+    assert!(!s.days.last().unwrap().complete && s.days[..6].iter().all(|x| x.complete));
+    assert_eq!(s.days_without_dose, 0);
+    assert_eq!((s.dose_trend.first_half.low, s.dose_trend.second_half.low), (10.0, 10.0));
+    assert_eq!(s.dose_trend.slope_low_mg_per_week, Some(0.0));
+    assert_eq!(s.weeks[0].de_low_mg, 10.0);
+    // Made the next day, 8 March is a complete day and its missing dose counts.
+    let opts = SummaryOptions { today: Some(d(9)), ..SummaryOptions::default() };
+    let s = summary::build_with(&stable, d(2), d(8), EquivalenceTable::Ashton, &opts);
+    assert!(s.days.iter().all(|x| x.complete));
+    assert_eq!(s.days_without_dose, 1);
+}

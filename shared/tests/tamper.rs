@@ -55,6 +55,8 @@ fn sleep(quality: i64) -> EntryDraft {
         waso_min: Some(30),
         in_bed: chrono::NaiveTime::from_hms_opt(22, 45, 0),
         out_of_bed: chrono::NaiveTime::from_hms_opt(7, 0, 0),
+        // 22:45 → 06:05 less 50 min awake: the 6.5 h reported.
+        final_awakening: chrono::NaiveTime::from_hms_opt(6, 5, 0),
         note: Some("woke at three".into()),
         ..SleepDraft::default()
     })

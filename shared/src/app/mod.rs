@@ -269,7 +269,8 @@ impl SteadyApp {
         replaces: Option<EntryId>,
     ) -> Command<Effect, Event> {
         model.now = Some(now);
-        let body = match draft.validate(now, |id| model.diary.is_goal(id)) {
+        let today = model.diary.day(&now);
+        let body = match draft.validate_on(now, today, |id| model.diary.is_goal(id)) {
             Ok(body) => body,
             Err(e) => return rejected(model, e),
         };
@@ -364,7 +365,10 @@ impl SteadyApp {
     ) -> Command<Effect, Event> {
         model.now = Some(now);
         let changed = medicine_of(&model.diary, id).and_then(|m| match change {
-            MedicineChange::Regimen(draft) => m.changed(draft, now),
+            MedicineChange::Regimen(draft) => m.changed(
+                &MedicineDraft { from: draft.from.or(Some(model.diary.day(&now))), ..draft.clone() },
+                now,
+            ),
             MedicineChange::Stop(on) => m.stop(on.unwrap_or(model.diary.day(&now))),
         });
         match changed {

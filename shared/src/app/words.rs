@@ -325,6 +325,18 @@ impl<'a> Words<'a> {
                 "problem-unreadable",
                 &[("text", Arg::Str(text.clone())), ("expected", Arg::Str(self.expected(*expected)))],
             ),
+            Problem::SleepDisagrees { reported_min, items_min, window_min, awake_min } => {
+                let h = |m: &u16| Arg::Str(self.t.number(f64::from(*m) / 60.0, 2));
+                self.wa(
+                    "problem-sleep-disagrees",
+                    &[
+                        ("reported", h(reported_min)),
+                        ("items", h(items_min)),
+                        ("window", h(window_min)),
+                        ("awake", Arg::Int(i64::from(*awake_min))),
+                    ],
+                )
+            }
             Problem::SkippedByClocks { text } => {
                 self.wa("problem-skipped-by-clocks", &[("text", Arg::Str(text.clone()))])
             }

@@ -141,7 +141,7 @@ mod tests {
             EntryDraft::Dose(DoseDraft { drug: "diazepam".into(), mg: Some(2.5), ..DoseDraft::default() }),
             EntryDraft::Sleep(SleepDraft {
                 night: Some(now.date_naive().pred_opt().unwrap()),
-                hours: Some(6.5),
+                hours: Some(8.0),
                 quality: Some(3),
                 latency_min: Some(20),
                 in_bed: NaiveTime::from_hms_opt(23, 0, 0),

@@ -209,6 +209,17 @@ impl EntryDraft {
 
     /// Validates against the device clock and, for references, against the diary's goals.
     pub fn validate(&self, now: LocalInstant, is_goal: impl Fn(EntryId) -> bool) -> Valid<EntryBody> {
+        self.validate_on(now, now.date_naive(), is_goal)
+    }
+
+    /// Validates on the patient's diary day `today` (which, between midnight and the day start,
+    /// is the calendar day before): dates left open default to it, and "from today" is allowed.
+    pub fn validate_on(
+        &self,
+        now: LocalInstant,
+        today: NaiveDate,
+        is_goal: impl Fn(EntryId) -> bool,
+    ) -> Valid<EntryBody> {
         Ok(match self {
             EntryDraft::Dose(d) => EntryBody::Dose(d.validate(now)?),
             EntryDraft::Sleep(s) => EntryBody::Sleep(s.validate(now)?),
@@ -216,7 +227,7 @@ impl EntryDraft {
                 EntryBody::Anxiety(AnxietyRating::new(at.unwrap_or(now), *score, note.as_deref(), now)?)
             }
             EntryDraft::Gad7 { at, items } => EntryBody::Gad7(Gad7::new(at.unwrap_or(now), items, now)?),
-            EntryDraft::Goal(g) => EntryBody::Goal(g.validate(now)?),
+            EntryDraft::Goal(g) => EntryBody::Goal(g.validate_on(now, today)?),
             EntryDraft::Review { goal, at, gas, note, decision, next_review } => {
                 let mut review = GoalReview::new(
                     *goal,
@@ -228,7 +239,9 @@ impl EntryDraft {
                     is_goal(*goal),
                 )?;
                 if let Some(next) = next_review {
-                    if *next < review.at.date_naive() {
+                    let review_day =
+                        if at.is_none() { today.min(review.at.date_naive()) } else { review.at.date_naive() };
+                    if *next < review_day {
                         return Err(ValidationError::new(
                             Field::NextReview,
                             Problem::inconsistent(Rule::BeforeTheReview),
@@ -238,11 +251,19 @@ impl EntryDraft {
                 }
                 EntryBody::Review(review)
             }
-            EntryDraft::Plan(p) => EntryBody::Plan(Box::new(p.validate(now)?)),
+            EntryDraft::Plan(p) => {
+                let start = p.start.or(Some(today));
+                EntryBody::Plan(Box::new(super::taper::PlanDraft { start, ..p.clone() }.validate(now)?))
+            }
             EntryDraft::Question { at, text, discussed } => {
                 EntryBody::Question(Question::new(at.unwrap_or(now), text, *discussed, now)?)
             }
-            EntryDraft::Medicine(m) => EntryBody::Medicine(Box::new(m.validate(now)?)),
+            EntryDraft::Medicine(m) => {
+                let from = m.from.or(Some(today));
+                EntryBody::Medicine(Box::new(
+                    super::medicine::MedicineDraft { from, ..m.clone() }.validate(now)?,
+                ))
+            }
             EntryDraft::Skip { medicine, at, note } => {
                 EntryBody::Skip(Skip::new(*medicine, at.unwrap_or(now), note.as_deref(), now)?)
             }

@@ -203,6 +203,8 @@ pub enum Rule {
     BeforeTheGoalWasSet,
     MoreSleepThanTimeInBed,
     MoreAwakeThanTimeInBed,
+    OutOfBedAtInBedTime,
+    AwakeningAtSleepTime,
     StrengthInWholeMicrograms,
     BeforeTheHoldStarted,
     BeforeTheLastPaceChange,
@@ -251,6 +253,8 @@ pub const ALL_RULES: &[Rule] = &[
     Rule::BeforeTheGoalWasSet,
     Rule::MoreSleepThanTimeInBed,
     Rule::MoreAwakeThanTimeInBed,
+    Rule::OutOfBedAtInBedTime,
+    Rule::AwakeningAtSleepTime,
     Rule::StrengthInWholeMicrograms,
     Rule::BeforeTheHoldStarted,
     Rule::BeforeTheLastPaceChange,
@@ -302,6 +306,8 @@ impl Rule {
             BeforeTheGoalWasSet => "before the day the goal is set",
             MoreSleepThanTimeInBed => "more sleep than time in bed",
             MoreAwakeThanTimeInBed => "more time awake than time in bed",
+            OutOfBedAtInBedTime => "the same time as into bed: a night cannot last 0 or 24 hours",
+            AwakeningAtSleepTime => "the same time as falling asleep: a night cannot last 0 or 24 hours",
             StrengthInWholeMicrograms => "a strength must be a whole number of micrograms",
             BeforeTheHoldStarted => "before the hold started",
             BeforeTheLastPaceChange => "before the last pace change",
@@ -457,6 +463,14 @@ pub enum Problem {
     /// The text could not be read as the expected format.
     #[error("could not be read: {text}")]
     Unreadable { text: String, expected: Expected },
+    /// The patient's estimate of sleep does not fit the night's times: `window_min` from trying to
+    /// sleep to the final awakening, less `awake_min` (falling asleep and awake in the night),
+    /// gives `items_min`, more than half an hour from `reported_min`.
+    #[error(
+        "does not fit the night's times: {reported_min} min reported, but {window_min} min from \
+         trying to sleep to waking, less {awake_min} min awake, gives {items_min} min"
+    )]
+    SleepDisagrees { reported_min: u16, items_min: u16, window_min: u16, awake_min: u16 },
     /// A local time the clocks skipped (the hour lost when clocks go forward).
     #[error("{text:?} does not exist here (the clocks skipped it); give another time or an RFC 3339 time")]
     SkippedByClocks { text: String },

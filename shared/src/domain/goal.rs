@@ -183,7 +183,15 @@ pub struct GoalDraft {
 impl GoalDraft {
     /// Validates the goal; dates must not precede the day it is set.
     pub fn validate(&self, now: LocalInstant) -> Valid<Goal> {
+        self.validate_on(now, now.date_naive())
+    }
+
+    /// Validates the goal on the patient's diary day `today` (after midnight and before the day
+    /// starts, still the evening before): a goal set now may be due or reviewed from `today`.
+    pub fn validate_on(&self, now: LocalInstant, today: NaiveDate) -> Valid<Goal> {
         let set_at = not_in_future(Field::SetAt, self.set_at.unwrap_or(now), now)?;
+        let set_day =
+            if self.set_at.is_none() { today.min(set_at.date_naive()) } else { set_at.date_naive() };
         let molecule = match self.drug.as_deref().filter(|d| !d.trim().is_empty()) {
             None => None,
             Some(name) => match parse_substance(name)? {
@@ -217,7 +225,7 @@ impl GoalDraft {
         }
         let check_date = |field, d: Option<NaiveDate>| -> Valid<Option<NaiveDate>> {
             match d {
-                Some(d) if d < set_at.date_naive() => {
+                Some(d) if d < set_day => {
                     Err(ValidationError::new(field, Problem::inconsistent(Rule::BeforeTheGoalWasSet)))
                 }
                 Some(d) => date_not_too_old(field, d).map(Some),

@@ -30,10 +30,13 @@ impl Period {
         Ok(Self { from, to })
     }
 
-    /// A period from what a shell left open: `to` defaults to `last_day`, `from` to
-    /// [`DEFAULT_DAYS`] days ending on `to`.
-    pub fn resolve(from: Option<NaiveDate>, to: Option<NaiveDate>, last_day: NaiveDate) -> Valid<Self> {
-        let to = to.unwrap_or(last_day);
+    /// A period from what a shell left open, on the patient's diary day `today`: `to` defaults to
+    /// the last complete diary day (yesterday; today's doses may not all be taken yet, so an
+    /// unfinished day never reads as a day without a dose), or to `from` when the patient starts
+    /// the period today; `from` defaults to [`DEFAULT_DAYS`] days ending on `to`.
+    pub fn resolve(from: Option<NaiveDate>, to: Option<NaiveDate>, today: NaiveDate) -> Valid<Self> {
+        let last_complete = today.pred_opt().unwrap_or(today);
+        let to = to.unwrap_or_else(|| from.map_or(last_complete, |f| f.clamp(last_complete, today)));
         let from =
             from.unwrap_or_else(|| to.checked_sub_days(Days::new(u64::from(DEFAULT_DAYS - 1))).unwrap_or(to));
         Self::new(from, to)
@@ -64,13 +67,18 @@ mod tests {
     }
 
     #[test]
-    fn the_default_is_eight_weeks_ending_on_the_last_day() {
-        let p = Period::resolve(None, None, d("2026-03-31")).unwrap();
+    fn the_default_is_eight_weeks_ending_with_the_last_complete_diary_day() {
+        let today = d("2026-04-01");
+        let p = Period::resolve(None, None, today).unwrap();
         assert_eq!((p.from(), p.to(), p.days()), (d("2026-02-04"), d("2026-03-31"), 56));
-        let p = Period::resolve(None, Some(d("2026-01-31")), d("2026-03-31")).unwrap();
-        assert_eq!(p.days(), 56);
-        let p = Period::resolve(Some(d("2026-03-01")), None, d("2026-03-31")).unwrap();
-        assert_eq!((p.from(), p.days()), (d("2026-03-01"), 31));
+        let p = Period::resolve(None, Some(d("2026-01-31")), today).unwrap();
+        assert_eq!((p.to(), p.days()), (d("2026-01-31"), 56));
+        let p = Period::resolve(Some(d("2026-03-01")), None, today).unwrap();
+        assert_eq!((p.from(), p.to(), p.days()), (d("2026-03-01"), d("2026-03-31"), 31));
+        // Asked for explicitly, today is in the period; a period started today is today.
+        assert_eq!(Period::resolve(None, Some(today), today).unwrap().to(), today);
+        let p = Period::resolve(Some(today), None, today).unwrap();
+        assert_eq!((p.from(), p.to()), (today, today));
     }
 
     #[test]

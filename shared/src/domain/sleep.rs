@@ -10,6 +10,9 @@ use super::time::{date_not_in_future, LocalInstant};
 
 /// Minutes in a day: the bound for every duration within one night.
 const DAY_MIN: i64 = 24 * 60;
+/// How far the patient's own estimate of sleep may differ from what the diary items give before
+/// the night is refused: half an hour, the granularity people estimate sleep with.
+pub const ESTIMATE_TOLERANCE_MIN: i64 = 30;
 
 /// One night's diary. `night` is the evening date the night began on.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -98,18 +101,38 @@ impl SleepNight {
         Some(minutes_between(self.in_bed?, self.out_of_bed?))
     }
 
-    /// Total sleep time (minutes): the patient's estimate when given, else derived per the CSD:
-    /// (tried to sleep → final awakening) − latency − wake after sleep onset.
-    pub fn total_sleep_min(&self) -> Option<i64> {
-        if let Some(r) = self.reported_sleep_min {
-            return Some(i64::from(r));
-        }
+    /// Total sleep time (minutes) from the diary items, per the CSD: (tried to sleep, else into
+    /// bed → final awakening, else out of bed) − latency − wake after sleep onset. `None` when the
+    /// items do not bound the night.
+    pub fn derived_sleep_min(&self) -> Option<i64> {
         let start = self.tried_to_sleep.or(self.in_bed)?;
         let end = self.final_awakening.or(self.out_of_bed)?;
         let asleep = minutes_between(start, end)
             - i64::from(self.latency_min.unwrap_or(0))
             - i64::from(self.waso_min.unwrap_or(0));
         Some(asleep.max(0))
+    }
+
+    /// Total sleep time (minutes): derived from the diary items when they bound the night (the
+    /// CSD's figure, the one sleep efficiency is defined with), else the patient's own estimate.
+    /// A validated night never has the two disagree by more than [`ESTIMATE_TOLERANCE_MIN`].
+    pub fn total_sleep_min(&self) -> Option<i64> {
+        self.derived_sleep_min().or(self.reported_sleep_min.map(i64::from))
+    }
+
+    /// Why a reported estimate does not fit the items, with the numbers the patient can check.
+    fn disagreement(&self, reported_min: u16, items_min: i64) -> Problem {
+        let start = self.tried_to_sleep.or(self.in_bed);
+        let end = self.final_awakening.or(self.out_of_bed);
+        let window = start.zip(end).map(|(a, b)| minutes_between(a, b)).unwrap_or(0);
+        let awake = i64::from(self.latency_min.unwrap_or(0)) + i64::from(self.waso_min.unwrap_or(0));
+        let clamp = |m: i64| u16::try_from(m.clamp(0, DAY_MIN)).unwrap_or(0);
+        Problem::SleepDisagrees {
+            reported_min,
+            items_min: clamp(items_min),
+            window_min: clamp(window),
+            awake_min: clamp(awake),
+        }
     }
 
     /// Sleep efficiency (%): total sleep time / time in bed × 100.
@@ -179,6 +202,20 @@ impl SleepDraft {
             let field = if self.in_bed.is_none() { Field::InBed } else { Field::OutOfBed };
             return Err(ValidationError::new(field, Problem::Required));
         }
+        // Equal clock times would read as a night of 24 hours (or of none): never a real night.
+        if self.in_bed.is_some() && self.in_bed == self.out_of_bed {
+            return Err(ValidationError::new(
+                Field::OutOfBed,
+                Problem::inconsistent(Rule::OutOfBedAtInBedTime),
+            ));
+        }
+        let asleep_from = self.tried_to_sleep.or(self.in_bed);
+        if asleep_from.is_some() && asleep_from == self.final_awakening {
+            return Err(ValidationError::new(
+                Field::FinalAwakening,
+                Problem::inconsistent(Rule::AwakeningAtSleepTime),
+            ));
+        }
         let parsed = SleepNight {
             night: date_not_in_future(Field::Night, night, now)?,
             in_bed: self.in_bed,
@@ -211,6 +248,11 @@ impl SleepDraft {
                     Field::WasoMin,
                     Problem::inconsistent(Rule::MoreAwakeThanTimeInBed),
                 ));
+            }
+        }
+        if let (Some(reported), Some(items)) = (parsed.reported_sleep_min, parsed.derived_sleep_min()) {
+            if (i64::from(reported) - items).abs() > ESTIMATE_TOLERANCE_MIN {
+                return Err(ValidationError::new(Field::Hours, parsed.disagreement(reported, items)));
             }
         }
         Ok(parsed)
@@ -252,8 +294,78 @@ mod tests {
         assert!((eff - 79.1666).abs() < 0.01, "{eff}");
     }
 
+    /// The clinical audit's night: 8 h in bed, 60 min to fall asleep, 120 min awake. The items give
+    /// 5 h (62.5 % efficiency); "7 h" was taken as is and gave 87.5 %.
+    fn audited_night() -> SleepDraft {
+        SleepDraft {
+            in_bed: t(23, 0),
+            out_of_bed: t(7, 0),
+            latency_min: Some(60),
+            waso_min: Some(120),
+            ..base()
+        }
+    }
+
     #[test]
-    fn reported_hours_win_and_efficiency_needs_bed_times() {
+    fn time_asleep_comes_from_the_items_when_they_are_given() {
+        let night = audited_night().validate(now()).unwrap();
+        assert_eq!(night.total_sleep_min(), Some(300));
+        assert_eq!(night.efficiency_percent(), Some(62.5));
+        // An estimate within half an hour of the items is kept beside them; the items still count.
+        let night = SleepDraft { hours: Some(5.5), ..audited_night() }.validate(now()).unwrap();
+        assert_eq!((night.reported_sleep_min, night.total_sleep_min()), (Some(330), Some(300)));
+        assert_eq!(night.efficiency_percent(), Some(62.5));
+        // Tried to sleep and final awakening bound the night when given.
+        let night = SleepDraft {
+            tried_to_sleep: t(23, 30),
+            final_awakening: t(6, 0),
+            latency_min: Some(30),
+            waso_min: Some(0),
+            ..audited_night()
+        }
+        .validate(now())
+        .unwrap();
+        assert_eq!(night.total_sleep_min(), Some(360));
+        assert_eq!(night.efficiency_percent(), Some(75.0));
+    }
+
+    #[test]
+    fn an_estimate_that_does_not_fit_the_items_is_refused_with_the_numbers() {
+        let e = SleepDraft { hours: Some(7.0), ..audited_night() }.validate(now()).unwrap_err();
+        assert_eq!(e.field, Field::Hours);
+        assert_eq!(
+            e.problem,
+            Problem::SleepDisagrees { reported_min: 420, items_min: 300, window_min: 480, awake_min: 180 }
+        );
+        let words = e.to_string();
+        assert!(words.contains("420") && words.contains("300") && words.contains("180"), "{words}");
+        // 31 minutes off is refused, 30 is not.
+        assert!(SleepDraft { hours: Some(5.5), ..audited_night() }.validate(now()).is_ok());
+        let off = SleepDraft { hours: Some(331.0 / 60.0), ..audited_night() }.validate(now());
+        assert_eq!(off.unwrap_err().field, Field::Hours);
+    }
+
+    #[test]
+    fn a_night_that_ends_when_it_starts_is_refused() {
+        let e = SleepDraft { in_bed: t(23, 0), out_of_bed: t(23, 0), ..base() }.validate(now()).unwrap_err();
+        assert_eq!((e.field, e.problem), (Field::OutOfBed, Problem::inconsistent(Rule::OutOfBedAtInBedTime)));
+        let e = SleepDraft {
+            tried_to_sleep: t(0, 10),
+            final_awakening: t(0, 10),
+            in_bed: t(23, 0),
+            out_of_bed: t(7, 0),
+            ..base()
+        }
+        .validate(now())
+        .unwrap_err();
+        assert_eq!(
+            (e.field, e.problem),
+            (Field::FinalAwakening, Problem::inconsistent(Rule::AwakeningAtSleepTime))
+        );
+    }
+
+    #[test]
+    fn reported_hours_count_without_times_and_efficiency_needs_bed_times() {
         let night = SleepDraft { hours: Some(6.5), ..base() }.validate(now()).unwrap();
         assert_eq!(night.total_sleep_min(), Some(390));
         assert_eq!(night.efficiency_percent(), None);

@@ -356,12 +356,24 @@ pub fn parse_clock_time(text: String) -> Result<NaiveTime, SteadyError> {
     guard(|| Ok(parse::clock_time(Field::Time, &text)?))
 }
 
-/// The default summary period ending on `last_day`, and the longest one allowed (in days), so a
-/// phone's period picker uses the same rules as every other shell.
+/// The default summary period on the diary day `today` (the 8 weeks ending with the last complete
+/// diary day), so a phone's period picker uses the same rules as every other shell.
 #[uniffi::export]
-pub fn default_period(last_day: NaiveDate) -> Result<Vec<NaiveDate>, SteadyError> {
+pub fn default_period(today: NaiveDate) -> Result<Vec<NaiveDate>, SteadyError> {
+    summary_period(None, None, today)
+}
+
+/// The period a summary request with these ends covers on the diary day `today` (what the core
+/// will use; the open ends take their defaults), or the reason it is refused (backwards, longer
+/// than twenty years).
+#[uniffi::export]
+pub fn summary_period(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Vec<NaiveDate>, SteadyError> {
     guard(|| {
-        let p = Period::resolve(None, None, last_day)?;
+        let p = Period::resolve(from, to, today)?;
         Ok(vec![p.from(), p.to()])
     })
 }

@@ -84,6 +84,10 @@ pub struct DaySummary {
     pub planned_de_low_mg: Option<f64>,
     /// Upper end of the planned dose's diazepam equivalent.
     pub planned_de_high_mg: Option<f64>,
+    /// False for the diary day in progress (and any later day): its doses may not all be taken
+    /// yet, so it is shown as it stands but never counts as a day without a dose, nor in a mean
+    /// or the trend.
+    pub complete: bool,
 }
 
 /// Means over one week of the period (weeks start on the period's first day).
@@ -522,21 +526,26 @@ pub fn build_with(
                 nonprescribed_doses: show_np.then_some(t.non_prescribed.doses),
                 planned_de_low_mg: planned_de.map(|r| r.low),
                 planned_de_high_mg: planned_de.map(|r| r.high),
+                complete: opts.today.is_none_or(|today| date < today),
             }
         })
         .collect();
+    // Figures over days read only the complete ones: an unfinished today is not a day at 0 mg.
+    let complete: Vec<DaySummary> = days.iter().filter(|d| d.complete).cloned().collect();
     let days_without_dose =
-        days.iter().filter(|d| d.prescribed_doses + d.nonprescribed_doses.unwrap_or(0) == 0).count() as u32;
+        complete.iter().filter(|d| d.prescribed_doses + d.nonprescribed_doses.unwrap_or(0) == 0).count()
+            as u32;
 
-    let half = days.len().div_ceil(2);
-    let (first, second) = days.split_at(half.min(days.len()));
+    let half = complete.len().div_ceil(2);
+    let (first, second) = complete.split_at(half.min(complete.len()));
     let mean_range = |ds: &[DaySummary]| {
-        let lows: Vec<f64> = ds.iter().map(|d| d.de_low_mg).collect();
-        let highs: Vec<f64> = ds.iter().map(|d| d.de_high_mg).collect();
+        let ds = ds.iter().filter(|d| d.complete);
+        let lows: Vec<f64> = ds.clone().map(|d| d.de_low_mg).collect();
+        let highs: Vec<f64> = ds.map(|d| d.de_high_mg).collect();
         MgRange::new(mean(&lows).unwrap_or(0.0), mean(&highs).unwrap_or(0.0))
     };
-    let lows: Vec<f64> = days.iter().map(|d| d.de_low_mg).collect();
-    let highs: Vec<f64> = days.iter().map(|d| d.de_high_mg).collect();
+    let lows: Vec<f64> = complete.iter().map(|d| d.de_low_mg).collect();
+    let highs: Vec<f64> = complete.iter().map(|d| d.de_high_mg).collect();
     let dose_trend = DoseTrend {
         first_half: mean_range(first),
         second_half: mean_range(second),
@@ -544,6 +553,8 @@ pub fn build_with(
         slope_high_mg_per_week: slope_per_week(&highs),
     };
 
+    // Sleep and anxiety logged on an unfinished day are complete readings: halves over all days.
+    let (days_first, days_second) = days.split_at(days.len().div_ceil(2).min(days.len()));
     let sleep_of = |ds: &[DaySummary]| -> Vec<f64> {
         ds.iter().flat_map(|d| per_day.get(&d.date).map(|x| x.sleep_h.clone()).unwrap_or_default()).collect()
     };
@@ -571,14 +582,14 @@ pub fn build_with(
         mean_efficiency_percent: mean(&eff),
         mean_quality: mean(&quality),
         mean_awakenings: mean(&wakes),
-        first_half_h: mean(&sleep_of(first)),
-        second_half_h: mean(&sleep_of(second)),
+        first_half_h: mean(&sleep_of(days_first)),
+        second_half_h: mean(&sleep_of(days_second)),
     });
     let anxiety = (!hides(Hideable::Anxiety)).then(|| AnxietySummary {
         ratings: anxiety_n,
         mean: mean(&anxiety_of(&days)),
-        first_half: mean(&anxiety_of(first)),
-        second_half: mean(&anxiety_of(second)),
+        first_half: mean(&anxiety_of(days_first)),
+        second_half: mean(&anxiety_of(days_second)),
     });
 
     let (goals, hidden_goals) = if hides(Hideable::Goals) {
@@ -586,7 +597,8 @@ pub fn build_with(
     } else {
         goals(diary, &long_lived, from, to, table, opts, show_notes)
     };
-    let questions = if hides(Hideable::Questions) { vec![] } else { questions(diary, &long_lived, to) };
+    let questions =
+        if hides(Hideable::Questions) { vec![] } else { questions(diary, &long_lived, open_until(opts, to)) };
 
     Summary {
         from,
@@ -707,6 +719,13 @@ fn medicines(
         .collect()
 }
 
+/// The last day for what is still open when the summary is made (goals, questions): the day it is
+/// made when that is after the period (the default period ends yesterday; a question typed this
+/// morning for this afternoon's appointment belongs in it).
+fn open_until(opts: &SummaryOptions, to: NaiveDate) -> NaiveDate {
+    opts.today.map_or(to, |today| today.max(to))
+}
+
 fn schedule_day(opts: &SummaryOptions, to: NaiveDate) -> NaiveDate {
     opts.today.unwrap_or(to)
 }
@@ -806,7 +825,9 @@ fn goals(
 ) -> (Vec<GoalSummary>, u32) {
     let mut hidden = 0;
     let mut shown = vec![];
-    for &(id, g) in long_lived.goals.iter().filter(|(_, g)| g.set_at.date_naive() <= to) {
+    // A goal set since the period ended (today, before the appointment) is still the patient's goal.
+    let open_until = open_until(opts, to);
+    for &(id, g) in long_lived.goals.iter().filter(|(_, g)| g.set_at.date_naive() <= open_until) {
         if opts.hidden_goals.contains(&id) {
             hidden += 1;
             continue;
@@ -854,8 +875,8 @@ fn goals(
     (shown, hidden)
 }
 
-/// Open questions asked up to the period's last diary day (a question typed at 01:00 belongs to the
-/// evening before, as a dose does).
+/// Open questions asked up to diary day `to` (a question typed at 01:00 belongs to the evening
+/// before, as a dose does).
 fn questions(diary: &Diary, long_lived: &LongLived<'_>, to: NaiveDate) -> Vec<QuestionLine> {
     long_lived
         .questions

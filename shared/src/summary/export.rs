@@ -66,15 +66,15 @@ impl ExportFormat {
     }
 }
 
-/// A summary as a shell asks for it: anything left out takes the default (the last 8 weeks ending
-/// today, the diary's table, English, nothing hidden). Every shell sends this same request.
+/// A summary as a shell asks for it: anything left out takes the default (the 8 weeks ending with
+/// the last complete diary day, the diary's table, English, nothing hidden). Every shell sends this same request.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SummaryRequest {
     /// First local date; `None` = 8 weeks before `to`.
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub from: Option<NaiveDate>,
-    /// Last local date, inclusive; `None` = today.
+    /// Last local date, inclusive; `None` = the last complete diary day (yesterday).
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub to: Option<NaiveDate>,
     /// File format.
@@ -94,7 +94,7 @@ pub struct SummaryRequest {
 }
 
 impl SummaryRequest {
-    /// The request with its defaults resolved against `today`: the period (refused when it runs
+    /// The request with its defaults resolved against the diary day `today`: the period (refused when it runs
     /// backwards or is longer than twenty years) and the patient's choices.
     pub fn resolve(&self, today: NaiveDate) -> crate::domain::Valid<ExportRequest> {
         Ok(ExportRequest {

@@ -39,6 +39,8 @@ pub fn one_of_each(note: &str) -> Vec<Entry> {
                 waso_min: Some(15),
                 in_bed: NaiveTime::from_hms_opt(22, 45, 0),
                 out_of_bed: NaiveTime::from_hms_opt(6, 45, 0),
+                // 22:45 → 05:50 less 35 min awake: the 6.5 h reported.
+                final_awakening: NaiveTime::from_hms_opt(5, 50, 0),
                 note: Some(note.into()),
                 ..SleepDraft::default()
             }

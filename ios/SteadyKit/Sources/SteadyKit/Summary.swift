@@ -28,9 +28,10 @@ public struct SummaryOptions: Equatable, Sendable {
         self.table = table
     }
 
-    /// The core's default period ending on `today` (`defaultPeriod`), in `language`.
+    /// The core's default period on the diary day `today` (`defaultPeriod`: the 8 weeks ending with
+    /// the last complete diary day), in `language`.
     public static func standard(today: NaiveDate, language: Lang) throws -> SummaryOptions {
-        let period = try defaultPeriod(lastDay: today)
+        let period = try defaultPeriod(today: today)
         guard period.count >= 2 else {
             throw SteadyError.Internal(detail: "defaultPeriod returned \(period.count) dates")
         }

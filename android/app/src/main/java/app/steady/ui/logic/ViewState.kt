@@ -18,7 +18,7 @@ import app.steady.core.StepStatus
 import app.steady.core.SummaryRequest
 import app.steady.core.SummaryScreen
 import app.steady.core.TodayView
-import app.steady.core.defaultPeriod
+import app.steady.core.summaryPeriod
 import app.steady.core.integrityNotice
 import java.time.LocalDate
 
@@ -252,11 +252,10 @@ data class SummaryChoice(
 
     fun includes(section: Hideable): Boolean = section !in exclude
 
-    /** The period as the core will use it: the default period ending on `today` when none was picked. */
+    /** The period as the core will use it on the diary day `today` (open ends take the core's defaults). */
     fun period(today: String): Pair<String, String> {
-        val to = to ?: today
-        val from = from ?: defaultPeriod(to)[0]
-        return from to to
+        val period = summaryPeriod(from, to, today)
+        return period[0] to period[1]
     }
 
     fun request(format: ExportFormat = this.format, diaryLanguage: Lang = Lang.EN): SummaryRequest = SummaryRequest(

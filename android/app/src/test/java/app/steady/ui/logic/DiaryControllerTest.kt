@@ -275,6 +275,8 @@ class DiaryControllerTest {
         // The default period is the core's.
         val default = (c.show(Page.Summary(SummaryChoice())).shown().view.screen as Screen.Summary).state
         assertEquals(app.steady.core.defaultPeriod(to.toString())[0], default.screen.from)
+        // It ends with the last complete diary day: today's doses may not all be taken yet.
+        assertEquals(to.minusDays(1).toString(), default.screen.to)
         assertEquals(default.screen.from to default.screen.to, SummaryChoice().period(to.toString()))
     }
 

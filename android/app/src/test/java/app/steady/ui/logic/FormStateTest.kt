@@ -87,7 +87,7 @@ class FormStateTest {
         roundTrip(EntryDraft.Dose(DoseDraft(drug = "diazepam", mg = 2.5, takenAt = diary.readInstant("${today.minusDays(1)} 08:15"))))
         roundTrip(
             EntryDraft.Sleep(
-                SleepDraft(night = night, hours = 6.5, quality = 4, latencyMin = 20, awakenings = 2, wasoMin = 15,
+                SleepDraft(night = night, hours = 7.0, quality = 4, latencyMin = 20, awakenings = 2, wasoMin = 15,
                     inBed = "22:30", triedToSleep = "22:45", finalAwakening = "06:30", outOfBed = "07:00", note = "noisy"),
             ),
         )
