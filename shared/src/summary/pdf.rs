@@ -1,7 +1,7 @@
 //! The summary as a PDF a clinician reads in ten minutes: A4, one page for what matters most
-//! (period, DE table and source, key figures, a chart of daily diazepam equivalents with the taper
-//! plan's planned dose, sleep and anxiety by week, goals with their reviews, the patient's
-//! questions), and a second page only when the taper plan, doses per molecule, weekly means and
+//! (period, DE table and source, key figures with the current prescribed dose in its own mg, a chart
+//! of daily diazepam equivalents with the taper plan's planned dose, sleep and anxiety by week, the
+//! patient's questions, goals with their reviews), and a second page only when the taper plan, doses per molecule, weekly means and
 //! notes need it. Never more than two pages: a list that would run further ends with "… and N more".
 //!
 //! Made with [pdf-writer](https://docs.rs/pdf-writer) (the PDF library of the typst project, which

@@ -1,7 +1,9 @@
 //! The summary's content laid out in the order a clinician with ten minutes reads it (scenario 5):
-//! header (period, date, DE table and its source, what the patient left out), key figures, the dose
-//! chart, the sleep and anxiety chart, goals with their reviews, the patient's questions; then the
-//! taper plan, doses per molecule, weekly means and notes, which may run onto page 2.
+//! header (period, date, DE table and its source, what the patient left out), key figures (with the
+//! current prescribed dose in its own mg), the dose chart, the sleep and anxiety chart, the
+//! patient's questions, goals with their reviews; then the taper plan, doses per molecule, weekly
+//! means and notes, which may run onto page 2. Every block carries its structure (headings,
+//! paragraphs, tables with column headers, figures) for the tagged PDF.
 
 use super::chart::{de_chart, sleep_anxiety_chart};
 use super::fonts::{Fonts, Weight};
@@ -88,8 +90,10 @@ pub fn layout(c: &Ctx<'_>) -> Vec<Vec<Op>> {
     flow.y += 8.0;
     // Sections that may reach the last page, in order; each keeps room for those after it.
     let later: [(Section, bool); 7] = [
-        (goals, true),
+        // The patient's questions first: short, and what the consultation is for, so they stay
+        // on page 1 in every language (a long goal table would push them over in French).
         (questions, true),
+        (goals, true),
         (plan, true),
         (molecules, !c.s.molecules.is_empty()),
         (medicines, !c.s.medicines.is_empty()),

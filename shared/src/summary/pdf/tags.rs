@@ -275,20 +275,32 @@ impl Tree {
             if e.role == Role::Th {
                 el.attributes().push().table().scope(TableHeaderScope::Column);
             }
-            let mut kids = el.children();
-            for k in &e.kids {
-                match *k {
-                    Kid::Elem(c) => {
-                        if let Some(r) = refs[c] {
-                            kids.struct_element(r);
+            let kids: Vec<&Kid> =
+                e.kids.iter().filter(|k| !matches!(k, Kid::Elem(c) if refs[*c].is_none())).collect();
+            // A single kid is written on its own, not as a one-item array (the simpler form, and
+            // the one every checker reads).
+            match kids.as_slice() {
+                [] => {}
+                [Kid::Elem(c)] => {
+                    el.child(refs[*c].unwrap_or(doc));
+                }
+                [Kid::Mcid(page, mcid)] => {
+                    el.marked_content_child().page(page_ids[*page]).marked_content_id(*mcid);
+                }
+                many => {
+                    let mut array = el.children();
+                    for k in many {
+                        match **k {
+                            Kid::Elem(c) => {
+                                array.struct_element(refs[c].unwrap_or(doc));
+                            }
+                            Kid::Mcid(page, mcid) => {
+                                array.marked_content_ref().page(page_ids[page]).marked_content_id(mcid);
+                            }
                         }
-                    }
-                    Kid::Mcid(page, mcid) => {
-                        kids.marked_content_ref().page(page_ids[page]).marked_content_id(mcid);
                     }
                 }
             }
-            kids.finish();
             el.finish();
         }
 
