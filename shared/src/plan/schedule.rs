@@ -187,12 +187,7 @@ impl TaperPlan {
             let (next, k, extended) = match candidate {
                 Some(d) => (d.max(floor), 1, false),
                 None if lower == 0 => (0, 1, false),
-                // Extended only when the tablets' next dose needs more than one interval: a
-                // bigger cut at the usual interval is flagged by the pace check, not footnoted.
-                None => {
-                    let k = intervals_needed(factor, lower as f64 / current as f64);
-                    (lower.max(floor), k, k > 1)
-                }
+                None => (lower.max(floor), intervals_needed(factor, lower as f64 / current as f64), true),
             };
             let days = k.saturating_mul(u64::from(interval));
             let (Ok(days32), Some(next_date)) = (u32::try_from(days), advance(date, days, &holds)) else {
