@@ -499,6 +499,21 @@ fn switch_summary() -> Summary {
 }
 
 #[test]
+fn the_lengthened_interval_footnote_only_when_an_interval_was_lengthened() {
+    let note = "Interval extended: the tablets allow no smaller cut";
+    // Anke's 1.75 → 1.5 mg step waits 28 days (quarter tablets allow no 12.5 % cut): footnoted.
+    let demo = demo_summary(&[]);
+    assert!(demo.plan.as_ref().unwrap().steps.iter().any(|st| st.extended));
+    assert!(text_of(&demo, Lang::En).contains(note));
+    assert!(pdf_pages(&demo, Lang::En).concat().contains(note));
+    // Sam's 25 % steps of diazepam in half tablets all keep the 7-day interval: no footnote.
+    let sam = switch_summary();
+    assert!(sam.plan.as_ref().unwrap().steps.iter().all(|st| !st.extended));
+    assert!(!text_of(&sam, Lang::En).contains(note));
+    assert!(!pdf_pages(&sam, Lang::En).concat().contains(note));
+}
+
+#[test]
 fn a_switch_to_diazepam_and_flagged_steps_render() {
     let s = switch_summary();
     let plan = s.plan.as_ref().unwrap();
