@@ -173,7 +173,7 @@ fn today_names_a_molecule_the_table_has_no_value_for_never_zero() {
     assert_eq!((t.totals.prescribed.doses, t.totals.prescribed.no_value_doses), (1, 1));
     let text = t.totals_text.replace(['\u{a0}', '\u{202f}'], " ");
     assert!(text.contains("DE prescribed: 1 dose with no value in the Dutch table"), "{text}");
-    assert!(!text.contains("prescribed: 0 mg"), "never 0 mg DE: {text}");
+    assert!(!text.contains("DE prescribed: 0 mg"), "never 0 mg DE: {text}");
     assert!(!text.contains("unknown strength"), "{text}");
     assert!(t.doses[0].text.contains("10 mg"), "its own mg: {}", t.doses[0].text);
 }
