@@ -259,7 +259,7 @@ impl Block {
 
     /// The block as decoration only (a table header repeated after a page break): its structure
     /// is dropped and everything in it is marked as an artifact, so a screen reader reads it once.
-    pub fn as_artifact(mut self) -> Block {
+    pub fn into_artifact(mut self) -> Block {
         self.ops.retain(|op| !matches!(op, Op::Open(_) | Op::Close));
         self.tagged(Role::Artifact)
     }
@@ -454,7 +454,7 @@ impl Flow {
                     if !first {
                         // Continue a table on the new page under its header (read once).
                         if let Some(h) = &header {
-                            self.place(h.clone().as_artifact());
+                            self.place(h.clone().into_artifact());
                         }
                     }
                 } else {

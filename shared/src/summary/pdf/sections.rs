@@ -119,7 +119,7 @@ fn footers(c: &Ctx<'_>, mut pages: Vec<Vec<Op>>) -> Vec<Vec<Op>> {
         b.text(MARGIN_X, y, 7.0, Weight::Regular, grey::MUTED, &left);
         let right = c.t.t_args("page-of", &[("n", (i + 1).into()), ("total", total.into())]);
         b.text_right(c.f, PAGE_W - MARGIN_X, y, 7.0, Weight::Regular, grey::MUTED, &right);
-        page.extend(b.as_artifact().ops);
+        page.extend(b.into_artifact().ops);
     }
     pages
 }

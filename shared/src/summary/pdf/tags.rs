@@ -237,7 +237,7 @@ impl Tree {
     ) {
         let keep = self.kept();
         let doc = alloc();
-        let refs: Vec<Option<Ref>> = keep.iter().map(|k| k.then(|| alloc())).collect();
+        let refs: Vec<Option<Ref>> = keep.iter().map(|k| k.then(&mut *alloc)).collect();
         let arrays: Vec<Ref> = self.pages.iter().map(|_| alloc()).collect();
 
         let mut root_dict = pdf.indirect(root).start::<pdf_writer::writers::StructTreeRoot>();
