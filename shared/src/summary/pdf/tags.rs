@@ -309,3 +309,72 @@ impl Tree {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Draws a text run (`true`) or a path (`false`) as the drawing code does.
+    fn draw(tree: &mut Tree, content: &mut Content, text: bool) {
+        if tree.before(content, text) {
+            tree.close();
+        }
+    }
+
+    #[test]
+    fn text_is_owned_by_its_element_decoration_is_an_artifact_and_paragraphs_merge() {
+        let mut tree = Tree::default();
+        let mut content = Content::new();
+        tree.begin_page();
+        draw(&mut tree, &mut content, true); // a loose run: a paragraph of its own
+        tree.open(&Role::Table);
+        tree.open(&Role::Tr);
+        tree.open(&Role::Th);
+        tree.open(&Role::P);
+        draw(&mut tree, &mut content, true);
+        tree.close();
+        tree.close();
+        tree.close();
+        draw(&mut tree, &mut content, false); // a rule under the row: decoration
+        tree.close();
+        tree.open(&Role::P);
+        tree.open(&Role::P); // a paragraph inside a paragraph merges into it
+        draw(&mut tree, &mut content, true);
+        draw(&mut tree, &mut content, true); // same element: same marked-content sequence
+        tree.close();
+        tree.close();
+        tree.open(&Role::Figure("a chart of 3 numbers".into()));
+        draw(&mut tree, &mut content, false); // a chart's lines belong to the figure
+        tree.close();
+        tree.open(&Role::Artifact);
+        tree.open(&Role::P);
+        draw(&mut tree, &mut content, true); // a footer: never read
+        tree.close();
+        tree.close();
+        tree.end_page(&mut content);
+
+        let roles: Vec<&Role> = tree.elems.iter().map(|e| &e.role).collect();
+        assert_eq!(
+            roles,
+            [
+                &Role::P,
+                &Role::Table,
+                &Role::Tr,
+                &Role::Th,
+                &Role::P,
+                &Role::P,
+                &Role::Figure("a chart of 3 numbers".into())
+            ]
+        );
+        // MCIDs 0 (loose P), 1 (P in TH), 2 (merged P, both runs), 3 (figure).
+        assert_eq!(tree.pages, vec![vec![0, 4, 5, 6]]);
+        let stream = String::from_utf8_lossy(&content.finish()).into_owned();
+        assert_eq!(stream.matches("BDC").count(), 4, "{stream}");
+        assert_eq!(stream.matches("/Artifact BMC").count(), 2, "{stream}");
+        assert_eq!(
+            stream.matches("BDC").count() + stream.matches("BMC").count(),
+            stream.matches("EMC").count()
+        );
+        assert!(tree.kept().iter().all(|k| *k));
+    }
+}
