@@ -46,7 +46,7 @@ suite "Kotlin on the JVM: the phone bindings driven through JNA, as the Android 
 suite "Swift: SteadyKit compiled by Swift 6 and its XCTest suite against the real library; the iOS app's checks" bash tests/swift/run.sh
 suite "Android: Kotlin syntax (tree-sitter), manifest and Gradle promises, 16 KB ELF alignment" bash tests/android/check.sh
 suite "FHIR R4: sample bundles validated by independent validators (fhir.resources, fhircraft)" bash tests/fhir/run.sh
-suite "PDF: qpdf --check, pdftotext finds the figures in each language, page 1 renders to PNG" bash tests/pdf/check.sh
+suite "PDF: qpdf --check, pdftotext finds the figures in each language, tagged PDF/UA-1 (pdfua, pikepdf), page 1 renders to PNG" bash tests/pdf/check.sh
 suite "iCalendar: the plan's .ics parsed by Python's icalendar" bash tests/ics/check.sh
 suite "CSV: exports re-read by Python's csv module, formula cells defused" bash tests/csv/check.sh
 suite "Dependencies: cargo deny — no crate that opens network connections, app-store licences" bash tests/deny.sh

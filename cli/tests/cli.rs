@@ -156,10 +156,12 @@ fn every_kind_is_logged_and_listed_as_json_with_id_and_kind() {
     assert!(today["last_night"]["total_sleep_h"].as_f64().is_some());
     assert_eq!(today["goals"][0]["review_due"], true);
     let human = d.ok(&["today"]);
+    // A dose of unknown strength alone has no DE figure: counted, never "0 mg".
     assert!(
-        human.contains("DE prescribed: 7.5–15 mg; non-prescribed: 0 mg (1 dose of unknown strength)"),
+        human.contains("DE prescribed: 7.5–15 mg; non-prescribed: 1 dose of unknown strength"),
         "{human}"
     );
+    assert!(!human.contains("non-prescribed: 0 mg"), "{human}");
     assert!(human.contains("REVIEW DUE"), "{human}");
 
     let goals = d.json(&["goal", "list", "--json"]);

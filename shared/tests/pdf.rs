@@ -11,7 +11,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime};
 use steady_core::domain::Diary;
 use steady_core::domain::PlanDraft;
 use steady_core::domain::*;
-use steady_core::internals::pdf;
+use steady_core::internals::{pdf, text};
 use steady_core::summary::{self, Summary, SummaryOptions};
 use steady_core::{Lang, Texts};
 
@@ -284,6 +284,145 @@ fn hidden_sections_and_empty_diaries_still_render() {
     assert_valid_summary_pdf(&pdf::render(&empty, &Texts::new(Lang::En)).unwrap(), "empty");
 }
 
+/// What the PDF says, page by page, as one string per page (runs joined by spaces, no-break spaces
+/// read as spaces).
+fn pdf_pages(s: &Summary, lang: Lang) -> Vec<String> {
+    let runs = pdf::text_runs(s, &Texts::new(lang)).unwrap();
+    runs.iter().map(|page| page.join(" ").replace(['\u{a0}', '\u{202f}'], " ")).collect()
+}
+
+fn text_of(s: &Summary, lang: Lang) -> String {
+    text::render(s, &Texts::new(lang)).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn hold_dates_are_the_same_in_text_and_pdf_first_to_last_day() {
+    // The hold runs from 16 February; the plan resumed on 23 February: its last day is the 22nd.
+    let s = demo_summary(&[]);
+    let hold = &s.plan.as_ref().unwrap().holds[0];
+    assert_eq!((hold.from, hold.last_day), (d(2026, 2, 16), Some(d(2026, 2, 22))));
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["plan"]["holds"][0]["last_day"], "2026-02-22");
+    for (lang, words) in [(Lang::En, "16 – 22 Feb 2026"), (Lang::Fr, "16 – 22 févr. 2026")] {
+        let out = text_of(&s, lang);
+        assert!(out.contains(words), "{lang:?} text: {out}");
+        assert!(pdf_pages(&s, lang).concat().contains(words), "{lang:?} PDF");
+        assert!(!out.contains("16 – 23"), "{lang:?}: the day after the hold is not part of it");
+    }
+}
+
+#[test]
+fn at_or_under_plan_counts_every_molecule_over_the_same_days_in_every_format() {
+    // Step 1.75 mg (26 Jan – 1 Mar): 35 days, 34 logged (none on 5 Feb). Not at or under: 14 Feb
+    // (2 mg), 7 Feb (an unknown "Xanax" on top), 20 Feb (alprazolam 0.5 mg ≈ 10 mg DE on top).
+    let s = demo_summary(&[]);
+    let step = s.plan.as_ref().unwrap().steps.iter().find(|st| st.dose_mg == 1.75).unwrap();
+    assert_eq!((step.days_in_period, step.days_logged, step.days_at_or_under), (35, 34, 31));
+    let out = text_of(&s, Lang::En);
+    assert!(out.contains("31 of 34 days"), "{out}");
+    assert!(out.contains("all molecules in DE"), "the text says what it compares: {out}");
+    let pdf = pdf_pages(&s, Lang::En).concat();
+    assert!(pdf.contains("31 of 34 days"), "{pdf}");
+    assert!(pdf.contains("all molecules in DE"), "{pdf}");
+    // Non-prescribed use hidden: it no longer counts against the plan (and is not revealed).
+    let hidden = demo_summary(&[Hideable::NonPrescribed]);
+    let step = hidden.plan.as_ref().unwrap().steps.iter().find(|st| st.dose_mg == 1.75).unwrap();
+    assert_eq!((step.days_logged, step.days_at_or_under), (34, 33));
+}
+
+#[test]
+fn prescribed_and_non_prescribed_are_side_by_side_per_day_and_per_molecule() {
+    let s = demo_summary(&[]);
+    // Both sides as a mean per day over the 56 days: 491.25–982.5 and 10 mg DE.
+    let per_day = s.totals.non_prescribed_de_per_day.unwrap();
+    assert!((per_day.low - 10.0 / 56.0).abs() < 1e-9 && (per_day.high - 10.0 / 56.0).abs() < 1e-9);
+    assert!((s.totals.prescribed_de_per_day.high - 982.5 / 56.0).abs() < 1e-9);
+    let json = serde_json::to_value(&s).unwrap();
+    assert!(json["totals"]["non_prescribed_de_per_day"]["low"].is_number(), "{}", json["totals"]);
+    let out = text_of(&s, Lang::En);
+    assert!(
+        out.contains("Non-prescribed: 2 doses, 0.18 mg DE per day (mean per day over the period)"),
+        "{out}"
+    );
+    assert!(out.contains("8.77–17.5 mg DE per day (mean per day over the period)"), "{out}");
+    assert!(!out.contains("DE in total"), "{out}");
+    // Per molecule: prescribed and bought apart.
+    for lines in [out.clone(), pdf_pages(&s, Lang::En).concat()] {
+        let lines = lines.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(lines.contains("lormetazepam (prescribed): 55 doses, 98.3 mg in total"), "{lines}");
+        // The street "Xanax" is alprazolam of unknown strength: counted, not added as zero.
+        assert!(
+            lines.contains(
+                "alprazolam (non-prescribed): 2 doses, 0.5 mg in total; 1 dose of unknown strength"
+            ),
+            "{lines}"
+        );
+        assert!(!lines.contains("alprazolam (prescribed)"), "{lines}");
+    }
+    let pdf = pdf_pages(&s, Lang::En);
+    assert!(pdf[0].contains("0.18 mg DE per day"), "{}", pdf[0]);
+    assert!(!pdf.concat().contains("DE in total"));
+}
+
+#[test]
+fn page_one_and_the_first_block_show_the_current_prescribed_dose_in_its_own_mg() {
+    // 2–8 March: 1.5 mg lormetazepam every night.
+    let s = demo_summary(&[]);
+    assert_eq!(s.current_doses.len(), 1);
+    assert_eq!((s.current_doses[0].molecule, s.current_doses[0].mg_per_day), ("lormetazepam", 1.5));
+    let pdf = pdf_pages(&s, Lang::En);
+    assert!(pdf[0].contains("lormetazepam 1.5 mg a day"), "{}", pdf[0]);
+    let out = text_of(&s, Lang::En);
+    let first_block: String = out.split("\n\n").take(3).collect::<Vec<_>>().join("\n");
+    assert!(first_block.contains("lormetazepam 1.5 mg a day"), "{first_block}");
+    assert!(pdf_pages(&s, Lang::Fr)[0].contains("lormétazépam 1,5 mg par jour"));
+}
+
+#[test]
+fn the_pdf_is_tagged_for_screen_readers() {
+    let s = demo_summary(&[]);
+    for &lang in Lang::ALL {
+        let bytes = pdf::render(&s, &Texts::new(lang)).unwrap();
+        let raw = String::from_utf8_lossy(&bytes).replace("/Type /", "/Type/").replace("/S /", "/S/");
+        for needle in [
+            "/StructTreeRoot",
+            "/ParentTree",
+            "/StructParents",
+            "/Marked true",
+            "/DisplayDocTitle true",
+            "<pdfuaid:part>1</pdfuaid:part>",
+            "/Type/StructElem",
+            "/S/Document",
+            "/S/H1",
+            "/S/H2",
+            "/S/Table",
+            "/S/TH",
+            "/Scope /Column",
+            "/S/TD",
+            "/S/Figure",
+        ] {
+            assert!(raw.contains(needle), "{lang:?}: no {needle}");
+        }
+        assert_eq!(raw.matches("/S/Figure").count(), 2, "{lang:?}: one figure per chart");
+        assert_eq!(raw.matches("/Alt ").count(), 2, "{lang:?}: every figure has alt text");
+        assert!(raw.contains(&format!("/Lang ({})", lang.key())), "{lang:?}");
+    }
+}
+
+#[test]
+fn the_charts_alt_text_states_their_numbers() {
+    let s = demo_summary(&[]);
+    let [de, sleep] = pdf::figure_alts(&s, &Texts::new(Lang::En));
+    assert!(de.starts_with("Daily dose in diazepam equivalents (mg), 56 days (12 Jan – 8 Mar 2026)"), "{de}");
+    // First week 2 mg lormetazepam a night (10–20 mg DE), last week 1.5 mg (7.5–15 mg DE).
+    assert!(de.contains("10–20 mg a day in the first week, 7.5–15 mg in the last week"), "{de}");
+    assert!(de.contains("Planned dose from 10–20 mg to 7.5–15 mg a day"), "{de}");
+    assert!(de.contains("Non-prescribed use on 2 days"), "{de}");
+    assert!(sleep.starts_with("Sleep and anxiety by week, 8 weeks: mean sleep from "), "{sleep}");
+    let [de_fr, _] = pdf::figure_alts(&s, &Texts::new(Lang::Fr));
+    assert!(de_fr.contains("7,5–15"), "{de_fr}");
+}
+
 /// A year of nightly doses, sleep, anxiety, monthly GAD-7, notes on many nights and many questions:
 /// still at most two pages (long lists end with "… and N more").
 fn year_diary() -> (Diary, NaiveDate, NaiveDate) {
@@ -360,6 +499,21 @@ fn switch_summary() -> Summary {
     }
     let opts = SummaryOptions { today: Some(d(2026, 3, 30)), ..options(&[]) };
     summary::build_with(&b.diary(), from, to, EquivalenceTable::Ashton, &opts)
+}
+
+#[test]
+fn the_lengthened_interval_footnote_only_when_an_interval_was_lengthened() {
+    let note = "Interval extended: the tablets allow no smaller cut";
+    // Anke's 1.75 → 1.5 mg step waits 28 days (quarter tablets allow no 12.5 % cut): footnoted.
+    let demo = demo_summary(&[]);
+    assert!(demo.plan.as_ref().unwrap().steps.iter().any(|st| st.extended));
+    assert!(text_of(&demo, Lang::En).contains(note));
+    assert!(pdf_pages(&demo, Lang::En).concat().contains(note));
+    // Sam's 25 % steps of diazepam in half tablets all keep the 7-day interval: no footnote.
+    let sam = switch_summary();
+    assert!(sam.plan.as_ref().unwrap().steps.iter().all(|st| !st.extended));
+    assert!(!text_of(&sam, Lang::En).contains(note));
+    assert!(!pdf_pages(&sam, Lang::En).concat().contains(note));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use common::{at, now};
 use std::collections::BTreeSet;
 use steady_core::domain::Diary;
 use steady_core::domain::*;
-use steady_core::internals::text;
+use steady_core::internals::{csv, pdf, text};
 use steady_core::summary::{self, SummaryOptions};
 use steady_core::{Lang, Texts};
 
@@ -156,7 +156,7 @@ fn a_molecule_the_table_has_no_value_for_is_named_never_zero_or_unknown_strength
     let out = text::render(&s, &Texts::new(Lang::En));
     assert!(out.contains("7 doses with no value in Dutch table: zolpidem"), "{out}");
     assert!(out.contains("no DE figure: no dose with a value in Dutch table"), "{out}");
-    assert!(out.contains("zolpidem: 7 doses, 70 mg in total"), "{out}");
+    assert!(out.contains("zolpidem (prescribed): 7 doses, 70 mg in total"), "{out}");
     assert!(!zero_mg(&out, "DE per day"), "{out}");
     assert!(!zero_mg(&out, "per week"), "{out}");
     assert!(!out.contains("7 doses of unknown strength"), "{out}");
@@ -171,6 +171,41 @@ fn a_molecule_the_table_has_no_value_for_is_named_never_zero_or_unknown_strength
         }
         assert!(!zero_mg(&out, ""), "{lang:?}: {out}");
     }
+    // The PDF says the same: counted and named, own mg, never 0 mg DE nor "unknown strength".
+    for &lang in Lang::ALL {
+        let pages = pdf::text_runs(&s, &Texts::new(lang)).unwrap();
+        let all = pages.concat().join(" ").replace(['\u{a0}', '\u{202f}'], " ");
+        if lang == Lang::En {
+            assert!(all.contains("7 doses with no value in Dutch table: zolpidem"), "{all}");
+            assert!(all.contains("no DE figure: no dose with a value in Dutch table"), "{all}");
+            assert!(all.contains("zolpidem (prescribed): 7 doses, 70 mg in total"), "{all}");
+            assert!(all.contains("zolpidem 10 mg a day"), "own mg on page 1: {all}");
+            assert!(!all.contains("7 doses of unknown strength"), "{all}");
+            assert!(all.contains("1 dose of unknown strength"), "{all}");
+        }
+        assert!(!zero_mg(&all, ""), "{lang:?}: {all}");
+        for id in ["no-value-count", "de-none", "de-no-value"] {
+            assert!(!all.contains(id), "{lang:?} lacks {id}");
+        }
+    }
+    // CSV: own mg, empty DE cells with the reason beside them, never 0.
+    let bytes = csv::render(
+        &marie_on_zolpidem(),
+        d(2),
+        d(8),
+        EquivalenceTable::Dutch,
+        &SummaryOptions::default(),
+        &Texts::new(Lang::En),
+    )
+    .unwrap();
+    let csv_text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let zolpidem_rows: Vec<&str> = csv_text.lines().filter(|l| l.contains(",zolpidem,")).collect();
+    assert_eq!(zolpidem_rows.len(), 7, "{csv_text}");
+    for row in &zolpidem_rows {
+        assert!(row.contains(",10,,,yes,,,no value in Dutch table,"), "{row}");
+    }
+    let pill = csv_text.lines().find(|l| l.contains("unknown substance")).unwrap();
+    assert!(pill.contains(",unknown strength,"), "{pill}");
     // Under Ashton zolpidem has a value (20 mg ≈ 10 mg diazepam): no "no value" line at all.
     let ashton = summary::build(&marie_on_zolpidem(), d(2), d(8), EquivalenceTable::Ashton);
     assert_eq!(ashton.totals.prescribed.no_value_doses, 0);

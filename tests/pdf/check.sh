@@ -7,6 +7,12 @@
 # in the locale's decimals, localized section titles, accents intact) and pdftoppm (page 1 as PNG;
 # every pixel grey, so the page prints the same in black and white). A truncated copy must fail the
 # same checks, which proves they can fail.
+# Tagged PDF: every sample passes PyPI pdfua's machine-checkable subset of PDF/UA-1 with no finding
+# and tests/pdf/tagged.py's pikepdf reading of the structure tree (Document, one H1, H2, P, tables
+# with TH /Scope /Column, every Figure with an /Alt stating numbers, /Lang, DisplayDocTitle, XMP
+# pdfuaid:part 1); both are installed into target/pdf-venv from tests/pdf/requirements.txt. An
+# untagged copy and a copy whose figures lost their /Alt must fail both. The questions section is
+# on the same page in all four languages (page 1, as in English).
 # Usage: tests/pdf/check.sh [--update-docs]   (--update-docs copies page 1 of the English sample to
 # docs/summary-demo-page1.png)
 set -euo pipefail
@@ -135,6 +141,59 @@ check "switch (nl): the equivalence used and its table, with ≈; pace flags" \
   "afgesproken met Dr. Janssens" "Sneller dan 25% per 2 weken"
 check "year: a year of data fits 1–2 pages and counts what did not fit" \
   sample_checks "$dir/summary-en-year.pdf" "10 Mar 2025 – 8 Mar 2026" "… and"
+
+# Tagged PDF (PDF/UA-1): pdfua and a pikepdf reading of the structure tree, from a venv under target/.
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+venv="$target/pdf-venv"
+req="tests/pdf/requirements.txt"
+if [ ! -x "$venv/bin/python" ] || ! cmp -s "$req" "$venv/requirements.installed"; then
+  echo "installing pdfua and pikepdf into $venv"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req"
+  cp "$req" "$venv/requirements.installed"
+fi
+# pdfua exits 0 only with no finding at all (errors, warnings or info); its summary line is kept.
+pdfua_clean() {
+  local out rc=0
+  out="$("$venv/bin/pdfua" check "$1" 2>&1)" || rc=$?
+  grep -E 'checked against|result:|\[(ERROR|WARN|INFO|skip)' <<<"$out" | sed 's/^ */     /' >&2
+  [ "$rc" -eq 0 ] && grep -q 'errors=0 warnings=0 info=0' <<<"$out" && ! grep -q '\[skip' <<<"$out"
+}
+tags_ok() { "$venv/bin/python" tests/pdf/tagged.py "$1" "$2" >&2; }
+pdfinfo_tagged() { pdfinfo "$1" 2>/dev/null | grep -q '^Tagged: *yes'; }
+tagged_sample() { pdfinfo_tagged "$1" && tags_ok "$1" "$2" && pdfua_clean "$1"; }
+for sample in en:en fr:fr nl:nl nb:nb en-hidden:en nl-switch:nl en-year:en; do
+  name="${sample%%:*}"
+  check "$name: tagged PDF/UA-1 (pdfua: no finding; structure tree, TH scope, figure alt, /Lang)" \
+    tagged_sample "$dir/summary-$name.pdf" "${sample##*:}"
+done
+"$venv/bin/python" tests/pdf/tagged.py --strip "$dir/summary-en.pdf" "$dir/broken-untagged.pdf"
+"$venv/bin/python" tests/pdf/tagged.py --no-alt "$dir/summary-en.pdf" "$dir/broken-no-alt.pdf"
+fails_pdfua() { ! pdfua_clean "$1" 2>/dev/null; }
+fails_tags() { ! tags_ok "$1" en 2>/dev/null; }
+check "an untagged copy fails pdfua" fails_pdfua "$dir/broken-untagged.pdf"
+check "an untagged copy fails the structure-tree reading" fails_tags "$dir/broken-untagged.pdf"
+check "a copy whose figures lost their /Alt fails pdfua" fails_pdfua "$dir/broken-no-alt.pdf"
+check "a copy whose figures lost their /Alt fails the structure-tree reading" fails_tags "$dir/broken-no-alt.pdf"
+
+# The same pages in every language: the questions section is on the page English puts it on (1).
+questions_page() {
+  local pdf="$1" title="$2" page
+  for page in 1 2; do
+    if pdftotext -f "$page" -l "$page" -enc UTF-8 "$pdf" - 2>/dev/null | grep -qxF -- "$title"; then
+      echo "$page"
+      return
+    fi
+  done
+  echo none
+}
+en_page="$(questions_page "$dir/summary-en.pdf" "What I want to talk about")"
+same_page() { [ "$en_page" = 1 ] && [ "$(questions_page "$1" "$2")" = "$en_page" ]; }
+check "en: the questions are on page 1" same_page "$dir/summary-en.pdf" "What I want to talk about"
+check "fr: the questions are on the same page as in English" same_page "$dir/summary-fr.pdf" "Ce dont je veux parler"
+check "nl: the questions are on the same page as in English" same_page "$dir/summary-nl.pdf" "Waarover ik wil praten"
+check "nb: the questions are on the same page as in English" same_page "$dir/summary-nb.pdf" "Dette vil jeg snakke om"
 
 # The checks can fail: a truncated copy of a good PDF must not pass them.
 head -c "$(($(stat -c %s "$dir/summary-en.pdf") / 2))" "$dir/summary-en.pdf" >"$dir/broken-truncated.pdf"

@@ -261,6 +261,12 @@ chart-week = Week
 chart-date = Date
 chart-mg = mg
 chart-no-data = No data
+# Text a screen reader reads for the charts (tagged PDF /Alt): the numbers the chart shows.
+chart-de-alt = { $title }, { $days } days ({ $range }): mean prescribed dose { $first } a day in the first week, { $last } in the last week.
+chart-de-alt-planned = Planned dose from { $first } to { $last } a day.
+chart-de-alt-non-prescribed = Non-prescribed use on { $n } days.
+chart-alt-from-to = from { $first } in the first week to { $last } in the last week
+chart-sleep-anxiety-alt = { $title }, { $weeks } weeks: mean sleep { $sleep }; mean anxiety { $anxiety }.
 
 ## CSV column headers and values
 
@@ -417,3 +423,16 @@ integrity-unexpected = { $n ->
    *[other] { $n } entries were added or changed outside Steady
 }
 integrity-unchecked = the list of entries could not be checked
+
+## One truth across formats (issue 14)
+
+current-dose = Current prescribed dose (mean of the last { $days } days)
+current-dose-value = { $molecule } { $amount } a day
+current-dose-none = no prescribed dose of known strength logged
+de-per-day-note = Prescribed and non-prescribed: diazepam equivalents, mean per day over the period.
+per-day-over-period = mean per day over the period
+molecule-use-line = { $molecule } ({ $use }): { $n ->
+    [one] { $n } dose
+   *[other] { $n } doses
+}, { $amount } in total
+plan-at-or-under-note = At or under plan: days at or under the plan's dose, all molecules in DE (prescribed and non-prescribed shown), of the days with the plan's medicine logged.

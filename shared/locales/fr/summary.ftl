@@ -255,6 +255,12 @@ chart-week = Semaine
 chart-date = Date
 chart-mg = mg
 chart-no-data = Aucune donnée
+# Texte lu par un lecteur d'écran pour les graphiques (PDF balisé, /Alt) : les chiffres du graphique.
+chart-de-alt = { $title }, { $days } jours ({ $range }) : dose prescrite moyenne { $first } par jour la première semaine, { $last } la dernière semaine.
+chart-de-alt-planned = Dose prévue de { $first } à { $last } par jour.
+chart-de-alt-non-prescribed = Usage non prescrit { $n } jours.
+chart-alt-from-to = de { $first } la première semaine à { $last } la dernière semaine
+chart-sleep-anxiety-alt = { $title }, { $weeks } semaines : sommeil moyen { $sleep } ; anxiété moyenne { $anxiety }.
 
 ## En-têtes et valeurs du CSV
 
@@ -426,3 +432,16 @@ integrity-unexpected = { $n ->
    *[other] { $n } entrées ont été ajoutées ou modifiées en dehors de Steady
 }
 integrity-unchecked = la liste des entrées n'a pas pu être vérifiée
+
+## Une seule vérité dans tous les formats (issue 14)
+
+current-dose = Dose prescrite actuelle (moyenne des { $days } derniers jours)
+current-dose-value = { $molecule } { $amount } par jour
+current-dose-none = aucune prise prescrite de dosage connu
+de-per-day-note = Prescrit et non prescrit{"\u00A0"}: équivalents diazépam, moyenne par jour sur la période.
+per-day-over-period = moyenne par jour sur la période
+molecule-use-line = { $molecule } ({ $use }){"\u00A0"}: { $n ->
+    [one] { $n } prise
+   *[other] { $n } prises
+}, { $amount } au total
+plan-at-or-under-note = Conforme au plan ou en dessous{"\u00A0"}: jours à la dose du plan ou en dessous, toutes molécules en équivalents diazépam (prescrites et non prescrites affichées), sur les jours où le médicament du plan a été saisi.

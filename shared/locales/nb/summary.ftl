@@ -251,6 +251,12 @@ chart-week = Uke
 chart-date = Dato
 chart-mg = mg
 chart-no-data = Ingen data
+# Tekst en skjermleser leser for diagrammene (tagget PDF, /Alt): tallene diagrammet viser.
+chart-de-alt = { $title }, { $days } dager ({ $range }): gjennomsnittlig foreskrevet dose { $first } per dag den første uken, { $last } den siste uken.
+chart-de-alt-planned = Planlagt dose fra { $first } til { $last } per dag.
+chart-de-alt-non-prescribed = Ikke-foreskrevet bruk { $n } dager.
+chart-alt-from-to = fra { $first } den første uken til { $last } den siste uken
+chart-sleep-anxiety-alt = { $title }, { $weeks } uker: gjennomsnittlig søvn { $sleep }; gjennomsnittlig angst { $anxiety }.
 
 ## Kolonneoverskrifter og verdier i CSV
 
@@ -407,3 +413,16 @@ integrity-unexpected = { $n ->
    *[other] { $n } oppføringer ble lagt til eller endret utenfor Steady
 }
 integrity-unchecked = listen over oppføringer kunne ikke kontrolleres
+
+## Én sannhet i alle formater (issue 14)
+
+current-dose = Nåværende foreskrevet dose (gjennomsnitt av de siste { $days } dagene)
+current-dose-value = { $molecule } { $amount } per dag
+current-dose-none = ingen foreskrevet dose med kjent styrke registrert
+de-per-day-note = Foreskrevet og ikke-foreskrevet: diazepamekvivalenter, gjennomsnitt per dag over perioden.
+per-day-over-period = gjennomsnitt per dag over perioden
+molecule-use-line = { $molecule } ({ $use }): { $n ->
+    [one] { $n } dose
+   *[other] { $n } doser
+}, { $amount } totalt
+plan-at-or-under-note = På eller under planen: dager på eller under planens dose, alle virkestoffer i DE (foreskrevne og ikke-foreskrevne som vises), av dagene med planens legemiddel registrert.

@@ -253,6 +253,12 @@ chart-week = Week
 chart-date = Datum
 chart-mg = mg
 chart-no-data = Geen gegevens
+# Tekst die een schermlezer voorleest bij de grafieken (getagde pdf, /Alt): de getallen van de grafiek.
+chart-de-alt = { $title }, { $days } dagen ({ $range }): gemiddelde voorgeschreven dosis { $first } per dag in de eerste week, { $last } in de laatste week.
+chart-de-alt-planned = Geplande dosis van { $first } tot { $last } per dag.
+chart-de-alt-non-prescribed = Niet-voorgeschreven gebruik op { $n } dagen.
+chart-alt-from-to = van { $first } in de eerste week tot { $last } in de laatste week
+chart-sleep-anxiety-alt = { $title }, { $weeks } weken: gemiddelde slaap { $sleep }; gemiddelde angst { $anxiety }.
 
 ## Kolomkoppen en waarden van de CSV
 
@@ -409,3 +415,16 @@ integrity-unexpected = { $n ->
    *[other] { $n } notities zijn buiten Steady toegevoegd of gewijzigd
 }
 integrity-unchecked = de lijst van notities kon niet worden gecontroleerd
+
+## Eén waarheid in elk formaat (issue 14)
+
+current-dose = Huidige voorgeschreven dosis (gemiddelde van de laatste { $days } dagen)
+current-dose-value = { $molecule } { $amount } per dag
+current-dose-none = geen voorgeschreven inname met bekende sterkte genoteerd
+de-per-day-note = Voorgeschreven en niet-voorgeschreven: diazepamequivalenten, gemiddeld per dag over de periode.
+per-day-over-period = gemiddeld per dag over de periode
+molecule-use-line = { $molecule } ({ $use }): { $n ->
+    [one] { $n } inname
+   *[other] { $n } innames
+}, { $amount } in totaal
+plan-at-or-under-note = Volgens schema of lager: dagen op of onder de dosis van het schema, alle middelen in DE (voorgeschreven en niet-voorgeschreven die getoond worden), van de dagen waarop het middel van het schema is genoteerd.

@@ -131,7 +131,7 @@ pub fn build(diary: &Diary, today: NaiveDate) -> Option<PlanView> {
         EntryBody::Dose(d) => Some((day, d)),
         _ => None,
     });
-    let vs_actual = plan_vs_actual(&plan, &schedule, doses, plan.start, to);
+    let vs_actual = plan_vs_actual(&plan, &schedule, doses, plan.start, to, diary.settings().table);
     Some(PlanView {
         id,
         molecule: plan.molecule.name().into(),

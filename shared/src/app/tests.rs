@@ -164,6 +164,21 @@ fn prescribed_and_non_prescribed_are_kept_apart_and_unknown_is_never_zero() {
 }
 
 #[test]
+fn today_names_a_molecule_the_table_has_no_value_for_never_zero() {
+    // Marie: zolpidem 10 mg; the Dutch table gives zolpidem no value.
+    let (app, mut model) = opened();
+    send(&app, &mut model, Event::ChangeSetting(SettingChange::Table { table: EquivalenceTable::Dutch }));
+    send(&app, &mut model, Event::Log(dose("zolpidem", 10.0, false)));
+    let PageView::Today(t) = app.view(&model).page else { panic!() };
+    assert_eq!((t.totals.prescribed.doses, t.totals.prescribed.no_value_doses), (1, 1));
+    let text = t.totals_text.replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(text.contains("DE prescribed: 1 dose with no value in the Dutch table"), "{text}");
+    assert!(!text.contains("DE prescribed: 0 mg"), "never 0 mg DE: {text}");
+    assert!(!text.contains("unknown strength"), "{text}");
+    assert!(t.doses[0].text.contains("10 mg"), "its own mg: {}", t.doses[0].text);
+}
+
+#[test]
 fn a_store_failure_is_reported_and_the_model_is_unchanged() {
     let (app, mut model) = opened();
     let mut cmd = app.update(Event::Log(dose("diazepam", 5.0, false)), &mut model);

@@ -375,7 +375,9 @@ fn side_total(
     lines: &[&DoseLine],
     table: EquivalenceTable,
 ) -> String {
-    let mut text = w.t.mg_range(total.low_mg, total.high_mg);
+    // Doses that all lack an equivalent have no DE figure: never "0 mg", only the reasons.
+    let no_figure = total.doses > 0 && !total.has_de();
+    let mut text = if no_figure { String::new() } else { w.t.mg_range(total.low_mg, total.high_mg) };
     let unknown = |d: &&&DoseLine| d.de.is_none() && d.mg.is_some();
     let unknown_strength = lines.iter().filter(|d| d.de.is_none() && d.mg.is_none()).count();
     let unknown_substance =
@@ -394,7 +396,9 @@ fn side_total(
             w.wa("today-no-table-value", &[("n", n(no_value)), ("table", Arg::Str(w.t.table_name(table)))]),
         );
     }
-    if !why.is_empty() {
+    if no_figure {
+        text = why.join(", ");
+    } else if !why.is_empty() {
         text = format!("{text} ({})", why.join(", "));
     }
     text

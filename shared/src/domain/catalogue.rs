@@ -261,6 +261,22 @@ impl MgRange {
     pub fn scale(self, factor: f64) -> MgRange {
         MgRange::new(self.low * factor, self.high * factor)
     }
+
+    /// The plain English number for screens that are not localised yet: "10–20", and "15" (never
+    /// "15–15") when both ends are the same; up to three decimals, so 0.25 mg stays 0.25.
+    /// Localised text goes through `Texts::mg_range`, which follows the same rule.
+    pub fn plain(self) -> String {
+        let mg = |v: f64| {
+            let s = format!("{:.3}", (v * 1000.0).round() / 1000.0);
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        let (low, high) = (mg(self.low), mg(self.high));
+        if low == high {
+            low
+        } else {
+            format!("{low}–{high}")
+        }
+    }
 }
 
 /// Which published diazepam-equivalence table to use; a summary always says which one it used.

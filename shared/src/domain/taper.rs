@@ -107,19 +107,15 @@ impl Switch {
         self.table.source()
     }
 
-    /// One English line for the plan screens: "alprazolam 1.5 mg ≈ 30–30 mg diazepam (Ashton
-    /// Manual), agreed with Dr. Janssens". Amounts keep up to three decimals (0.25 mg stays 0.25).
+    /// One English line for the plan screens: "alprazolam 1.5 mg ≈ 30 mg diazepam (Ashton
+    /// Manual), agreed with Dr. Janssens" (a range only when its ends differ). Amounts keep up to
+    /// three decimals (0.25 mg stays 0.25).
     pub fn describe(&self) -> String {
-        let mg = |v: f64| {
-            let s = format!("{:.3}", (v * 1000.0).round() / 1000.0);
-            s.trim_end_matches('0').trim_end_matches('.').to_owned()
-        };
         format!(
-            "{} {} mg ≈ {}–{} mg diazepam ({}), agreed with {}",
+            "{} {} mg ≈ {} mg diazepam ({}), agreed with {}",
             self.from.name(),
-            mg(self.from_mg),
-            mg(self.diazepam_mg.low),
-            mg(self.diazepam_mg.high),
+            MgRange::exact(self.from_mg).plain(),
+            self.diazepam_mg.plain(),
             self.table.name(),
             self.agreed_with
         )
@@ -654,7 +650,10 @@ mod tests {
         };
         assert_eq!(
             sw.describe(),
-            "alprazolam 0.25 mg ≈ 5–5 mg diazepam (Ashton Manual), agreed with Dr. Janssens"
+            "alprazolam 0.25 mg ≈ 5 mg diazepam (Ashton Manual), agreed with Dr. Janssens"
         );
+        let range =
+            Switch { from: Molecule::Lormetazepam, from_mg: 1.0, diazepam_mg: MgRange::new(5.0, 10.0), ..sw };
+        assert!(range.describe().contains("lormetazepam 1 mg ≈ 5–10 mg diazepam"), "{}", range.describe());
     }
 }

@@ -76,6 +76,8 @@ pub struct DaySummary {
     pub nonprescribed_de_high_mg: Option<f64>,
     /// Doses that day with no known equivalent (of the doses shown).
     pub unknown_doses: u32,
+    /// Of `unknown_doses`, those of known strength the chosen table gives no value for.
+    pub no_value_doses: u32,
     /// Number of prescribed doses.
     pub prescribed_doses: u32,
     /// Number of non-prescribed doses; `null` when hidden.
@@ -137,15 +139,88 @@ pub struct MoleculeTotal {
     pub no_value_doses: u32,
     /// Of which non-prescribed.
     pub nonprescribed_doses: u32,
+    /// Of `total_mg`, the mg taken outside the prescription (so prescribed = total − this).
+    pub nonprescribed_mg: f64,
+    /// Of `unknown_strength_doses`, those taken outside the prescription.
+    pub nonprescribed_unknown_strength_doses: u32,
 }
 
-/// Period totals; the non-prescribed side is `None` when the patient hid it.
+/// One use of a molecule, prescribed or not: what a per-molecule line shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MoleculeUse {
+    /// Doses.
+    pub doses: u32,
+    /// Sum of known mg.
+    pub mg: f64,
+    /// Doses of unknown strength.
+    pub unknown_strength_doses: u32,
+}
+
+impl MoleculeTotal {
+    /// The prescribed doses of this molecule (`None` when there were none).
+    pub fn prescribed(&self) -> Option<MoleculeUse> {
+        let doses = self.doses - self.nonprescribed_doses;
+        (doses > 0).then(|| MoleculeUse {
+            doses,
+            mg: self.total_mg - self.nonprescribed_mg,
+            unknown_strength_doses: self.unknown_strength_doses - self.nonprescribed_unknown_strength_doses,
+        })
+    }
+
+    /// The non-prescribed doses of this molecule (`None` when there were none).
+    pub fn non_prescribed(&self) -> Option<MoleculeUse> {
+        (self.nonprescribed_doses > 0).then_some(MoleculeUse {
+            doses: self.nonprescribed_doses,
+            mg: self.nonprescribed_mg,
+            unknown_strength_doses: self.nonprescribed_unknown_strength_doses,
+        })
+    }
+}
+
+/// The prescribed medicine as taken lately, in its own mg: what page 1 and the text summary's first
+/// block show next to the diazepam equivalents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurrentDose {
+    /// The molecule (INN).
+    pub molecule: &'static str,
+    /// Mean daily mg of its prescribed doses of known strength over the last days of the period.
+    pub mg_per_day: f64,
+    /// Over how many days (the period's last 7, or fewer for a shorter period).
+    pub days: u32,
+}
+
+/// Period totals; the non-prescribed side is `None` when the patient hid it. Both sides are also
+/// given in one unit, the mean per day over the whole period, which is what every renderer shows
+/// side by side.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Totals {
     /// As prescribed.
     pub prescribed: DeTotal,
     /// Outside the prescription.
     pub non_prescribed: Option<DeTotal>,
+    /// Prescribed DE, mean per day of the period (mg).
+    pub prescribed_de_per_day: MgRange,
+    /// Non-prescribed DE, mean per day of the period (mg); `None` when hidden.
+    pub non_prescribed_de_per_day: Option<MgRange>,
+}
+
+impl Totals {
+    /// The period totals with their means per day over the `complete` days (an unfinished today
+    /// would pull the mean down).
+    pub fn new(prescribed: DeTotal, non_prescribed: Option<DeTotal>, complete: &[DaySummary]) -> Self {
+        let mean_of = |f: &dyn Fn(&DaySummary) -> Option<(f64, f64)>| {
+            let (lows, highs): (Vec<f64>, Vec<f64>) = complete.iter().filter_map(f).unzip();
+            MgRange::new(mean(&lows).unwrap_or(0.0), mean(&highs).unwrap_or(0.0))
+        };
+        Self {
+            prescribed,
+            non_prescribed,
+            prescribed_de_per_day: mean_of(&|d| Some((d.de_low_mg, d.de_high_mg))),
+            non_prescribed_de_per_day: non_prescribed.map(|_| {
+                mean_of(&|d| d.nonprescribed_de_low_mg.zip(d.nonprescribed_de_high_mg))
+            }),
+        }
+    }
 }
 
 /// Sleep over the period.
@@ -268,9 +343,11 @@ pub struct PlanStepSummary {
     pub status: StepStatus,
     /// Days of this step inside the period.
     pub days_in_period: u32,
-    /// Of those, days with a prescribed dose of the plan's molecule logged.
+    /// Of those, days with a prescribed dose of the plan's molecule logged: the denominator of
+    /// `days_at_or_under` in every format.
     pub days_logged: u32,
-    /// Of those, days at or under the planned dose.
+    /// Of the days logged, days whose diazepam equivalents of all molecules shown (the plan's and
+    /// any other, prescribed or not) were at or under the planned dose's.
     pub days_at_or_under: u32,
 }
 
@@ -281,6 +358,8 @@ pub struct HoldSummary {
     pub from: NaiveDate,
     /// First day after; `None` while holding.
     pub until: Option<NaiveDate>,
+    /// Last day of the hold, inclusive (what every format prints); `None` while holding.
+    pub last_day: Option<NaiveDate>,
     /// Reason, in the patient's words; `None` when notes are hidden.
     pub reason: Option<String>,
 }
@@ -394,6 +473,8 @@ pub struct Summary {
     pub day_start: NaiveTime,
     /// Period totals, prescribed and non-prescribed apart.
     pub totals: Totals,
+    /// The prescribed molecules as taken over the period's last days, in their own mg.
+    pub current_doses: Vec<CurrentDose>,
     /// First half versus second half, and the slope.
     pub dose_trend: DoseTrend,
     /// Days with no dose of any kind shown.
@@ -418,6 +499,14 @@ pub struct Summary {
     pub hidden_goals: u32,
     /// What the diary check found (never silent: every format says it when not ok).
     pub integrity: IntegritySummary,
+}
+
+impl Summary {
+    /// Days the day-based figures count (the period less an unfinished today): the "of N" of
+    /// "days without a dose".
+    pub fn counted_days(&self) -> u32 {
+        self.days.iter().filter(|d| d.complete).count() as u32
+    }
 }
 
 crate::domain::redacted_debug!(Summary, GoalSummary, ReviewLine);
@@ -499,7 +588,7 @@ pub fn build_with(
     let plan = if hides(Hideable::Plan) {
         None
     } else {
-        plan_section(diary, period_plan, from, to, opts, show_notes)
+        plan_section(diary, period_plan, from, to, opts, show_notes, table)
     };
     let planned = plan_in_period(period_plan, to, opts);
     let empty = Day::default();
@@ -522,6 +611,7 @@ pub fn build_with(
                 nonprescribed_de_low_mg: show_np.then_some(t.non_prescribed.low_mg),
                 nonprescribed_de_high_mg: show_np.then_some(t.non_prescribed.high_mg),
                 unknown_doses: t.prescribed.unknown_doses + t.non_prescribed.unknown_doses,
+                no_value_doses: t.prescribed.no_value_doses + t.non_prescribed.no_value_doses,
                 prescribed_doses: t.prescribed.doses,
                 nonprescribed_doses: show_np.then_some(t.non_prescribed.doses),
                 planned_de_low_mg: planned_de.map(|r| r.low),
@@ -600,6 +690,7 @@ pub fn build_with(
     let questions =
         if hides(Hideable::Questions) { vec![] } else { questions(diary, &long_lived, open_until(opts, to)) };
 
+    let totals = Totals::new(totals.prescribed, show_np.then_some(totals.non_prescribed), &complete);
     Summary {
         from,
         to,
@@ -610,10 +701,8 @@ pub fn build_with(
         molecules: molecules.into_values().collect(),
         medicines: medicines(&long_lived, from, to, &skips, opts),
         day_start: diary.day_start(),
-        totals: Totals {
-            prescribed: totals.prescribed,
-            non_prescribed: show_np.then_some(totals.non_prescribed),
-        },
+        totals,
+        current_doses: current_doses(diary, from, to),
         dose_trend,
         days_without_dose,
         plan,
@@ -669,14 +758,46 @@ fn add_molecule(molecules: &mut BTreeMap<&'static str, MoleculeTotal>, d: &Dose,
         unknown_strength_doses: 0,
         no_value_doses: 0,
         nonprescribed_doses: 0,
+        nonprescribed_mg: 0.0,
+        nonprescribed_unknown_strength_doses: 0,
     });
     m.no_value_doses += u32::from(crate::domain::measure::no_table_value(d, table));
     m.doses += 1;
+    let np = d.use_ == Use::NonPrescribed;
     match d.amount.mg() {
-        Some(mg) => m.total_mg += mg,
-        None => m.unknown_strength_doses += 1,
+        Some(mg) => {
+            m.total_mg += mg;
+            if np {
+                m.nonprescribed_mg += mg;
+            }
+        }
+        None => {
+            m.unknown_strength_doses += 1;
+            m.nonprescribed_unknown_strength_doses += u32::from(np);
+        }
     }
-    m.nonprescribed_doses += u32::from(d.use_ == Use::NonPrescribed);
+    m.nonprescribed_doses += u32::from(np);
+}
+
+/// Days over which the current dose is measured: the period's last week.
+const CURRENT_DAYS: u32 = 7;
+
+/// Each prescribed molecule's mean daily mg (doses of known strength) over the period's last
+/// [`CURRENT_DAYS`] days, for molecules taken in them.
+fn current_doses(diary: &Diary, from: NaiveDate, to: NaiveDate) -> Vec<CurrentDose> {
+    let start = to.checked_sub_days(chrono::Days::new(u64::from(CURRENT_DAYS - 1))).unwrap_or(from).max(from);
+    let days = u32::try_from((to - start).num_days() + 1).unwrap_or(1).max(1);
+    let mut mg: BTreeMap<&'static str, f64> = BTreeMap::new();
+    for (_, entry) in diary.days_between(start, to) {
+        if let EntryBody::Dose(d) = &entry.body {
+            if let (Use::Prescribed, Substance::Known(m), Some(v)) = (d.use_, d.substance, d.amount.mg()) {
+                *mg.entry(m.name()).or_default() += v;
+            }
+        }
+    }
+    mg.into_iter()
+        .map(|(molecule, total)| CurrentDose { molecule, mg_per_day: total / f64::from(days), days })
+        .collect()
 }
 
 /// The medicines taken on some day of the period, their regimen periods clipped to it.
@@ -749,14 +870,16 @@ fn plan_section(
     to: NaiveDate,
     opts: &SummaryOptions,
     show_notes: bool,
+    table: EquivalenceTable,
 ) -> Option<PlanSection> {
     let (_, plan) = period_plan?;
     let schedule = plan.schedule(schedule_day(opts, to));
+    // Every dose shown counts against the plan (other molecules too); hidden ones stay hidden.
     let doses = diary.days_between(from, to).filter_map(|(day, e)| match &e.body {
-        EntryBody::Dose(d) => Some((day, d)),
+        EntryBody::Dose(d) if !is_hidden(&e.body, opts) => Some((day, d)),
         _ => None,
     });
-    let vs = plan_vs_actual(plan, &schedule, doses, from, to);
+    let vs = plan_vs_actual(plan, &schedule, doses, from, to, table);
     let first_in_effect = schedule.steps.iter().rposition(|s| s.date <= from).unwrap_or(0);
     let last_shown =
         schedule.steps.iter().position(|s| s.date > to).unwrap_or(schedule.steps.len().saturating_sub(1));
@@ -805,6 +928,7 @@ fn plan_section(
             .map(|h| HoldSummary {
                 from: h.from,
                 until: h.until,
+                last_day: h.until.and_then(|u| u.pred_opt()).map(|last| last.max(h.from)),
                 reason: show_notes.then(|| h.reason.clone()),
             })
             .collect(),

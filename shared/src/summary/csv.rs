@@ -135,6 +135,12 @@ pub fn render(
                 let de = d.diazepam_equivalent(table);
                 row[9] = num(de.map(|r| r.low));
                 row[10] = num(de.map(|r| r.high));
+                // Empty DE cells are never zero: the value column says why they are empty.
+                if crate::domain::measure::no_table_value(d, table) {
+                    row[11] = t.t_args("de-no-value", &[("table", t.table_name(table).into())]);
+                } else if d.amount.mg().is_none() {
+                    row[11] = t.t("unknown-strength");
+                }
             }
             EntryBody::Sleep(s) => {
                 row[11] = num(s.total_sleep_min().map(|m| m as f64 / 60.0));

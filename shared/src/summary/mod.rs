@@ -9,6 +9,7 @@ pub mod export;
 pub mod fhir;
 pub mod notices;
 pub mod pdf;
+pub mod phrases;
 pub mod regimen;
 pub mod text;
 

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::phrases::{current_dose, de_per_day, hold_when, molecule_lines, no_value_count, table_name};
 use super::{Summary, WeekSummary};
 use crate::domain::Hideable;
 use crate::domain::{lookup, GoalStatus, ReviewDecision};
@@ -116,20 +117,24 @@ pub fn render(s: &Summary, t: &Texts) -> String {
     if s.molecules.iter().any(|m| m.no_value_doses > 0) {
         p.line(&t.t_args("no-value-note", &[("table", Arg::Str(table_name(s, t)))]));
     }
+    if s.plan.as_ref().is_some_and(|plan| plan.steps.iter().any(|st| st.days_logged > 0)) {
+        p.line(&t.t("plan-at-or-under-note"));
+    }
     p.out
 }
 
 fn doses(p: &mut Page, s: &Summary, t: &Texts) {
     p.heading(&t.t("section-doses"));
-    let d = s.days.len().max(1) as f64;
+    let (label, value) = current_dose(s, t);
+    p.line(&format!("  {label}: {value}"));
     let pr = &s.totals.prescribed;
+    let mean = t.t("per-day-over-period");
     let table = table_name(s, t);
     let no_de = || t.t_args("de-none", &[("table", Arg::Str(table.clone()))]);
     let pr_de = if pr.doses > 0 && !pr.has_de() {
         no_de()
     } else {
-        let amount = Arg::Str(t.mg_range(pr.low_mg / d, pr.high_mg / d));
-        format!("{} ({})", t.t_args("de-per-day", &[("amount", amount)]), t.t("mean-per-day").to_lowercase())
+        format!("{} ({mean})", de_per_day(t, s.totals.prescribed_de_per_day))
     };
     let count = t.t_args("dose-count", &[("n", Arg::Int(i64::from(pr.doses)))]);
     p.line(&format!("  {}: {count}, {pr_de}", t.t("prescribed")));
@@ -138,23 +143,22 @@ fn doses(p: &mut Page, s: &Summary, t: &Texts) {
         p.line(&format!("    {}", t.t_args("unknown-strength-count", &[("n", n)])));
     }
     if pr.no_value_doses > 0 {
-        p.line(&format!("    {}", no_value_count(s, t, pr.no_value_doses, &table)));
+        p.line(&format!("    {}", no_value_count(s, t, pr.no_value_doses)));
     }
     if let Some(np) = &s.totals.non_prescribed {
         let what = if np.doses == 0 {
             t.t("none-logged")
         } else {
             let mut line = t.t_args("dose-count", &[("n", Arg::Int(i64::from(np.doses)))]);
-            if np.has_de() {
-                let amount = Arg::Str(t.mg_range(np.low_mg, np.high_mg));
-                let _ = write!(line, ", {}", t.t_args("de-in-total", &[("amount", amount)]));
+            if let (true, Some(per_day)) = (np.has_de(), s.totals.non_prescribed_de_per_day) {
+                let _ = write!(line, ", {} ({mean})", de_per_day(t, per_day));
             }
             if np.unknown_strength_doses() > 0 {
                 let n = Arg::Int(i64::from(np.unknown_strength_doses()));
                 let _ = write!(line, " ({})", t.t_args("unknown-strength-count", &[("n", n)]));
             }
             if np.no_value_doses > 0 {
-                let _ = write!(line, " ({})", no_value_count(s, t, np.no_value_doses, &table));
+                let _ = write!(line, " ({})", no_value_count(s, t, np.no_value_doses));
             }
             line
         };
@@ -181,26 +185,8 @@ fn doses(p: &mut Page, s: &Summary, t: &Texts) {
         ));
     }
     for m in &s.molecules {
-        // A dose of unknown strength has no mg: "unknown strength", never "0 mg in total".
-        let amount =
-            if m.unknown_strength_doses >= m.doses { t.t("unknown-strength") } else { t.mg(m.total_mg) };
-        p.line(&format!(
-            "  {}",
-            t.t_args(
-                "molecule-line",
-                &[
-                    ("molecule", Arg::Str(t.molecule_named(m.name))),
-                    ("n", Arg::Int(i64::from(m.doses))),
-                    ("amount", Arg::Str(amount)),
-                ],
-            )
-        ));
-        if m.unknown_strength_doses > 0 && m.unknown_strength_doses < m.doses {
-            let n = i64::from(m.unknown_strength_doses);
-            p.line(&format!("    {}", t.t_args("unknown-strength-count", &[("n", Arg::Int(n))])));
-        }
-        if m.no_value_doses > 0 {
-            p.line(&format!("    {}", t.t_args("de-no-value", &[("table", Arg::Str(table.clone()))])));
+        for (i, line) in molecule_lines(m, s, t).iter().enumerate() {
+            p.line(&format!("{}{line}", if i == 0 { "  " } else { "    " }));
         }
     }
     p.line(&format!("  {}", t.t("weekly-means")));
@@ -208,26 +194,6 @@ fn doses(p: &mut Page, s: &Summary, t: &Texts) {
     for w in &s.weeks {
         p.line(&week_line(w, t, if de { None } else { Some(&table) }));
     }
-}
-
-/// The chosen table's name in the reader's language.
-fn table_name(s: &Summary, t: &Texts) -> String {
-    let table = crate::domain::EquivalenceTable::parse(&s.table.key);
-    table.map_or_else(|| s.table.name.clone(), |tb| t.table_name(tb))
-}
-
-/// "n doses with no value in <table>: molecules", naming every molecule the table lacks.
-fn no_value_count(s: &Summary, t: &Texts, n: u32, table: &str) -> String {
-    let names: Vec<String> =
-        s.molecules.iter().filter(|m| m.no_value_doses > 0).map(|m| t.molecule_named(m.name)).collect();
-    t.t_args(
-        "no-value-count",
-        &[
-            ("n", Arg::Int(i64::from(n))),
-            ("table", Arg::Str(table.to_owned())),
-            ("molecules", Arg::Str(names.join(", "))),
-        ],
-    )
 }
 
 /// One week's means; `no_value` names the table when no prescribed dose had a DE value.
@@ -294,7 +260,7 @@ fn plan(p: &mut Page, s: &Summary, t: &Texts) {
                 "days-n-of-total",
                 &[
                     ("n", Arg::Int(i64::from(step.days_at_or_under))),
-                    ("total", Arg::Int(i64::from(step.days_in_period))),
+                    ("total", Arg::Int(i64::from(step.days_logged))),
                 ],
             )
         };
@@ -315,10 +281,7 @@ fn plan(p: &mut Page, s: &Summary, t: &Texts) {
         p.line(&format!("  * {}", t.t("plan-extended-interval")));
     }
     for h in &plan.holds {
-        let when = match h.until {
-            Some(until) => t.t_args("plan-hold-range", &[("range", Arg::Str(t.date_range(h.from, until)))]),
-            None => t.t_args("plan-hold-open", &[("date", Arg::Str(t.date(h.from)))]),
-        };
+        let when = hold_when(h, t);
         let reason =
             h.reason.as_deref().filter(|r| !r.is_empty()).map(|r| format!(" — {r}")).unwrap_or_default();
         p.line(&format!("  {when}{reason}"));

@@ -7,9 +7,10 @@ use chrono::NaiveDate;
 
 use super::fonts::{Fonts, Weight};
 use super::layout::{grey, paragraph, Block, Pen};
+use super::tags::Role;
 use super::words::{day_month, hidden_line};
 use crate::domain::Hideable;
-use crate::i18n::Texts;
+use crate::i18n::{Arg, Texts};
 use crate::summary::Summary;
 
 const AXIS_SIZE: f32 = 6.8;
@@ -178,6 +179,8 @@ fn step_path(ys: &[Option<f32>], x0: f32, dw: f32) -> Vec<Vec<(f32, f32)>> {
 /// The chart of daily diazepam equivalents, `width` wide.
 pub fn de_chart(fonts: &Fonts, texts: &Texts, s: &Summary, width: f32) -> Block {
     let mut b = Block::default();
+    // The chart is one figure; the small print under it stays text of its own.
+    b.open(Role::Figure(de_alt(texts, s)));
     b.text(0.0, 9.0, TITLE_SIZE, Weight::Bold, grey::INK, &texts.t("chart-daily-de"));
     let plot_top = 17.0;
     let n = s.days.len().max(1);
@@ -270,7 +273,7 @@ pub fn de_chart(fonts: &Fonts, texts: &Texts, s: &Summary, width: f32) -> Block 
             triangle(&mut b, x, y - r * 0.7, r);
             top = y - 2.0 * r;
         }
-        if d.unknown_doses > 0 {
+        if d.unknown_doses > d.no_value_doses {
             any_unknown = true;
             let r = (dw * 0.4).clamp(1.6, 2.6);
             circle(&mut b, x, (top - r - 1.0).max(plot.top + r), r);
@@ -322,6 +325,7 @@ pub fn de_chart(fonts: &Fonts, texts: &Texts, s: &Summary, width: f32) -> Block 
     let legend_h = legend.h;
     b.append(legend, plot.left, legend_top);
     let mut y = legend_top + legend_h + 2.0;
+    b.close();
     // What a range and an unknown strength mean, in small print.
     let mut notes = vec![];
     if s.days.iter().any(|d| (d.de_high_mg - d.de_low_mg).abs() > 1e-9) {
@@ -329,6 +333,10 @@ pub fn de_chart(fonts: &Fonts, texts: &Texts, s: &Summary, width: f32) -> Block 
     }
     if any_unknown {
         notes.push(texts.t("unknown-strength-note"));
+    }
+    if s.molecules.iter().any(|m| m.no_value_doses > 0) {
+        let table = crate::summary::phrases::table_name(s, texts);
+        notes.push(texts.t_args("no-value-note", &[("table", Arg::Str(table))]));
     }
     if !notes.is_empty() {
         let p = paragraph(fonts, &notes.join(" "), Weight::Regular, 6.8, grey::MUTED, width - plot.left, 8.4);
@@ -490,7 +498,67 @@ pub fn sleep_anxiety_chart(fonts: &Fonts, texts: &Texts, s: &Summary, width: f32
     b.append(left, 0.0, 16.0);
     b.append(right, panel_w + gap, 16.0);
     b.h = 16.0 + h;
-    b
+    b.tagged(Role::Figure(sleep_anxiety_alt(texts, s)))
+}
+
+/// What the dose chart shows, in words (its `/Alt`): the period, the mean prescribed DE of the
+/// first and last week, the planned dose at both ends, the days with non-prescribed use.
+pub fn de_alt(t: &Texts, s: &Summary) -> String {
+    let range = |w: Option<&crate::summary::WeekSummary>| {
+        w.map_or_else(|| t.t("not-logged"), |w| t.mg_range(w.de_low_mg, w.de_high_mg))
+    };
+    let mut alt = t.t_args(
+        "chart-de-alt",
+        &[
+            ("title", Arg::Str(t.t("chart-daily-de"))),
+            ("days", Arg::Int(s.days.len() as i64)),
+            ("range", Arg::Str(t.date_range(s.from, s.to))),
+            ("first", Arg::Str(range(s.weeks.first()))),
+            ("last", Arg::Str(range(s.weeks.last()))),
+        ],
+    );
+    let planned: Vec<String> =
+        s.days.iter().filter_map(|d| Some(t.mg_range(d.planned_de_low_mg?, d.planned_de_high_mg?))).collect();
+    if let (Some(first), Some(last)) = (planned.first(), planned.last()) {
+        let text = t.t_args(
+            "chart-de-alt-planned",
+            &[("first", Arg::Str(first.clone())), ("last", Arg::Str(last.clone()))],
+        );
+        alt = format!("{alt} {text}");
+    }
+    let np_days = s.days.iter().filter(|d| d.nonprescribed_doses.unwrap_or(0) > 0).count();
+    if np_days > 0 {
+        let text = t.t_args("chart-de-alt-non-prescribed", &[("n", Arg::Int(np_days as i64))]);
+        alt = format!("{alt} {text}");
+    }
+    alt
+}
+
+/// What the sleep and anxiety chart shows, in words (its `/Alt`).
+pub fn sleep_anxiety_alt(t: &Texts, s: &Summary) -> String {
+    let from_to = |hidden: bool, values: Vec<f64>, show: &dyn Fn(f64) -> String| {
+        if hidden {
+            return t.t("section-left-out");
+        }
+        match (values.first(), values.last()) {
+            (Some(&a), Some(&b)) => {
+                t.t_args("chart-alt-from-to", &[("first", Arg::Str(show(a))), ("last", Arg::Str(show(b)))])
+            }
+            _ => t.t("not-logged"),
+        }
+    };
+    let sleep: Vec<f64> = s.weeks.iter().filter_map(|w| w.sleep_h).collect();
+    let anxiety: Vec<f64> = s.weeks.iter().filter_map(|w| w.anxiety).collect();
+    let ten = |v: f64| t.t_args("out-of-10", &[("value", Arg::Num(v))]);
+    t.t_args(
+        "chart-sleep-anxiety-alt",
+        &[
+            ("title", Arg::Str(t.t("chart-sleep-anxiety"))),
+            ("weeks", Arg::Int(s.weeks.len() as i64)),
+            ("sleep", Arg::Str(from_to(s.sleep.is_none(), sleep, &|h| t.hours(h)))),
+            ("anxiety", Arg::Str(from_to(s.anxiety.is_none(), anxiety, &ten))),
+        ],
+    )
 }
 
 #[cfg(test)]

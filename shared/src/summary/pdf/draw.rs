@@ -1,18 +1,21 @@
 //! Turns the laid-out pages into PDF bytes with pdf-writer: grey-scale paths and text drawn with the
 //! embedded faces. Each face is subset to the glyphs the document uses (subsetter) and embedded as
 //! a CID-keyed TrueType font with its widths and a ToUnicode map, so the text is selectable and
-//! searchable in every language. Content and font streams are deflate-compressed.
+//! searchable in every language. Content and font streams are deflate-compressed. The document is
+//! tagged (see [`super::tags`]): language, title shown by viewers, XMP metadata with the PDF/UA-1
+//! identification (see [`super::xmp`]).
 
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
 use miniz_oxide::deflate::compress_to_vec_zlib;
-use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TabOrder, UnicodeCmap};
 use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use subsetter::GlyphRemapper;
 
 use super::fonts::{Face, Fonts, Weight};
 use super::layout::{Op, Pen, PAGE_H, PAGE_W};
+use super::tags::Tree;
 use super::PdfError;
 
 /// Document information: title, language and (for reproducible output) the summary's own date.
@@ -112,11 +115,19 @@ pub fn write(pages: &[Vec<Op>], fonts: &Fonts, info: Info) -> Result<Vec<u8>, Pd
         r
     };
     let (catalog_id, tree_id, info_id) = (alloc(), alloc(), alloc());
+    let (struct_root_id, metadata_id) = (alloc(), alloc());
     let font_ids: Vec<[Ref; 5]> =
         used.iter().map(|_| [alloc(), alloc(), alloc(), alloc(), alloc()]).collect();
     let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (alloc(), alloc())).collect();
 
-    pdf.catalog(catalog_id).pages(tree_id).lang(TextStr(&info.language));
+    let mut catalog = pdf.catalog(catalog_id);
+    catalog.pages(tree_id).lang(TextStr(&info.language)).metadata(metadata_id);
+    catalog.pair(Name(b"StructTreeRoot"), struct_root_id);
+    catalog.mark_info().marked(true);
+    catalog.viewer_preferences().display_doc_title(true);
+    catalog.finish();
+    let xmp = super::xmp::packet(&info.title, &info.language, info.date);
+    pdf.metadata(metadata_id, xmp.as_bytes());
     let mut doc_info = pdf.document_info(info_id);
     doc_info.title(TextStr(&info.title));
     if let Some(d) = info.date {
@@ -126,9 +137,11 @@ pub fn write(pages: &[Vec<Op>], fonts: &Fonts, info: Info) -> Result<Vec<u8>, Pd
     doc_info.finish();
     pdf.pages(tree_id).kids(page_ids.iter().map(|(page, _)| *page)).count(pages.len() as i32);
 
-    for (ops, (page_id, content_id)) in pages.iter().zip(&page_ids) {
+    let mut tree = Tree::default();
+    for (index, (ops, (page_id, content_id))) in pages.iter().zip(&page_ids).enumerate() {
         let mut page = pdf.page(*page_id);
         page.media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H)).parent(tree_id).contents(*content_id);
+        page.struct_parents(index as i32).tab_order(TabOrder::StructureOrder);
         let mut resources = page.resources();
         let mut fonts_dict = resources.fonts();
         for (u, ids) in used.iter().zip(&font_ids) {
@@ -141,9 +154,13 @@ pub fn write(pages: &[Vec<Op>], fonts: &Fonts, info: Info) -> Result<Vec<u8>, Pd
         page.finish();
 
         let mut content = Content::new();
+        tree.begin_page();
         for op in ops {
             match op {
+                Op::Open(role) => tree.open(role),
+                Op::Close => tree.close(),
                 Op::Text { x, y, size, weight, grey, text } => {
+                    let loose = tree.before(&mut content, true);
                     let u = &used[usize::from(*weight == Weight::Bold)];
                     let face = fonts.face(*weight);
                     let mut bytes = Vec::with_capacity(text.len() * 2);
@@ -157,15 +174,23 @@ pub fn write(pages: &[Vec<Op>], fonts: &Fonts, info: Info) -> Result<Vec<u8>, Pd
                     content.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, PAGE_H - *y]);
                     content.show(Str(&bytes));
                     content.end_text();
+                    if loose {
+                        tree.close();
+                    }
                 }
                 Op::Path { points, closed, fill, stroke } => {
+                    tree.before(&mut content, false);
                     path(&mut content, points, *closed, *fill, stroke.as_ref());
                 }
             }
         }
+        tree.end_page(&mut content);
         let data = compress(&content.finish());
         pdf.stream(*content_id, &data).filter(Filter::FlateDecode);
     }
+
+    let page_refs: Vec<Ref> = page_ids.iter().map(|(page, _)| *page).collect();
+    tree.write(&mut pdf, &mut alloc, struct_root_id, &page_refs, &info.language);
 
     for (u, ids) in used.iter().zip(&font_ids) {
         if !u.glyphs.is_empty() {

@@ -4,6 +4,7 @@
 //! instead of being cut silently.
 
 use super::fonts::{Fonts, Weight};
+use super::tags::Role;
 
 /// A4 width in points.
 pub const PAGE_W: f32 = 595.28;
@@ -94,6 +95,11 @@ pub enum Op {
         /// Outline.
         stroke: Option<Pen>,
     },
+    /// Starts a structure element (tagged PDF): everything up to the matching [`Op::Close`]
+    /// belongs to it, in reading order.
+    Open(Role),
+    /// Ends the innermost open structure element.
+    Close,
 }
 
 impl Op {
@@ -109,6 +115,7 @@ impl Op {
                     p.1 += dy;
                 }
             }
+            Op::Open(_) | Op::Close => {}
         }
         self
     }
@@ -232,6 +239,30 @@ impl Block {
     pub fn append(&mut self, other: Block, dx: f32, dy: f32) {
         self.ops.extend(other.ops.into_iter().map(|op| op.shifted(dx, dy)));
     }
+
+    /// Starts a structure element; what follows up to [`Block::close`] belongs to it.
+    pub fn open(&mut self, role: Role) {
+        self.ops.push(Op::Open(role));
+    }
+
+    /// Ends the innermost structure element.
+    pub fn close(&mut self) {
+        self.ops.push(Op::Close);
+    }
+
+    /// The whole block as one structure element.
+    pub fn tagged(mut self, role: Role) -> Block {
+        self.ops.insert(0, Op::Open(role));
+        self.ops.push(Op::Close);
+        self
+    }
+
+    /// The block as decoration only (a table header repeated after a page break): its structure
+    /// is dropped and everything in it is marked as an artifact, so a screen reader reads it once.
+    pub fn into_artifact(mut self) -> Block {
+        self.ops.retain(|op| !matches!(op, Op::Open(_) | Op::Close));
+        self.tagged(Role::Artifact)
+    }
 }
 
 /// Words of a paragraph split at ordinary spaces only (no-break spaces keep their words together),
@@ -306,7 +337,8 @@ pub fn paragraph(
         b.text(0.0, ascent + i as f32 * leading, size, weight, grey, line);
     }
     b.h = (lines.len() as f32 - 1.0) * leading + size * 1.05;
-    b
+    // One paragraph, however many lines it wraps to (inside a cell or heading it merges).
+    b.tagged(Role::P)
 }
 
 /// The pages being filled, top to bottom.
@@ -378,6 +410,13 @@ impl Flow {
         self.place_at(block, MARGIN_X);
     }
 
+    /// Adds a structure mark (no drawing) at the current position.
+    pub fn mark(&mut self, op: Op) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(op);
+        }
+    }
+
     /// Places a block at `x` and the current position.
     pub fn place_at(&mut self, block: Block, x: f32) {
         let y = self.y;
@@ -413,12 +452,15 @@ impl Flow {
                 if self.can_break() && need(next_is_last, lead) <= self.fresh_room(next_is_last) {
                     self.new_page();
                     if !first {
-                        // Continue a table on the new page under its header.
+                        // Continue a table on the new page under its header (read once).
                         if let Some(h) = &header {
-                            self.place(h.clone());
+                            self.place(h.clone().into_artifact());
                         }
                     }
                 } else {
+                    if !first && header.is_some() {
+                        self.mark(Op::Close);
+                    }
                     if first && heading.h + more_h <= self.room() {
                         self.place(heading.clone());
                     }
@@ -431,11 +473,16 @@ impl Flow {
             if first {
                 self.place(heading.clone());
                 if let Some(h) = &header {
+                    // A section with a header is a table: header row, then a row per item.
+                    self.mark(Op::Open(Role::Table));
                     self.place(h.clone());
                 }
                 first = false;
             }
             self.place(item);
+        }
+        if !first && header.is_some() {
+            self.mark(Op::Close);
         }
         if first {
             // A section without items still shows its heading.
@@ -483,7 +530,14 @@ mod tests {
         assert_eq!(flow.pages.len(), MAX_PAGES);
         assert!(flow.y <= BOTTOM);
         let last = flow.pages.last().unwrap();
-        let Some(Op::Text { text, .. }) = last.last() else { panic!("no text") };
+        let text = last
+            .iter()
+            .rev()
+            .find_map(|op| match op {
+                Op::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .expect("no text");
         assert!(text.starts_with("more "), "{text}");
         let shown: usize = flow
             .pages

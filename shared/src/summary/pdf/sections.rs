@@ -1,16 +1,22 @@
 //! The summary's content laid out in the order a clinician with ten minutes reads it (scenario 5):
-//! header (period, date, DE table and its source, what the patient left out), key figures, the dose
-//! chart, the sleep and anxiety chart, goals with their reviews, the patient's questions; then the
-//! taper plan, doses per molecule, weekly means and notes, which may run onto page 2.
+//! header (period, date, DE table and its source, what the patient left out), key figures (with the
+//! current prescribed dose in its own mg), the dose chart, the sleep and anxiety chart, the
+//! patient's questions, goals with their reviews; then the taper plan, doses per molecule, weekly
+//! means and notes, which may run onto page 2. Every block carries its structure (headings,
+//! paragraphs, tables with column headers, figures) for the tagged PDF.
 
 use super::chart::{de_chart, sleep_anxiety_chart};
 use super::fonts::{Fonts, Weight};
 use super::layout::{grey, paragraph, Block, Flow, Op, Pen, BOTTOM, CONTENT_W, MARGIN_X, PAGE_W};
+use super::tags::Role;
 use super::words::{days_of, hidden_line, label_value, molecule_name, more, number_range, quoted, trend};
 use crate::domain::Hideable;
 use crate::domain::{EntryKind, ReviewDecision};
 use crate::i18n::{Arg, Texts};
 use crate::plan::StepStatus;
+use crate::summary::phrases::{
+    current_dose, de_per_day, hold_when, molecule_lines, no_value_count, table_name,
+};
 use crate::summary::{GoalSummary, PlanSection, Summary};
 
 const BODY: f32 = 8.2;
@@ -50,7 +56,9 @@ impl Ctx<'_> {
     /// A section title with a rule under it.
     fn heading(&self, title: &str) -> Block {
         let mut b = Block::default();
+        b.open(Role::H2);
         b.text(0.0, 12.0, 10.5, Weight::Bold, grey::INK, title);
+        b.close();
         b.line(0.0, 15.5, CONTENT_W, 15.5, Pen::solid(grey::RULE, 0.6));
         b.h = 21.0;
         b
@@ -82,8 +90,10 @@ pub fn layout(c: &Ctx<'_>) -> Vec<Vec<Op>> {
     flow.y += 8.0;
     // Sections that may reach the last page, in order; each keeps room for those after it.
     let later: [(Section, bool); 7] = [
-        (goals, true),
+        // The patient's questions first: short, and what the consultation is for, so they stay
+        // on page 1 in every language (a long goal table would push them over in French).
         (questions, true),
+        (goals, true),
         (plan, true),
         (molecules, !c.s.molecules.is_empty()),
         (medicines, !c.s.medicines.is_empty()),
@@ -109,7 +119,7 @@ fn footers(c: &Ctx<'_>, mut pages: Vec<Vec<Op>>) -> Vec<Vec<Op>> {
         b.text(MARGIN_X, y, 7.0, Weight::Regular, grey::MUTED, &left);
         let right = c.t.t_args("page-of", &[("n", (i + 1).into()), ("total", total.into())]);
         b.text_right(c.f, PAGE_W - MARGIN_X, y, 7.0, Weight::Regular, grey::MUTED, &right);
-        page.extend(b.ops);
+        page.extend(b.into_artifact().ops);
     }
     pages
 }
@@ -118,7 +128,9 @@ fn footers(c: &Ctx<'_>, mut pages: Vec<Vec<Op>>) -> Vec<Vec<Op>> {
 fn header(c: &Ctx<'_>) -> Block {
     let (s, t, f) = (c.s, c.t, c.f);
     let mut b = Block::default();
+    b.open(Role::H1);
     b.text(0.0, 16.0, 17.0, Weight::Bold, grey::INK, &t.t("summary-title"));
+    b.close();
     if let Some(d) = s.generated_on {
         let generated = t.t_args("generated-on", &[("date", t.date(d).into())]);
         b.text_right(f, CONTENT_W, 15.0, 8.5, Weight::Regular, grey::MUTED, &generated);
@@ -128,8 +140,10 @@ fn header(c: &Ctx<'_>) -> Block {
         t.t_args("period-value", &[("range", t.date_range(s.from, s.to).into()), ("days", days.into())]);
     let label = t.t("period");
     let label_w = f.width(&label, Weight::Bold, 10.0);
+    b.open(Role::P);
     b.text(0.0, 34.0, 10.0, Weight::Bold, grey::INK, &label);
     b.text(label_w + 6.0, 34.0, 10.0, Weight::Regular, grey::INK, &period_value);
+    b.close();
     let basis = t.t_args("de-basis", &[("table", s.table.name.as_str().into())]);
     b.text(0.0, 47.0, 8.6, Weight::Bold, grey::INK, &basis);
     let mut y = 50.5;
@@ -197,6 +211,8 @@ fn kv_rows(c: &Ctx<'_>, rows: &[(String, String)], width: f32) -> Block {
     for (label, value) in rows {
         let lw = c.f.width(label, Weight::Regular, SMALL);
         let vw = c.f.width(value, Weight::Bold, BODY);
+        // A label and its value are read together.
+        b.open(Role::P);
         if lw + vw + 8.0 <= width {
             b.text(0.0, y + 8.0, SMALL, Weight::Regular, grey::MUTED, label);
             b.text_right(c.f, width, y + 8.0, BODY, Weight::Bold, grey::INK, value);
@@ -212,6 +228,7 @@ fn kv_rows(c: &Ctx<'_>, rows: &[(String, String)], width: f32) -> Block {
             }
             y += 0.6;
         }
+        b.close();
         b.line(0.0, y - 1.4, width, y - 1.4, Pen::solid(grey::GRID, 0.4));
     }
     b.h = y;
@@ -221,7 +238,9 @@ fn kv_rows(c: &Ctx<'_>, rows: &[(String, String)], width: f32) -> Block {
 /// A key-figure column: title, rule, rows.
 fn column(c: &Ctx<'_>, title: &str, rows: &[(String, String)], note: Option<String>, width: f32) -> Block {
     let mut b = Block::default();
+    b.open(Role::H2);
     b.text(0.0, 9.0, 9.2, Weight::Bold, grey::INK, title);
+    b.close();
     b.line(0.0, 12.5, width, 12.5, Pen::solid(grey::INK, 0.8));
     let mut y = 15.0;
     let body = kv_rows(c, rows, width);
@@ -247,39 +266,52 @@ fn key_figures(c: &Ctx<'_>) -> Block {
     let (s, t) = (c.s, c.t);
     let gap = 16.0;
     let w = (CONTENT_W - 2.0 * gap) / 3.0;
-    let n = s.days.len().max(1) as f64;
     let p = &s.totals.prescribed;
-
+    // Never "0 mg DE" for doses the table has no value for: say so, and name them.
+    let no_de =
+        (p.doses > 0 && !p.has_de()).then(|| t.t_args("de-none", &[("table", table_name(s, t).into())]));
+    let (current_label, current_value) = current_dose(s, t);
     let mut doses = vec![
-        (
-            t.t("prescribed"),
-            t.t_args("de-per-day", &[("amount", t.mg_range(p.low_mg / n, p.high_mg / n).into())]),
-        ),
-        (t.t("first-half"), t.mg_range_of(s.dose_trend.first_half)),
-        (t.t("second-half"), t.mg_range_of(s.dose_trend.second_half)),
+        (current_label, current_value),
+        (t.t("prescribed"), no_de.clone().unwrap_or_else(|| de_per_day(t, s.totals.prescribed_de_per_day))),
     ];
-    if let (Some(a), Some(b)) = (s.dose_trend.slope_low_mg_per_week, s.dose_trend.slope_high_mg_per_week) {
-        doses.push((t.t("trend-per-week"), trend(t, a, b)));
+    if no_de.is_none() {
+        doses.push((t.t("first-half"), t.mg_range_of(s.dose_trend.first_half)));
+        doses.push((t.t("second-half"), t.mg_range_of(s.dose_trend.second_half)));
+        if let (Some(a), Some(b)) = (s.dose_trend.slope_low_mg_per_week, s.dose_trend.slope_high_mg_per_week)
+        {
+            doses.push((t.t("trend-per-week"), trend(t, a, b)));
+        }
     }
-    doses.push((t.t("days-without-dose"), days_of(t, s.days_without_dose, s.days.len() as u32)));
-    if p.unknown_doses > 0 {
-        doses.push((t.t("prescribed"), t.t_args("unknown-strength-count", &[("n", p.unknown_doses.into())])));
+    doses.push((t.t("days-without-dose"), days_of(t, s.days_without_dose, s.counted_days())));
+    if p.unknown_strength_doses() > 0 {
+        doses.push((
+            t.t("prescribed"),
+            t.t_args("unknown-strength-count", &[("n", p.unknown_strength_doses().into())]),
+        ));
+    }
+    if p.no_value_doses > 0 {
+        doses.push((t.t("prescribed"), no_value_count(s, t, p.no_value_doses)));
     }
     let np_label = t.t("non-prescribed");
-    match &s.totals.non_prescribed {
-        None => doses.push((np_label, t.t("section-left-out"))),
-        Some(np) if np.doses == 0 => doses.push((np_label, t.t("none-logged"))),
-        Some(np) => {
+    match (&s.totals.non_prescribed, s.totals.non_prescribed_de_per_day) {
+        (None, _) | (_, None) => doses.push((np_label, t.t("section-left-out"))),
+        (Some(np), _) if np.doses == 0 => doses.push((np_label, t.t("none-logged"))),
+        (Some(np), Some(per_day)) => {
             let mut parts = vec![t.t_args("dose-count", &[("n", np.doses.into())])];
-            if np.doses > np.unknown_doses {
-                parts.push(t.t_args("de-in-total", &[("amount", t.mg_range(np.low_mg, np.high_mg).into())]));
+            if np.has_de() {
+                parts.push(de_per_day(t, per_day));
             }
-            if np.unknown_doses > 0 {
-                parts.push(t.t_args("unknown-strength-count", &[("n", np.unknown_doses.into())]));
+            if np.unknown_strength_doses() > 0 {
+                parts.push(t.t_args("unknown-strength-count", &[("n", np.unknown_strength_doses().into())]));
+            }
+            if np.no_value_doses > 0 {
+                parts.push(no_value_count(s, t, np.no_value_doses));
             }
             doses.push((np_label, parts.join(", ")));
         }
     }
+    let doses_note = Some(t.t("de-per-day-note"));
 
     let left_out = |h| Some(hidden_line(t, &[h], 0));
     let (sleep_rows, sleep_note) = match &s.sleep {
@@ -325,7 +357,7 @@ fn key_figures(c: &Ctx<'_>) -> Block {
     };
 
     let cols = [
-        column(c, &t.t("section-doses"), &doses, None, w),
+        column(c, &t.t("section-doses"), &doses, doses_note, w),
         column(c, &t.t("section-sleep"), &sleep_rows, sleep_note, w),
         column(c, &t.t("section-anxiety"), &anxiety_rows, anxiety_note, w),
     ];
@@ -339,7 +371,8 @@ fn key_figures(c: &Ctx<'_>) -> Block {
     b
 }
 
-/// A table row: cells (blocks) side by side at `xs`, with padding and a rule under the row.
+/// A table row: cells (blocks) side by side at `xs`, with padding and a rule under the row. A
+/// shaded row is the header: its cells are column headers.
 fn row(cells: Vec<Block>, xs: &[f32], shade: Option<u8>) -> Block {
     let pad = 3.5;
     let h = cells.iter().map(|c| c.h).fold(0.0f32, f32::max) + 2.0 * pad;
@@ -347,9 +380,12 @@ fn row(cells: Vec<Block>, xs: &[f32], shade: Option<u8>) -> Block {
     if let Some(g) = shade {
         b.rect(0.0, 0.0, CONTENT_W, h, Some(g), None);
     }
+    b.open(Role::Tr);
+    let role = if shade.is_some() { Role::Th } else { Role::Td };
     for (cell, x) in cells.into_iter().zip(xs) {
-        b.append(cell, x + pad, pad);
+        b.append(cell.tagged(role.clone()), x + pad, pad);
     }
+    b.close();
     b.line(0.0, h, CONTENT_W, h, Pen::solid(if shade.is_some() { grey::RULE } else { grey::GRID }, 0.5));
     b.h = h;
     b
@@ -522,7 +558,7 @@ fn goals(c: &Ctx<'_>, flow: &mut Flow) {
             }
         });
         b.h += 3.0;
-        items.push(b);
+        items.push(b.tagged(Role::Td).tagged(Role::Tr));
     }
     flow.section(heading, Some(header), items, &more_line);
 }
@@ -549,7 +585,7 @@ fn questions(c: &Ctx<'_>, flow: &mut Flow) {
                 b.append(p, 16.0, 2.0);
                 b.text_right(c.f, CONTENT_W, 9.0, SMALL, Weight::Regular, grey::MUTED, &t.date(q.date));
                 b.h = h + 6.0;
-                b
+                b.tagged(Role::P)
             })
             .collect()
     };
@@ -674,12 +710,7 @@ fn plan(c: &Ctx<'_>, flow: &mut Flow) {
     // Holds with the patient's reasons, and what the marks mean.
     let mut notes = vec![];
     for h in &p.holds {
-        let when = match h.until.and_then(|u| u.pred_opt()) {
-            Some(last) => {
-                t.t_args("plan-hold-range", &[("range", t.date_range(h.from, last.max(h.from)).into())])
-            }
-            None => t.t_args("plan-hold-open", &[("date", t.date(h.from).into())]),
-        };
+        let when = hold_when(h, t);
         let text = match &h.reason {
             Some(r) if !r.trim().is_empty() => {
                 format!("{} — {}", when, label_value(t, &t.t("plan-reason"), &quoted(t, r)))
@@ -697,6 +728,9 @@ fn plan(c: &Ctx<'_>, flow: &mut Flow) {
     }
     if p.steps.iter().any(|s| s.pace_flag.is_some()) {
         small_print.push(t.t("plan-pace-informative"));
+    }
+    if p.steps.iter().any(|s| s.days_logged > 0) {
+        small_print.push(t.t("plan-at-or-under-note"));
     }
     for line in small_print {
         notes.push(c.line(&line, Weight::Regular, SMALL, grey::MUTED));
@@ -744,32 +778,24 @@ fn molecules(c: &Ctx<'_>, flow: &mut Flow) {
         return;
     }
     let heading = c.heading(&t.t("section-doses"));
-    let items = c
-        .s
-        .molecules
-        .iter()
-        .map(|m| {
-            let name = molecule_name(t, m.name);
-            // Doses of unknown strength only: no "0 mg in total" (unknown is never zero).
-            let mut text = if m.unknown_strength_doses >= m.doses {
-                label_value(t, &name, &t.t_args("dose-count", &[("n", m.doses.into())]))
-            } else {
-                t.t_args(
-                    "molecule-line",
-                    &[("molecule", name.into()), ("n", m.doses.into()), ("amount", t.mg(m.total_mg).into())],
-                )
-            };
-            if m.unknown_strength_doses > 0 {
-                let unknown = t.t_args("unknown-strength-count", &[("n", m.unknown_strength_doses.into())]);
-                text = format!("{text}; {unknown}");
-            }
-            if m.nonprescribed_doses > 0 {
-                let np = t.t_args("dose-count", &[("n", m.nonprescribed_doses.into())]);
-                text = format!("{text}; {}", label_value(t, &t.t("non-prescribed"), &np));
-            }
-            c.line(&text, Weight::Regular, BODY, grey::INK)
-        })
-        .collect();
+    let items =
+        c.s.molecules
+            .iter()
+            .map(|m| {
+                // Prescribed and non-prescribed on lines of their own, as in every format.
+                let mut block = Block::default();
+                let mut y = 0.0;
+                for (i, line) in molecule_lines(m, c.s, t).iter().enumerate() {
+                    let indent = if i == 0 { 0.0 } else { 10.0 };
+                    let p = c.para(line, Weight::Regular, BODY, grey::INK, CONTENT_W - indent);
+                    let h = p.h;
+                    block.append(p, indent, y);
+                    y += h + 1.0;
+                }
+                block.h = y + 1.5;
+                block
+            })
+            .collect();
     flow.section(heading, None, items, &|n| c.more_line(n));
 }
 
@@ -791,7 +817,16 @@ fn weekly_means(c: &Ctx<'_>, flow: &mut Flow) {
     };
     // The most recent weeks (the chart above shows them all).
     let skip = c.s.weeks.len().saturating_sub(MAX_WEEKS);
-    let mut rows: Vec<Block> = if skip > 0 { vec![c.more_line(skip)] } else { vec![] };
+    // "… and N more" above the table (a table holds rows only).
+    let mut heading = heading;
+    if skip > 0 {
+        let more = c.more_line(skip);
+        let h = more.h;
+        let top = heading.h;
+        heading.append(more, 0.0, top);
+        heading.h += h;
+    }
+    let mut rows: Vec<Block> = vec![];
     for w in c.s.weeks.iter().skip(skip) {
         let texts = [
             t.date(w.week_start),
@@ -834,7 +869,7 @@ fn notes(c: &Ctx<'_>, flow: &mut Flow) {
             let h = p.h;
             b.append(p, date_w, 1.5);
             b.h = h + 4.0;
-            b
+            b.tagged(Role::P)
         })
         .collect();
     flow.section(heading, None, items, &|n| c.more_line(n));
