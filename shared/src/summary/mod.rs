@@ -9,6 +9,8 @@ pub mod export;
 pub mod fhir;
 pub mod notices;
 pub mod pdf;
+#[cfg(test)]
+mod plan_tests;
 pub mod regimen;
 pub mod text;
 
