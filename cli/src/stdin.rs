@@ -19,8 +19,8 @@ use serde_json::{Map, Value};
 use steady_core::domain::{
     parse, Amount, DoseDraft, Entry, EntryBody, EntryDraft, EntryId, EntryKind, EquivalenceTable, Expected,
     Field, GoalDraft, GoalKind, GoalStatus, GoalType, Keyed, LocalInstant, MedicineDraft, Molecule, Pace,
-    PlanDraft, Problem, Proposer, ReviewDecision, Rule, SleepDraft, SleepQuality, Split, Substance, Tail,
-    SwitchDraft, Use, ValidationError,
+    PlanDraft, Problem, Proposer, ReviewDecision, Rule, SleepDraft, SleepQuality, Split, Substance,
+    SwitchDraft, Tail, Use, ValidationError,
 };
 use steady_core::{CoreError, SteadyCore};
 

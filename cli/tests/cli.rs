@@ -409,7 +409,10 @@ fn plan_create_with_a_tail_shows_the_whole_tail_and_the_final_dose() {
     let d = Diary::keyed_init();
     let base = ["plan", "create", "--drug", "clonazepam", "--start-mg", "2", "--strengths", "0.5,2"];
     // Both tails at once, a liquid without its volume, and a bad volume are refused by name.
-    let both = d.keyed(&[&base[..], &["--liquid-mg-per-ml", "0.1", "--min-ml", "0.5", "--compounded-step-mg", "0.05"]].concat());
+    let both = d.keyed(
+        &[&base[..], &["--liquid-mg-per-ml", "0.1", "--min-ml", "0.5", "--compounded-step-mg", "0.05"]]
+            .concat(),
+    );
     assert!(!both.status.success());
     assert!(!d.keyed(&[&base[..], &["--liquid-mg-per-ml", "0.1"]].concat()).status.success());
     let bad = d.keyed(&[&base[..], &["--liquid-mg-per-ml", "0.1", "--min-ml", "20"]].concat());
@@ -423,7 +426,10 @@ fn plan_create_with_a_tail_shows_the_whole_tail_and_the_final_dose() {
     assert_eq!(steps[n - 1]["dose_mg"], 0.0);
     assert!(steps[n - 1]["pace_flag"].is_string(), "the stop is flagged");
     assert_eq!(steps[n - 2]["form"], "liquid");
-    assert!(steps[..n - 1].iter().all(|s| s["cut_percent"].as_f64().unwrap() <= 25.0), "no cliff before the stop");
+    assert!(
+        steps[..n - 1].iter().all(|s| s["cut_percent"].as_f64().unwrap() <= 25.0),
+        "no cliff before the stop"
+    );
     assert!(view["final_percent_of_start"].as_f64().unwrap() <= 10.0);
     let text = d.ok(&["plan", "show"]);
     assert!(text.contains("Final dose before stopping:"), "{text}");

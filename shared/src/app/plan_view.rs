@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{tablets_text, Diary, EntryBody, EntryId, EquivalenceTable, Pace, SwitchCheck, Tail, TaperPlan};
+use crate::domain::{
+    tablets_text, Diary, EntryBody, EntryId, EquivalenceTable, Pace, SwitchCheck, Tail, TaperPlan,
+};
 use crate::i18n::Texts;
 use crate::plan::{plan_vs_actual, Schedule, StepAdherence, StepForm, StepStatus};
 

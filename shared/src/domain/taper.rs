@@ -131,7 +131,7 @@ impl Switch {
 
 /// How a plan's agreed start dose compares with the dose the switch's table expects (issue 14,
 /// item 6). It informs the patient and clinician; it never blocks a plan.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SwitchCheck {
@@ -526,7 +526,16 @@ impl TaperPlan {
     }
 }
 
-crate::domain::redacted_debug!(TaperPlan, PlanDraft, SwitchDraft, Switch, Hold, PaceChange, Ended);
+crate::domain::redacted_debug!(
+    TaperPlan,
+    PlanDraft,
+    SwitchDraft,
+    Switch,
+    SwitchCheck,
+    Hold,
+    PaceChange,
+    Ended
+);
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::{Arg, Texts};
-use crate::domain::{Molecule, MgRange, SwitchCheck, Tail};
+use crate::domain::{MgRange, Molecule, SwitchCheck, Tail};
 use crate::plan::{FinalDose, StepForm};
 
 impl Texts {
@@ -117,7 +117,12 @@ mod tests {
 
     #[test]
     fn every_plan_sentence_exists_in_every_language() {
-        let fin = FinalDose { dose_mg: 0.25, from: d("2026-12-28"), percent_of_start: 12.5, stop_on: d("2027-01-11") };
+        let fin = FinalDose {
+            dose_mg: 0.25,
+            from: d("2026-12-28"),
+            percent_of_start: 12.5,
+            stop_on: d("2027-01-11"),
+        };
         let en = Texts::shared(Lang::En);
         assert_eq!(
             en.plan_final_dose(&fin),
@@ -152,15 +157,14 @@ mod tests {
                 t.format_checked("plan-length-weeks", &[("n", Arg::Int(3))]),
                 t.format_checked("plan-length-years", &[("years", "6".into())]),
                 t.format_checked("plan-switch-check-source", &[("source", "s".into())]),
-                t.format_checked(
-                    "plan-pace-reason-cut",
-                    &[("cut", "50".into()), ("rule", "r".into())],
-                ),
+                t.format_checked("plan-pace-reason-cut", &[("cut", "50".into()), ("rule", "r".into())]),
             ];
             for c in checks {
                 assert!(c.is_ok(), "{c:?}");
             }
-            for check in [SwitchCheck::Within, SwitchCheck::Above { times: 6.0 }, SwitchCheck::Below { times: 0.5 }] {
+            for check in
+                [SwitchCheck::Within, SwitchCheck::Above { times: 6.0 }, SwitchCheck::Below { times: 0.5 }]
+            {
                 let line = t.plan_switch_check(check, 60.0, Molecule::Lormetazepam, 1.0, range, "T");
                 assert!(!line.starts_with("plan-") && !line.contains("{$"), "{lang}: {line}");
             }

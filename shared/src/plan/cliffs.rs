@@ -13,7 +13,14 @@ use crate::domain::taper::fixtures::{created, date as d};
 use crate::domain::{PlanDraft, Split, Tail, TaperPlan};
 use crate::plan::{Schedule, StepForm};
 
-fn draft(drug: &str, start_mg: f64, strengths: &[f64], split: Split, percent: f64, interval: i64) -> PlanDraft {
+fn draft(
+    drug: &str,
+    start_mg: f64,
+    strengths: &[f64],
+    split: Split,
+    percent: f64,
+    interval: i64,
+) -> PlanDraft {
     PlanDraft {
         drug: drug.into(),
         start_mg,
@@ -94,7 +101,11 @@ fn assert_tablets_only_names_the_cliff(name: &str, s: &Schedule, start_mg: f64) 
     assert_eq!(last.dose_mg, 0.0, "{name}: stops");
     assert!(last.pace_flag.is_some(), "{name}: the stop is flagged");
     for st in &s.steps[1..] {
-        assert!(st.cut_percent <= 25.0 + 1e-9 || st.pace_flag.is_some(), "{name}: unflagged cut at {}", st.index);
+        assert!(
+            st.cut_percent <= 25.0 + 1e-9 || st.pace_flag.is_some(),
+            "{name}: unflagged cut at {}",
+            st.index
+        );
         assert_eq!(st.form, StepForm::Tablets);
     }
     let fin = s.final_dose().expect("a named final dose");
@@ -112,7 +123,11 @@ fn assert_tail_has_no_cliff(name: &str, s: &Schedule, start_mg: f64, form: StepF
         assert!(st.pace_flag.is_none(), "{name}: step {} flagged", st.index);
     }
     let fin = s.final_dose().expect("a named final dose");
-    assert!(fin.percent_of_start <= 10.0 + 1e-9, "{name}: final dose {} % of the start", fin.percent_of_start);
+    assert!(
+        fin.percent_of_start <= 10.0 + 1e-9,
+        "{name}: final dose {} % of the start",
+        fin.percent_of_start
+    );
     assert!((fin.dose_mg - fin.percent_of_start * start_mg / 100.0).abs() < 1e-9);
     assert!(s.steps[n - 1].pace_flag.is_some(), "{name}: the stop stays flagged");
     assert_eq!(s.steps[n - 2].form, form, "{name}: the final dose is made with the tail");
@@ -217,14 +232,18 @@ fn a_plan_stored_before_tails_existed_still_loads() {
 fn flagged_before(s: &Schedule, limit: f64) -> Vec<String> {
     s.steps
         .windows(2)
-        .filter(|w| crate::plan::per_14_days_percent(w[0].dose_mg, w[1].dose_mg, w[1].interval_days) > limit + 1e-9)
+        .filter(|w| {
+            crate::plan::per_14_days_percent(w[0].dose_mg, w[1].dose_mg, w[1].interval_days) > limit + 1e-9
+        })
         .map(|w| format!("{} ({:.0} %)", w[1].index, w[1].cut_percent))
         .collect()
 }
 
 #[test]
 fn before_after_table() {
-    println!("| plan | steps | end date | largest single cut (before the stop) | final dose | flagged steps |");
+    println!(
+        "| plan | steps | end date | largest single cut (before the stop) | final dose | flagged steps |"
+    );
     println!("|---|---|---|---|---|---|");
     let cases = [
         ("lormetazepam 2 mg", lormetazepam(), COMPOUNDED, "compounded 0.05 mg"),

@@ -77,7 +77,7 @@ impl crate::domain::Keyed for StepForm {
 
 /// The dose a plan stops from, and how small it is relative to the start: what a clinician needs
 /// to see to judge the last step.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct FinalDose {
     /// The last dose before zero, mg.
     pub dose_mg: f64,
@@ -379,14 +379,18 @@ impl TaperPlan {
                 Vec::new()
             },
             form,
-            liquid_ml: if form == StepForm::Liquid { self.tail.and_then(|t| t.ml_for(dose_mg)) } else { None },
+            liquid_ml: if form == StepForm::Liquid {
+                self.tail.and_then(|t| t.ml_for(dose_mg))
+            } else {
+                None
+            },
             pace_flag: if index == 0 { None } else { pace_flag(old_mg, dose_mg, interval, self.pace) },
             status: StepStatus::Upcoming,
         }
     }
 }
 
-crate::domain::redacted_debug!(Step, Schedule);
+crate::domain::redacted_debug!(Step, Schedule, FinalDose);
 
 #[cfg(test)]
 mod tests {

@@ -277,7 +277,8 @@ fn plan(p: &mut Page, s: &Summary, t: &Texts) {
         p.line(&format!("  {}: {text}", t.t("plan-switch-title")));
         p.line(&format!("    {}", t.t_args("de-source", &[("source", Arg::Str(sw.table.source.clone()))])));
         if let Some(m) = lookup(sw.from) {
-            let check = t.plan_switch_check(sw.check, plan.start_mg, m, sw.from_mg, sw.diazepam_mg, &sw.table.name);
+            let check =
+                t.plan_switch_check(sw.check, plan.start_mg, m, sw.from_mg, sw.diazepam_mg, &sw.table.name);
             p.line(&format!("    {check}"));
         }
     }

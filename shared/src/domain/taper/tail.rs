@@ -23,7 +23,7 @@ pub const MIN_RESOLUTION_MG: f64 = 0.001;
 
 /// A formulation the plan continues with when the tablets allow no cut of about the plan's
 /// percentage.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Tail {
@@ -93,6 +93,8 @@ impl Tail {
         Ok(tail)
     }
 }
+
+crate::domain::redacted_debug!(Tail);
 
 #[cfg(test)]
 mod tests {

@@ -586,7 +586,8 @@ fn plan_lines(c: &Ctx<'_>, p: &PlanSection) -> Vec<Block> {
             grey::INK,
         ));
         if let Some(m) = from {
-            let check = t.plan_switch_check(sw.check, p.start_mg, m, sw.from_mg, sw.diazepam_mg, &sw.table.name);
+            let check =
+                t.plan_switch_check(sw.check, p.start_mg, m, sw.from_mg, sw.diazepam_mg, &sw.table.name);
             items.push(c.para(&check, Weight::Regular, BODY, grey::INK, CONTENT_W));
         }
     }
@@ -647,7 +648,11 @@ fn plan(c: &Ctx<'_>, flow: &mut Flow) {
     let small = |text: &str, w: f32, weight: Weight| c.para(text, weight, SMALL, grey::INK, w);
     let omitted = |step: &crate::summary::content::PlanStepSummary| {
         p.steps_omitted.filter(|(after, _)| *after == step.index).map(|(_, n)| {
-            row(vec![c.para(&t.plan_steps_omitted(n), Weight::Regular, SMALL, grey::MUTED, CONTENT_W)], &[0.0], None)
+            row(
+                vec![c.para(&t.plan_steps_omitted(n), Weight::Regular, SMALL, grey::MUTED, CONTENT_W)],
+                &[0.0],
+                None,
+            )
         })
     };
     let rows: Vec<Block> = p
