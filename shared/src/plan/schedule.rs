@@ -276,7 +276,8 @@ impl TaperPlan {
         let floor = doses.iter().copied().find(|&d| d >= floor_request).unwrap_or(start_units);
         let holds = hold_spans(self, today);
 
-        let mut steps = vec![self.step(0, self.start, self.start_mg, self.start_mg, 0, false, false)];
+        let first = Move { next: start_units, intervals: 0, extended: false, tail: false };
+        let mut steps = vec![self.step(0, self.start, self.start_mg, self.start_mg, 0, first)];
         let tail = self.tail.map(Tail::resolution_units);
         let limit = self.pace.limit_percent();
         let mut current = start_units;
@@ -321,7 +322,7 @@ impl TaperPlan {
             };
             let index = u32::try_from(steps.len()).unwrap_or(u32::MAX);
             let (old, new) = (to_mg(current), to_mg(step.next));
-            steps.push(self.step(index, next_date, old, new, days32, step.extended, step.tail));
+            steps.push(self.step(index, next_date, old, new, days32, step));
             current = step.next;
             date = next_date;
             reached = current <= floor;
@@ -348,16 +349,8 @@ impl TaperPlan {
         Schedule { steps, end_date, holding: self.is_holding(), ended_on: ended }
     }
 
-    fn step(
-        &self,
-        index: u32,
-        date: NaiveDate,
-        old_mg: f64,
-        dose_mg: f64,
-        interval: u32,
-        extended: bool,
-        tail: bool,
-    ) -> Step {
+    fn step(&self, index: u32, date: NaiveDate, old_mg: f64, dose_mg: f64, interval: u32, how: Move) -> Step {
+        let Move { extended, tail, .. } = how;
         let form = match self.tail {
             Some(Tail::Liquid { .. }) if tail && dose_mg > 0.0 => StepForm::Liquid,
             Some(Tail::Compounded { .. }) if tail && dose_mg > 0.0 => StepForm::Compounded,
