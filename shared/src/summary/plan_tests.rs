@@ -101,6 +101,13 @@ fn a_long_tail_is_shortened_in_its_middle_but_keeps_the_last_steps_and_the_stop(
     assert!(text.contains("After the tablets: compounded doses in steps of 0.05 mg"), "{text}");
     assert!(text.contains("compounded dose"), "{text}");
     assert!(plan.steps.iter().any(|st| st.index == after));
+    // The shortened table keeps the summary to its two pages in every language.
+    for &lang in Lang::ALL {
+        let pdf = super::pdf::render(&s, Texts::shared(lang)).unwrap();
+        let text = String::from_utf8_lossy(&pdf).replace("/Type /", "/Type/");
+        let pages = text.matches("/Type/Page").count() - text.matches("/Type/Pages").count();
+        assert!((1..=2).contains(&pages), "{lang}: {pages} pages");
+    }
 }
 
 #[test]
