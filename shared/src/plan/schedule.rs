@@ -239,7 +239,9 @@ fn tail_move(current: u64, target: f64, r: u64, factor: f64, floor: u64, limit: 
     }
     let wanted = ((target - 1e-6).max(0.0) / r as f64).ceil() as u64 * r;
     if wanted > 0 && wanted < current {
-        return Some(Move { next: wanted.max(floor), intervals: 1, extended: false, tail: true });
+        // At or below the floor (a dose the tablets make), the step is the floor itself.
+        let tail = wanted > floor;
+        return Some(Move { next: wanted.max(floor), intervals: 1, extended: false, tail });
     }
     let lower = (current - 1) / r * r;
     if lower == 0 || lower <= floor || cut_above(current, lower, limit) {
@@ -390,7 +392,7 @@ mod tests {
     use super::*;
     use crate::domain::tablets::{achievable_doses, tablets_text};
     use crate::domain::taper::fixtures::{date as d, plan, scenario3, scenario4};
-    use crate::domain::{Pace, Split};
+    use crate::domain::{Pace, Split, Tail};
     use crate::plan::per_14_days_percent;
     use proptest::prelude::*;
 
@@ -629,6 +631,52 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn with_a_tail_no_cut_before_the_stop_is_above_the_limit(
+            (p, today) in arb_plan(0),
+            liquid in any::<bool>(),
+            resolution in 1u32..=200,
+            gentle in any::<bool>(),
+        ) {
+            // A resolution from 0.005 to 1 mg, as an oral liquid (1 mg/ml) or compounded doses.
+            let r = f64::from(resolution) * 0.005;
+            let mut p = p;
+            p.tail = Some(if liquid { Tail::Liquid { mg_per_ml: 1.0, min_ml: r } } else { Tail::Compounded { step_mg: r } });
+            p.pace = if gentle { Pace::Gentle } else { Pace::Standard };
+            let limit = p.pace.limit_percent();
+            let s = p.schedule(today);
+            prop_assert!(s.steps.len() < MAX_STEPS);
+            let floor = s.steps.last().map(|st| st.dose_mg).unwrap_or(f64::NAN);
+            for w in s.steps.windows(2) {
+                let (a, b) = (&w[0], &w[1]);
+                prop_assert!(b.dose_mg < a.dose_mg && b.date > a.date, "steps go down and later");
+                let last = b.dose_mg == floor;
+                if !last {
+                    // Within the pace's limit, or the plan's own percentage when that is faster.
+                    let most = limit.max(p.percent);
+                    prop_assert!(b.cut_percent <= most + 1e-9, "cut {} > {} before the stop", b.cut_percent, most);
+                    if b.cut_percent <= limit + 1e-9 && b.interval_days >= 14 {
+                        prop_assert!(b.pace_flag.is_none());
+                    }
+                }
+                if b.form != StepForm::Tablets {
+                    let units = to_units(b.dose_mg);
+                    prop_assert_eq!(units % to_units(r).max(1), 0, "a tail dose is a multiple of its resolution");
+                    prop_assert!(b.tablets.is_empty());
+                    prop_assert_eq!(b.liquid_ml.is_some(), liquid);
+                } else if b.dose_mg > 0.0 {
+                    prop_assert!(!b.tablets.is_empty(), "a tablet dose is made of tablets");
+                }
+                if a.form != StepForm::Tablets && b.dose_mg > 0.0 {
+                    prop_assert!(b.form != StepForm::Tablets || b.dose_mg == floor, "once in the tail, stays there");
+                }
+            }
+            if p.floor_mg == 0.0 {
+                prop_assert_eq!(floor, 0.0);
+                prop_assert!(s.final_dose().is_some(), "the final dose is named");
+            }
+        }
 
         #[test]
         fn steps_follow_the_rules((p, today) in arb_plan(0)) {
