@@ -83,6 +83,9 @@ pub fn flag(field: Field) -> String {
         Field::DayStart => "day-start".into(),
         Field::CheckIn => "check-in".into(),
         Field::Setting => "SETTING".into(),
+        Field::TailMgPerMl => "--liquid-mg-per-ml".into(),
+        Field::TailStepMg => "--compounded-step-mg".into(),
+        Field::TailMinMl => "--min-ml".into(),
         other => format!("--{}", other.key().replace('_', "-")),
     }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use steady_core::domain::{
     mg_text as num, parse, EntryBody, EntryDraft, EquivalenceTable, Field, GoalStatus, Keyed, Pace,
-    PlanDraft, Split, SwitchDraft,
+    PlanDraft, Split, SwitchDraft, Tail,
 };
 use steady_core::{PlanAction, PlanView};
 
@@ -105,6 +105,16 @@ pub struct PlanCreateArgs {
     /// Equivalence table for the switch.
     #[arg(long, value_parser = keyed::<EquivalenceTable>(), default_value = "ashton")]
     pub table: EquivalenceTable,
+    /// After the tablets, continue with an oral liquid of this strength, mg per ml.
+    #[arg(long, value_name = "X", requires = "min_ml", conflicts_with = "compounded_step_mg")]
+    pub liquid_mg_per_ml: Option<String>,
+    /// The smallest volume of that liquid you can measure, ml (e.g. 0.1 with an oral syringe).
+    #[arg(long, value_name = "Y", requires = "liquid_mg_per_ml")]
+    pub min_ml: Option<String>,
+    /// After the tablets, continue with pharmacy-compounded doses (or tapering strips) in steps of
+    /// this many mg.
+    #[arg(long, value_name = "Z")]
+    pub compounded_step_mg: Option<String>,
 }
 
 /// `goal status`.
@@ -133,6 +143,19 @@ pub enum QuestionCommand {
 
 fn strengths(s: &str) -> Result<Vec<f64>, CliError> {
     s.split(',').map(|p| parse::number(Field::Strengths, p).map_err(CliError::from)).collect()
+}
+
+/// The tail formulation from `--liquid-mg-per-ml X --min-ml Y` or `--compounded-step-mg Z`
+/// (clap refuses both at once); the core checks the ranges.
+fn tail(a: &PlanCreateArgs) -> Result<Option<Tail>, CliError> {
+    Ok(match (&a.liquid_mg_per_ml, &a.min_ml, &a.compounded_step_mg) {
+        (Some(mg_per_ml), Some(min_ml), _) => Some(Tail::Liquid {
+            mg_per_ml: parse::number(Field::TailMgPerMl, mg_per_ml)?,
+            min_ml: parse::number(Field::TailMinMl, min_ml)?,
+        }),
+        (_, _, Some(step)) => Some(Tail::Compounded { step_mg: parse::number(Field::TailStepMg, step)? }),
+        _ => None,
+    })
 }
 
 fn to_action(action: PlanCommand) -> Result<PlanAction, CliError> {
@@ -174,6 +197,7 @@ pub fn plan(ctx: &Ctx, what: PlanCommand) -> Result<String, CliError> {
                 floor_mg: number(Field::FloorMg, a.floor_mg.as_deref())?,
                 pace: Some(a.pace),
                 switch,
+                tail: tail(&a)?,
             };
             let id = ctx.open()?.log(EntryDraft::Plan(draft))?;
             Ok(format!("Created plan {}. See it with `steady plan show`.\n", id.short()))
@@ -208,6 +232,10 @@ fn plan_text(v: &PlanView) -> String {
     );
     if let Some(s) = &v.switch {
         out.push_str(&format!("Switched from {}\n", s.line));
+        out.push_str(&format!("  {}\n", s.check_line));
+    }
+    if let Some(tail) = &v.tail_line {
+        out.push_str(&format!("{tail}\n"));
     }
     out.push_str("\n  Step  Date        Dose      Tablets            Cut      Days  Status\n");
     for s in &v.steps {
@@ -232,8 +260,14 @@ fn plan_text(v: &PlanView) -> String {
     }
     match (v.ended_on, v.end_date) {
         (Some(end), _) => out.push_str(&format!("  Ended on {end}\n")),
-        (None, Some(end)) => out.push_str(&format!("  Expected last step {end} (moves with each hold)\n")),
+        (None, Some(end)) => out.push_str(&format!(
+            "  Expected last step {end} (moves with each hold), {}\n",
+            v.length_line.as_deref().unwrap_or_default()
+        )),
         (None, None) => {}
+    }
+    if let Some(fin) = &v.final_line {
+        out.push_str(&format!("  {fin}\n"));
     }
     out
 }

@@ -20,7 +20,7 @@ use steady_core::domain::{
     parse, Amount, DoseDraft, Entry, EntryBody, EntryDraft, EntryId, EntryKind, EquivalenceTable, Expected,
     Field, GoalDraft, GoalKind, GoalStatus, GoalType, Keyed, LocalInstant, MedicineDraft, Molecule, Pace,
     PlanDraft, Problem, Proposer, ReviewDecision, Rule, SleepDraft, SleepQuality, Split, Substance,
-    SwitchDraft, Use, ValidationError,
+    SwitchDraft, Tail, Use, ValidationError,
 };
 use steady_core::{CoreError, SteadyCore};
 
@@ -173,6 +173,7 @@ fn key_of(kind: EntryKind, field: Field) -> &'static str {
         (K::Plan, F::Drug) => "molecule",
         (K::Plan, F::Strengths) => "strengths_mg",
         (K::Plan, F::SwitchFrom | F::SwitchFromMg | F::SwitchTable | F::SwitchAgreedWith) => "switch",
+        (K::Plan, F::TailMgPerMl | F::TailMinMl | F::TailStepMg) => "tail",
         (K::Plan, F::Plan) => "kind",
         (_, other) => other.key(),
     }
@@ -603,6 +604,7 @@ impl Pending {
                         "floor_mg",
                         "pace",
                         "switch",
+                        "tail",
                         "holds",
                         "changes",
                         "ended",
@@ -657,6 +659,10 @@ impl Pending {
                     floor_mg: o.number("floor_mg")?,
                     pace: o.typed::<Pace>("pace", "gentle or standard")?,
                     switch,
+                    tail: o.typed::<Tail>(
+                        "tail",
+                        "{\"kind\": \"liquid\", \"mg_per_ml\": X, \"min_ml\": Y} or {\"kind\": \"compounded\", \"step_mg\": Z}",
+                    )?,
                 })
             }
             EntryKind::Settings => {

@@ -409,6 +409,39 @@ fn plan_create_hold_resume_show_and_ics_without_drug_names() {
 }
 
 #[test]
+fn plan_create_with_a_tail_shows_the_whole_tail_and_the_final_dose() {
+    let d = Diary::keyed_init();
+    let base = ["plan", "create", "--drug", "clonazepam", "--start-mg", "2", "--strengths", "0.5,2"];
+    // Both tails at once, a liquid without its volume, and a bad volume are refused by name.
+    let both = d.keyed(
+        &[&base[..], &["--liquid-mg-per-ml", "0.1", "--min-ml", "0.5", "--compounded-step-mg", "0.05"]]
+            .concat(),
+    );
+    assert!(!both.status.success());
+    assert!(!d.keyed(&[&base[..], &["--liquid-mg-per-ml", "0.1"]].concat()).status.success());
+    let bad = d.keyed(&[&base[..], &["--liquid-mg-per-ml", "0.1", "--min-ml", "20"]].concat());
+    assert!(fails(&bad).contains("--min-ml"), "{}", fails(&bad));
+    d.ok(&[&base[..], &["--start", "2026-01-05", "--liquid-mg-per-ml", "0.1", "--min-ml", "0.5"]].concat());
+
+    let view = d.json(&["plan", "show", "--json"]);
+    assert_eq!(view["tail"]["kind"], "liquid");
+    let steps = view["steps"].as_array().unwrap();
+    let n = steps.len();
+    assert_eq!(steps[n - 1]["dose_mg"], 0.0);
+    assert!(steps[n - 1]["pace_flag"].is_string(), "the stop is flagged");
+    assert_eq!(steps[n - 2]["form"], "liquid");
+    assert!(
+        steps[..n - 1].iter().all(|s| s["cut_percent"].as_f64().unwrap() <= 25.0 + 1e-9),
+        "no cliff before the stop"
+    );
+    assert!(view["final_percent_of_start"].as_f64().unwrap() <= 10.0);
+    let text = d.ok(&["plan", "show"]);
+    assert!(text.contains("Final dose before stopping:"), "{text}");
+    assert!(text.contains("After the tablets: oral liquid"), "{text}");
+    assert!(text.contains("ml of liquid"), "{text}");
+}
+
+#[test]
 fn questions_and_goal_status_reach_the_summary() {
     let d = Diary::keyed_init();
     let q = short_id(&d.ok(&["question", "add", "Is it safe to drive after my evening dose?"]));

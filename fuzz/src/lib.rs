@@ -16,7 +16,7 @@ use chrono::{Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use steady_core::domain::{
     parse, Diary, DoseDraft, Entry, EntryBody, EntryDraft, EntryId, EquivalenceTable, Field, GoalDraft,
     GoalStatus, GoalType, Hideable, Keyed, LocalInstant, MedicineDraft, Pace, PlanDraft, Problem, Proposer,
-    ReviewDecision, Rule, SleepDraft, Split, SwitchDraft, Valid, ValidationError,
+    ReviewDecision, Rule, SleepDraft, Split, SwitchDraft, Tail, Valid, ValidationError,
 };
 use steady_core::internals::export::ExportRequest;
 use steady_core::{ExportFormat, Lang, SummaryRequest};
@@ -486,6 +486,10 @@ fn plan(r: &mut Reader, now: LocalInstant) -> Option<EntryBody> {
             table.map(|table| SwitchDraft { from_drug, from_mg, table, agreed_with })
         })
         .transpose();
+    let tail = r.opt(|r| match r.byte() % 2 {
+        0 => Tail::Liquid { mg_per_ml: r.num().unwrap_or(0.0), min_ml: r.num().unwrap_or(0.0) },
+        _ => Tail::Compounded { step_mg: r.num().unwrap_or(0.0) },
+    });
     let draft = PlanDraft {
         drug,
         start_mg,
@@ -497,6 +501,7 @@ fn plan(r: &mut Reader, now: LocalInstant) -> Option<EntryBody> {
         floor_mg,
         pace: pace.ok()?,
         switch: switch.ok()?,
+        tail,
     };
     let mut plan = draft.validate(now).ok()?;
     // What the patient does to the plan afterwards: hold, resume, re-pace, end (each validated).
@@ -720,7 +725,7 @@ pub mod ffi {
     use steady_core::domain::{
         parse, DoseDraft, EntryDraft, EntryId, EquivalenceTable, Expected, Field, GoalDraft, GoalStatus,
         GoalType, Hideable, Keyed, LocalInstant, MedicineDraft, Pace, PlanDraft, Proposer, ReviewDecision,
-        SleepDraft, Split, SwitchDraft, ValidationError,
+        SleepDraft, Split, SwitchDraft, Tail, ValidationError,
     };
     use steady_core::ffi::SteadyError;
     use steady_core::{ExportFormat, Lang, PlanAction, SummaryRequest};
@@ -986,6 +991,10 @@ pub mod ffi {
                     from_mg: num(w).unwrap_or(0.0),
                     table: w.opt(Wire::pick::<EquivalenceTable>),
                     agreed_with: w.string(),
+                }),
+                tail: w.opt(|w| match w.r.byte() % 2 {
+                    0 => Tail::Liquid { mg_per_ml: num(w).unwrap_or(0.0), min_ml: num(w).unwrap_or(0.0) },
+                    _ => Tail::Compounded { step_mg: num(w).unwrap_or(0.0) },
                 }),
             }),
             super::kind::QUESTION => {

@@ -241,10 +241,14 @@ fn the_demo_diary_has_the_figures_the_pdf_shows() {
     let plan = s.plan.as_ref().unwrap();
     assert_eq!(plan.holds.len(), 1);
     let steps: Vec<_> = plan.steps.iter().map(|s| (s.date, s.dose_mg)).collect();
+    // The steps of the period, then the whole remaining tail to the flagged stop (issue 14).
     assert_eq!(
-        steps,
-        vec![(d(2026, 1, 12), 2.0), (d(2026, 1, 26), 1.75), (d(2026, 3, 2), 1.5), (d(2026, 3, 30), 1.25)]
+        steps[..4],
+        [(d(2026, 1, 12), 2.0), (d(2026, 1, 26), 1.75), (d(2026, 3, 2), 1.5), (d(2026, 3, 30), 1.25)]
     );
+    assert_eq!(steps.last(), Some(&(d(2026, 11, 9), 0.0)));
+    assert!(plan.steps.last().is_some_and(|s| s.pace_flag.is_some()), "the stop is flagged");
+    assert_eq!(plan.final_dose.map(|f| f.dose_mg), Some(0.25));
     assert_eq!(s.goals.len(), 1);
     assert_eq!(s.goals[0].reviews.len(), 2);
     assert_eq!(s.questions.len(), 2);

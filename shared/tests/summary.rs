@@ -347,7 +347,12 @@ fn plan_section_shows_planned_versus_logged_per_step() {
     let steps: Vec<_> = plan.steps.iter().map(|p| (p.index, p.date.to_string(), p.dose_mg)).collect();
     assert_eq!(steps[0], (0, "2026-01-05".into(), 2.0));
     assert_eq!(steps[1], (1, "2026-02-02".into(), 1.75));
-    assert!(steps.len() == 3 && steps[2].2 < 1.75, "the next step after the period is shown: {steps:?}");
+    assert!(steps[2].2 < 1.75, "the next step after the period is shown: {steps:?}");
+    // Issue 14: and the whole remaining tail, to the flagged stop, with the final dose named.
+    assert_eq!(steps.last(), Some(&(8, "2026-12-07".into(), 0.0)), "{steps:?}");
+    assert_eq!(steps.len(), 9);
+    assert!(plan.steps[8].pace_flag.is_some());
+    assert_eq!(plan.final_dose.map(|f| (f.dose_mg, f.percent_of_start)), Some((0.25, 12.5)));
     let (s0, s1) = (&plan.steps[0], &plan.steps[1]);
     assert_eq!((s0.days_in_period, s0.days_logged, s0.days_at_or_under), (7, 7, 7));
     assert_eq!((s1.days_in_period, s1.days_logged, s1.days_at_or_under), (7, 5, 4));

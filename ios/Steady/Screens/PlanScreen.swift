@@ -29,6 +29,17 @@ struct PlanScreen: View {
                 if let change = plan.switch {
                     Section {
                         Text(change.line)
+                        Text(change.checkLine)
+                    }
+                }
+                if let tail = plan.tailLine {
+                    Section {
+                        Text(tail)
+                    }
+                }
+                if let last = plan.finalLine {
+                    Section {
+                        Text(last)
                     }
                 }
                 Section(words.labels.screenPlan) {

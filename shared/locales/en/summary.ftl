@@ -135,6 +135,26 @@ plan-pace-informative = Pace flags inform; the patient sets the pace.
 plan-extended-interval = Interval extended: the tablets allow no smaller cut
 plan-switch-title = Switch to diazepam
 plan-switch = { $from } { $dose } ≈ { $diazepam } diazepam ({ $table }), agreed with { $who }
+plan-pace-reason-cut = This step cuts { $cut } at once, more than { $rule }.
+plan-final-dose = Final dose before stopping: { $dose } from { $date }, { $percent } of the start dose
+plan-final-none = The plan ends at a maintenance dose of { $dose }
+plan-tail-liquid = After the tablets: oral liquid { $strength } per ml, measured in steps of { $ml } ml
+plan-tail-compounded = After the tablets: compounded doses in steps of { $step }
+plan-step-liquid = { $ml } ml of liquid
+plan-step-compounded = compounded dose
+plan-steps-omitted = … { $n ->
+    [one] { $n } more step
+   *[other] { $n } more steps
+} …
+plan-length-weeks = { $n ->
+    [one] { $n } week
+   *[other] { $n } weeks
+} from the start
+plan-length-years = { $years } years from the start
+plan-switch-check-within = { $start } diazepam is within the expected { $expected } from { $from } { $dose } under { $table }.
+plan-switch-check-above = { $start } diazepam is { $times }× the expected { $expected } from { $from } { $dose } under { $table }.
+plan-switch-check-below = { $start } diazepam is below the expected { $expected } from { $from } { $dose } under { $table } ({ $times }× its lower end).
+plan-switch-check-source = Source: { $source }. This informs; it does not change the plan.
 plan-end-date = End date
 plan-end-date-moves = moves with each hold
 plan-end-open = not reached within the plan's steps

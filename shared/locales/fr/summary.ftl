@@ -129,6 +129,26 @@ plan-pace-informative = Les signalements de rythme sont informatifs{"\u202F"}; c
 plan-extended-interval = Intervalle allongé{"\u00A0"}: les comprimés ne permettent pas une réduction plus petite
 plan-switch-title = Passage au diazépam
 plan-switch = { $from } { $dose } ≈ { $diazepam } de diazépam ({ $table }), convenu avec { $who }
+plan-pace-reason-cut = Ce palier réduit de { $cut } d'un coup, plus que { $rule }.
+plan-final-dose = Dernière dose avant l'arrêt{"\u00A0"}: { $dose } à partir du { $date }, { $percent } de la dose de départ
+plan-final-none = Le plan se termine à une dose d'entretien de { $dose }
+plan-tail-liquid = Après les comprimés{"\u00A0"}: solution buvable à { $strength } par ml, mesurée par pas de { $ml } ml
+plan-tail-compounded = Après les comprimés{"\u00A0"}: doses préparées en pharmacie par pas de { $step }
+plan-step-liquid = { $ml } ml de solution
+plan-step-compounded = dose préparée
+plan-steps-omitted = … { $n ->
+    [one] { $n } autre palier
+   *[other] { $n } autres paliers
+} …
+plan-length-weeks = { $n ->
+    [one] { $n } semaine
+   *[other] { $n } semaines
+} après le début
+plan-length-years = { $years } ans après le début
+plan-switch-check-within = { $start } de diazépam est dans la fourchette attendue de { $expected } pour { $from } { $dose } selon { $table }.
+plan-switch-check-above = { $start } de diazépam vaut { $times } fois la dose attendue de { $expected } pour { $from } { $dose } selon { $table }.
+plan-switch-check-below = { $start } de diazépam est sous la dose attendue de { $expected } pour { $from } { $dose } selon { $table } ({ $times } fois sa borne basse).
+plan-switch-check-source = Source{"\u00A0"}: { $source }. À titre d'information{"\u00A0"}; le plan n'est pas modifié.
 plan-end-date = Date de fin
 plan-end-date-moves = recule à chaque pause
 plan-end-open = non atteinte dans les paliers du plan

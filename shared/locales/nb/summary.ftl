@@ -125,6 +125,26 @@ plan-pace-informative = Tempovarsler er til informasjon; pasienten bestemmer tem
 plan-extended-interval = Intervallet er forlenget: tablettene tillater ikke en mindre reduksjon
 plan-switch-title = Bytte til diazepam
 plan-switch = { $from } { $dose } ≈ { $diazepam } diazepam ({ $table }), avtalt med { $who }
+plan-pace-reason-cut = Dette trinnet reduserer med { $cut } på én gang, mer enn { $rule }.
+plan-final-dose = Siste dose før stopp: { $dose } fra { $date }, { $percent } av startdosen
+plan-final-none = Planen slutter på en vedlikeholdsdose på { $dose }
+plan-tail-liquid = Etter tablettene: mikstur { $strength } per ml, målt i trinn på { $ml } ml
+plan-tail-compounded = Etter tablettene: apotekproduserte doser i trinn på { $step }
+plan-step-liquid = { $ml } ml mikstur
+plan-step-compounded = apotekprodusert dose
+plan-steps-omitted = … { $n ->
+    [one] { $n } trinn til
+   *[other] { $n } trinn til
+} …
+plan-length-weeks = { $n ->
+    [one] { $n } uke
+   *[other] { $n } uker
+} etter start
+plan-length-years = { $years } år etter start
+plan-switch-check-within = { $start } diazepam er innenfor forventet { $expected } fra { $from } { $dose } etter { $table }.
+plan-switch-check-above = { $start } diazepam er { $times } ganger forventet { $expected } fra { $from } { $dose } etter { $table }.
+plan-switch-check-below = { $start } diazepam er under forventet { $expected } fra { $from } { $dose } etter { $table } ({ $times } ganger nedre grense).
+plan-switch-check-source = Kilde: { $source }. Dette er til informasjon; planen endres ikke.
 plan-end-date = Sluttdato
 plan-end-date-moves = flyttes ved hver pause
 plan-end-open = nås ikke innenfor planens trinn

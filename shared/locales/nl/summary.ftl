@@ -127,6 +127,26 @@ plan-pace-informative = Tempomeldingen zijn ter informatie; de patiënt bepaalt 
 plan-extended-interval = Interval verlengd: de tabletten laten geen kleinere verlaging toe
 plan-switch-title = Overschakeling naar diazepam
 plan-switch = { $from } { $dose } ≈ { $diazepam } diazepam ({ $table }), afgesproken met { $who }
+plan-pace-reason-cut = Deze stap verlaagt in één keer met { $cut }, meer dan { $rule }.
+plan-final-dose = Laatste dosis vóór het stoppen: { $dose } vanaf { $date }, { $percent } van de startdosis
+plan-final-none = Het schema eindigt op een onderhoudsdosis van { $dose }
+plan-tail-liquid = Na de tabletten: drank van { $strength } per ml, af te meten per { $ml } ml
+plan-tail-compounded = Na de tabletten: door de apotheek bereide doses in stappen van { $step }
+plan-step-liquid = { $ml } ml drank
+plan-step-compounded = bereide dosis
+plan-steps-omitted = … nog { $n ->
+    [one] { $n } stap
+   *[other] { $n } stappen
+} …
+plan-length-weeks = { $n ->
+    [one] { $n } week
+   *[other] { $n } weken
+} na de start
+plan-length-years = { $years } jaar na de start
+plan-switch-check-within = { $start } diazepam valt binnen de verwachte { $expected } voor { $from } { $dose } volgens { $table }.
+plan-switch-check-above = { $start } diazepam is { $times } keer de verwachte { $expected } voor { $from } { $dose } volgens { $table }.
+plan-switch-check-below = { $start } diazepam ligt onder de verwachte { $expected } voor { $from } { $dose } volgens { $table } ({ $times } keer de ondergrens).
+plan-switch-check-source = Bron: { $source }. Ter informatie; het schema wordt niet aangepast.
 plan-end-date = Einddatum
 plan-end-date-moves = schuift op bij elke pauze
 plan-end-open = niet bereikt binnen de stappen van het schema

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::words::Words;
 use crate::domain::dose::{MAX_DOSE_MG, MAX_NOTE_CHARS, MAX_TABLETS, MIN_DOSE_MG};
 use crate::domain::goal::{MAX_QUESTION_CHARS, MAX_WHY_CHARS};
+use crate::domain::taper::tail::{MAX_MG_PER_ML, MAX_MIN_ML, MAX_STEP_MG, MIN_RESOLUTION_MG};
 use crate::domain::taper::{MAX_AGREED_WITH_CHARS, MAX_INTERVAL_DAYS, MAX_PERCENT};
 use crate::domain::{
     Diary, DoseDraft, EntryBody, EntryDraft, EntryKind, EquivalenceTable, Field, GoalType, Keyed, Pace,
@@ -252,6 +253,16 @@ fn describe(kind: EntryKind, prefill: Option<EntryDraft>, w: &Words<'_>) -> Form
             f.number(Field::SwitchFromMg, false, MIN_DOSE_MG, MAX_DOSE_MG, 0.001, "form-unit-mg"),
             f.pick(Field::SwitchTable, false, EquivalenceTable::ALL, |t| w.t.table_name(t)),
             f.plain(Field::SwitchAgreedWith, false, f.text(MAX_AGREED_WITH_CHARS, false)),
+            f.number(
+                Field::TailMgPerMl,
+                false,
+                MIN_RESOLUTION_MG,
+                MAX_MG_PER_ML,
+                0.001,
+                "form-unit-mg-per-ml",
+            ),
+            f.number(Field::TailMinMl, false, MIN_RESOLUTION_MG, MAX_MIN_ML, 0.01, "form-unit-ml"),
+            f.number(Field::TailStepMg, false, MIN_RESOLUTION_MG, MAX_STEP_MG, 0.001, "form-unit-mg"),
         ],
         EntryKind::Question => vec![
             f.plain(Field::Text, true, f.text(MAX_QUESTION_CHARS, true)),

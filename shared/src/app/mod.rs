@@ -706,7 +706,9 @@ impl App for SteadyApp {
                 PageView::Today(Box::new(today::build(&model.diary, today, model.now, t)))
             }
             (Page::Today | Page::Plan | Page::Medicines | Page::Form(_), None) => PageView::Loading,
-            (Page::Plan, Some(today)) => PageView::Plan(plan_view::build(&model.diary, today).map(Box::new)),
+            (Page::Plan, Some(today)) => {
+                PageView::Plan(plan_view::build(&model.diary, today, t).map(Box::new))
+            }
             (Page::Medicines, Some(today)) => {
                 let long_lived = crate::domain::LongLived::gather(&model.diary);
                 PageView::Medicines(medicines::cards(&model.diary, &long_lived, today, model.now, &w, true))

@@ -5,8 +5,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{tablets_text, Diary, EntryBody, EntryId, EquivalenceTable, Pace, TaperPlan};
-use crate::plan::{plan_vs_actual, Schedule, StepAdherence, StepStatus};
+use crate::domain::{
+    tablets_text, Diary, EntryBody, EntryId, EquivalenceTable, Pace, SwitchCheck, Tail, TaperPlan,
+};
+use crate::i18n::Texts;
+use crate::plan::{plan_vs_actual, Schedule, StepAdherence, StepForm, StepStatus};
 
 /// A switch to diazepam the plan follows, with the equivalence used and its source.
 #[derive(Clone, PartialEq, Serialize)]
@@ -29,6 +32,11 @@ pub struct SwitchView {
     /// The switch in one line, e.g. "alprazolam 1.5 mg ≈ 30–30 mg diazepam (Ashton Manual), agreed
     /// with Dr. Claes".
     pub line: String,
+    /// The plan's start compared with the diazepam dose the table expects (informs, never blocks).
+    pub check: SwitchCheck,
+    /// That comparison in the patient's language, with the table's source: "60 mg diazepam is 6×
+    /// the expected 5–10 mg from lormetazepam 1 mg under Ashton Manual. Source: …".
+    pub check_line: String,
 }
 
 /// One step of the plan.
@@ -41,8 +49,13 @@ pub struct StepView {
     pub date: NaiveDate,
     /// Daily dose, mg.
     pub dose_mg: f64,
-    /// The dose as tablets, e.g. "1¾ × 1 mg".
+    /// The dose as tablets, e.g. "1¾ × 1 mg"; for a tail step, what it is made of ("1.5 ml of
+    /// liquid", "compounded dose") in the patient's language.
     pub tablets: String,
+    /// Tablets, or the plan's tail formulation.
+    pub form: StepForm,
+    /// Volume of the plan's oral liquid, ml (liquid steps only).
+    pub liquid_ml: Option<f64>,
     /// mg less than the previous step.
     pub cut_mg: f64,
     /// Cut as percent of the previous step.
@@ -93,6 +106,18 @@ pub struct PlanView {
     pub pace: Pace,
     /// The switch to diazepam this plan follows.
     pub switch: Option<SwitchView>,
+    /// The formulation the plan continues with after the tablets, if any.
+    pub tail: Option<Tail>,
+    /// That formulation in words, in the patient's language.
+    pub tail_line: Option<String>,
+    /// The dose the plan stops from, mg (when it ends in a stop to zero).
+    pub final_dose_mg: Option<f64>,
+    /// That dose as percent of the start dose.
+    pub final_percent_of_start: Option<f64>,
+    /// "Final dose before stopping: 0.25 mg from 28 Dec 2026, 12.5 % of the start dose".
+    pub final_line: Option<String>,
+    /// How long the plan runs, in the patient's language ("48 weeks from the start").
+    pub length_line: Option<String>,
     /// Every step, in date order.
     pub steps: Vec<StepView>,
     /// Holds, in date order.
@@ -123,8 +148,8 @@ pub(crate) fn latest(diary: &Diary, today: NaiveDate) -> Option<LatestPlan> {
     Some(LatestPlan { id, plan: plan.clone(), schedule: plan.schedule(today) })
 }
 
-/// Builds the view of the latest plan, if there is one.
-pub fn build(diary: &Diary, today: NaiveDate) -> Option<PlanView> {
+/// Builds the view of the latest plan, if there is one, with its sentences in `t`'s language.
+pub fn build(diary: &Diary, today: NaiveDate, t: &Texts) -> Option<PlanView> {
     let LatestPlan { id, plan, schedule } = latest(diary, today)?;
     let to = schedule.ended_on.map_or(today, |end| end.min(today));
     let doses = diary.days_between(plan.start, to).filter_map(|(day, e)| match &e.body {
@@ -151,7 +176,26 @@ pub fn build(diary: &Diary, today: NaiveDate) -> Option<PlanView> {
             source: s.source().into(),
             agreed_with: s.agreed_with.clone(),
             line: s.describe(),
+            check: s.check(plan.start_mg),
+            check_line: format!(
+                "{} {}",
+                t.plan_switch_check(
+                    s.check(plan.start_mg),
+                    plan.start_mg,
+                    s.from,
+                    s.from_mg,
+                    s.diazepam_mg,
+                    &t.table_name(s.table)
+                ),
+                t.plan_switch_source(s.source())
+            ),
         }),
+        tail: plan.tail,
+        tail_line: plan.tail.map(|tail| t.plan_tail(tail)),
+        final_dose_mg: schedule.final_dose().map(|f| f.dose_mg),
+        final_percent_of_start: schedule.final_dose().map(|f| f.percent_of_start),
+        final_line: schedule.final_dose().map(|f| t.plan_final_dose(&f)),
+        length_line: schedule.end_date.map(|end| t.plan_length(plan.start, end)),
         steps: schedule
             .steps
             .iter()
@@ -159,7 +203,9 @@ pub fn build(diary: &Diary, today: NaiveDate) -> Option<PlanView> {
                 index: s.index,
                 date: s.date,
                 dose_mg: s.dose_mg,
-                tablets: tablets_text(&s.tablets),
+                tablets: t.plan_step_form(s.form, s.liquid_ml).unwrap_or_else(|| tablets_text(&s.tablets)),
+                form: s.form,
+                liquid_ml: s.liquid_ml,
                 cut_mg: s.cut_mg,
                 cut_percent: s.cut_percent,
                 interval_days: s.interval_days,

@@ -93,6 +93,7 @@ impl EntryBody {
                     table: Some(s.table),
                     agreed_with: s.agreed_with.clone(),
                 }),
+                tail: p.tail,
             }),
             EntryBody::Question(q) => {
                 EntryDraft::Question { at: Some(q.asked_at), text: q.text.clone(), discussed: q.discussed }

@@ -56,5 +56,7 @@ pub use sleep::{SleepDraft, SleepNight, SleepQuality};
 pub use tablets::{
     achievable_doses, amount_text, count_text, mg_text, round1, tablets_for, tablets_text, Split,
 };
-pub use taper::{Ended, Hold, Pace, PaceChange, PlanDraft, Switch, SwitchDraft, TaperPlan};
+pub use taper::{
+    Ended, Hold, Pace, PaceChange, PlanDraft, Switch, SwitchCheck, SwitchDraft, Tail, TaperPlan,
+};
 pub use time::{wall_clock, FixedZone, LocalInstant, WallClock, Zone};

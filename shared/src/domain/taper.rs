@@ -20,6 +20,9 @@ use super::time::{date_not_too_old, LocalInstant};
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod tail;
+
+pub use tail::Tail;
 
 /// Default cut per step, in percent of the *current* dose (Ashton: about 10 %; ASAM 2025: 5–10 %).
 pub const DEFAULT_PERCENT: f64 = 10.0;
@@ -122,6 +125,41 @@ impl Switch {
     }
 }
 
+/// How a plan's agreed start dose compares with the dose the switch's table expects (issue 14,
+/// item 6). It informs the patient and clinician; it never blocks a plan.
+#[derive(Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum SwitchCheck {
+    /// The start lies within the expected range.
+    Within,
+    /// The start is above the range: `times` × its upper end.
+    Above {
+        /// Start dose divided by the range's upper end.
+        times: f64,
+    },
+    /// The start is below the range: `times` × its lower end.
+    Below {
+        /// Start dose divided by the range's lower end.
+        times: f64,
+    },
+}
+
+impl Switch {
+    /// The expected starting dose of diazepam (the table's diazepam-equivalent range of the old
+    /// dose), compared with the start the patient and clinician agreed.
+    pub fn check(&self, start_mg: f64) -> SwitchCheck {
+        let MgRange { low, high } = self.diazepam_mg;
+        if high > 0.0 && start_mg > high * (1.0 + 1e-9) {
+            SwitchCheck::Above { times: start_mg / high }
+        } else if low > 0.0 && start_mg < low * (1.0 - 1e-9) {
+            SwitchCheck::Below { times: start_mg / low }
+        } else {
+            SwitchCheck::Within
+        }
+    }
+}
+
 /// A pause at the current step, with the patient's reason kept verbatim. A hold is a normal part of
 /// tapering; nothing in Steady counts it as a failure.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -186,6 +224,10 @@ pub struct TaperPlan {
     pub pace: Pace,
     /// The switch to diazepam this plan follows, if any.
     pub switch: Option<Switch>,
+    /// The formulation the plan continues with when the tablets allow no cut of about its
+    /// percentage; `None` = tablets only. Absent in plans stored before issue 14, hence the default.
+    #[serde(default)]
+    pub tail: Option<Tail>,
     /// Holds, in date order; only the last may be open.
     pub holds: Vec<Hold>,
     /// Pace changes, in date order.
@@ -239,6 +281,9 @@ pub struct PlanDraft {
     /// A switch to diazepam recorded with this plan.
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub switch: Option<SwitchDraft>,
+    /// An oral liquid or compounded doses to continue with after the tablets; `None` = tablets only.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub tail: Option<Tail>,
 }
 
 impl PlanDraft {
@@ -268,6 +313,7 @@ impl PlanDraft {
         }
         let pace = self.pace.unwrap_or_default();
         let switch = self.switch.as_ref().map(|s| s.validate(molecule)).transpose()?;
+        let tail = self.tail.map(Tail::validate).transpose()?;
         Ok(TaperPlan {
             molecule,
             start_mg,
@@ -279,6 +325,7 @@ impl PlanDraft {
             floor_mg,
             pace,
             switch,
+            tail,
             holds: Vec::new(),
             changes: Vec::new(),
             ended: None,
@@ -475,7 +522,16 @@ impl TaperPlan {
     }
 }
 
-crate::domain::redacted_debug!(TaperPlan, PlanDraft, SwitchDraft, Switch, Hold, PaceChange, Ended);
+crate::domain::redacted_debug!(
+    TaperPlan,
+    PlanDraft,
+    SwitchDraft,
+    Switch,
+    SwitchCheck,
+    Hold,
+    PaceChange,
+    Ended
+);
 
 #[cfg(test)]
 mod tests {

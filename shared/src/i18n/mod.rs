@@ -29,6 +29,8 @@ use crate::domain::{
 };
 use crate::plan::StepStatus;
 
+mod plan;
+
 impl Lang {
     fn langid(self) -> LanguageIdentifier {
         match self {
@@ -562,10 +564,13 @@ impl Texts {
 
     /// Why a step is flagged, naming the rule: "This step is 27.5 % per 14 days, faster than the
     /// usual limit of the ASAM 2025 guideline (25 % in 2 weeks)." `to_zero_in_days` is set for the
-    /// last step to zero. Informative only, like [`crate::plan::PaceFlag`].
+    /// last step to zero. A single cut above the limit after a long interval says so ("This step
+    /// cuts 50 % at once, …"), never a small per-14-days rate. Informative only, like
+    /// [`crate::plan::PaceFlag`].
     pub fn pace_reason(
         &self,
         per_14_days_percent: f64,
+        cut_percent: f64,
         limit_percent: f64,
         pace: Pace,
         to_zero_in_days: Option<u32>,
@@ -576,6 +581,10 @@ impl Texts {
             Pace::Gentle => self.t_args("plan-pace-rule-gentle", &[("limit", limit)]),
         };
         let rate = Arg::Str(self.percent(per_14_days_percent));
+        if to_zero_in_days.is_none() && per_14_days_percent <= limit_percent + 1e-9 {
+            let cut = Arg::Str(self.percent(cut_percent));
+            return self.t_args("plan-pace-reason-cut", &[("cut", cut), ("rule", Arg::Str(rule))]);
+        }
         match to_zero_in_days {
             Some(days) => self.t_args(
                 "plan-pace-reason-last",
@@ -1013,12 +1022,12 @@ mod tests {
             "alprazolam 1.5 mg ≈ 30 mg diazepam (Ashton), agreed with Dr. Janssens"
         );
         assert_eq!(
-            en.pace_reason(27.5, 25.0, Pace::Standard, None),
+            en.pace_reason(27.5, 27.5, 25.0, Pace::Standard, None),
             "This step is 27.5\u{A0}% per 14 days, faster than the usual limit of the ASAM 2025 guideline \
              (25\u{A0}% in 2 weeks)."
         );
         assert_eq!(
-            nb.pace_reason(100.0, 10.0, Pace::Gentle, Some(1)),
+            nb.pace_reason(100.0, 100.0, 10.0, Pace::Gentle, Some(1)),
             "Det siste trinnet til null stopper dosen på 1 dag (100\u{A0}% per 14 dager), raskere enn det \
              rolige tempoet som er valgt for denne planen (10\u{A0}% per 2 uker)."
         );

@@ -5,11 +5,13 @@
 //! it never tells anyone to change a dose.
 
 pub mod actual;
+#[cfg(test)]
+mod cliffs;
 pub mod ics;
 pub mod pace;
 pub mod schedule;
 
 pub use actual::{plan_vs_actual, DayVsPlan, PlanVsActual, StepAdherence};
 pub use ics::{plan_ics_at, revision, IcsOptions};
-pub use pace::{pace_flag, per_14_days_percent, PaceFlag};
-pub use schedule::{Schedule, Step, StepStatus, MAX_STEPS};
+pub use pace::{cut_percent, pace_flag, per_14_days_percent, PaceFlag};
+pub use schedule::{FinalDose, Schedule, Step, StepForm, StepStatus, MAX_STEPS};

@@ -3,13 +3,20 @@
 //! such dose lies between the target and the current dose, the interval is extended until the next
 //! lower dose fits the rule, rather than making the cut bigger. Holds pause the clock, so every later
 //! step (and the end date) moves by the hold's length. Pure: the same plan and day give the same steps.
+//!
+//! With a [`Tail`] (oral liquid or compounded doses), once the tablets' next cut would be above the
+//! pace's limit (25 % standard, 10 % gentle) the plan continues in the tail's resolution, still
+//! cutting the plan's percentage of the current dose; it lengthens an interval only while the single cut stays within the pace's limit,
+//! and stops from the smallest dose the tail can reach that way — so no cut above the limit comes
+//! before the stop. Without a tail the plan keeps to the tablets, and [`Schedule::final_dose`]
+//! names the dose it stops from and how small it is relative to the start.
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::pace::{pace_flag, PaceFlag};
 use crate::domain::tablets::{achievable_units, tablets_for, to_mg, to_units};
-use crate::domain::TaperPlan;
+use crate::domain::{Tail, TaperPlan};
 
 /// At most this many steps are generated; a plan that would need more returns what it has (with
 /// no end date) instead of looping.
@@ -43,6 +50,45 @@ impl crate::domain::Keyed for StepStatus {
     }
 }
 
+/// What a step's dose is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum StepForm {
+    /// Whole or split tablets (also the stop to zero).
+    Tablets,
+    /// The plan's oral liquid.
+    Liquid,
+    /// The plan's compounded doses.
+    Compounded,
+}
+
+impl crate::domain::Keyed for StepForm {
+    const ALL: &'static [Self] = &[Self::Tablets, Self::Liquid, Self::Compounded];
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Tablets => "tablets",
+            Self::Liquid => "liquid",
+            Self::Compounded => "compounded",
+        }
+    }
+}
+
+/// The dose a plan stops from, and how small it is relative to the start: what a clinician needs
+/// to see to judge the last step.
+#[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FinalDose {
+    /// The last dose before zero, mg.
+    pub dose_mg: f64,
+    /// First day of that dose.
+    pub from: NaiveDate,
+    /// That dose as percent of the start dose.
+    pub percent_of_start: f64,
+    /// Day of the stop to zero.
+    pub stop_on: NaiveDate,
+}
+
 /// One dated step: the daily dose from its date until the next step.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
@@ -60,8 +106,14 @@ pub struct Step {
     pub interval_days: u32,
     /// True when the interval was lengthened because the tablets allow no smaller cut.
     pub extended: bool,
-    /// The dose as (tablet strength mg, quarters of that tablet); empty for 0 mg.
+    /// The dose as (tablet strength mg, quarters of that tablet); empty for 0 mg and tail doses.
     pub tablets: Vec<(f64, u32)>,
+    /// Tablets, or the plan's tail formulation.
+    #[serde(default = "tablets_form")]
+    pub form: StepForm,
+    /// Volume of the plan's oral liquid for this dose, ml (liquid steps only).
+    #[serde(default)]
+    pub liquid_ml: Option<f64>,
     /// Set when the step is faster than the plan's pace (informative, never a block).
     pub pace_flag: Option<PaceFlag>,
     /// Done, current, upcoming or cancelled, relative to the day the schedule was computed for.
@@ -82,7 +134,24 @@ pub struct Schedule {
     pub ended_on: Option<NaiveDate>,
 }
 
+fn tablets_form() -> StepForm {
+    StepForm::Tablets
+}
+
 impl Schedule {
+    /// The dose the plan stops from, when its last step is the stop to zero; `None` for a plan that
+    /// ends at a maintenance dose or hit the step cap.
+    pub fn final_dose(&self) -> Option<FinalDose> {
+        let [.., last_dose, stop] = self.steps.as_slice() else { return None };
+        let start = self.steps.first()?.dose_mg;
+        (stop.dose_mg <= 0.0 && self.end_date.is_some() && start > 0.0).then(|| FinalDose {
+            dose_mg: last_dose.dose_mg,
+            from: last_dose.date,
+            percent_of_start: last_dose.dose_mg / start * 100.0,
+            stop_on: stop.date,
+        })
+    }
+
     /// The step in effect on `date` (the last non-cancelled step dated on or before it), so the today
     /// view and plan-vs-actual read the planned dose. `None` before the start or after the plan ended.
     pub fn step_on(&self, date: NaiveDate) -> Option<&Step> {
@@ -147,6 +216,41 @@ fn advance(from: NaiveDate, n: u64, holds: &[(NaiveDate, NaiveDate)]) -> Option<
     last.checked_add_days(Days::new(remaining))
 }
 
+/// One step the engine can take: the next dose, in how many intervals, and from what.
+#[derive(Clone, Copy)]
+struct Move {
+    next: u64,
+    intervals: u64,
+    extended: bool,
+    tail: bool,
+}
+
+fn cut_above(current: u64, next: u64, limit_percent: f64) -> bool {
+    current > 0 && (current - next.min(current)) as f64 / current as f64 * 100.0 > limit_percent + 1e-9
+}
+
+/// A step in the tail's resolution `r` (units): the smallest multiple of `r` at or above `target`
+/// if it is below `current`; else the next lower multiple over lengthened intervals, as long as
+/// that single cut stays within the pace's limit. `None` when the tail can go no lower that way:
+/// the plan then stops from `current`.
+fn tail_move(current: u64, target: f64, r: u64, factor: f64, floor: u64, limit: f64) -> Option<Move> {
+    if r == 0 {
+        return None;
+    }
+    let wanted = ((target - 1e-6).max(0.0) / r as f64).ceil() as u64 * r;
+    if wanted > 0 && wanted < current {
+        // At or below the floor (a dose the tablets make), the step is the floor itself.
+        let tail = wanted > floor;
+        return Some(Move { next: wanted.max(floor), intervals: 1, extended: false, tail });
+    }
+    let lower = (current - 1) / r * r;
+    if lower == 0 || lower <= floor || cut_above(current, lower, limit) {
+        return None;
+    }
+    let intervals = intervals_needed(factor, lower as f64 / current as f64);
+    Some(Move { next: lower, intervals, extended: intervals > 1, tail: true })
+}
+
 /// Smallest k ≥ 1 with factor^k ≤ ratio: how many normal intervals a cut to `ratio` of the current
 /// dose needs so that the pace per interval stays within the rule.
 fn intervals_needed(factor: f64, ratio: f64) -> u64 {
@@ -174,9 +278,13 @@ impl TaperPlan {
         let floor = doses.iter().copied().find(|&d| d >= floor_request).unwrap_or(start_units);
         let holds = hold_spans(self, today);
 
-        let mut steps = vec![self.step(0, self.start, self.start_mg, self.start_mg, 0, false)];
+        let first = Move { next: start_units, intervals: 0, extended: false, tail: false };
+        let mut steps = vec![self.step(0, self.start, self.start_mg, self.start_mg, 0, first)];
+        let tail = self.tail.map(Tail::resolution_units);
+        let limit = self.pace.limit_percent();
         let mut current = start_units;
         let mut date = self.start;
+        let mut in_tail = false;
         let mut reached = current <= floor;
         while !reached && steps.len() < MAX_STEPS {
             let (percent, interval) = self.pace_on(date);
@@ -184,18 +292,40 @@ impl TaperPlan {
             let target = current as f64 * factor;
             let candidate = doses.iter().copied().find(|&d| d as f64 >= target - 1e-6 && d < current);
             let Some(lower) = doses.iter().copied().rev().find(|&d| d < current) else { break };
-            let (next, k, extended) = match candidate {
-                Some(d) => (d.max(floor), 1, false),
-                None if lower == 0 => (0, 1, false),
-                None => (lower.max(floor), intervals_needed(factor, lower as f64 / current as f64), true),
+            let by_tablets = match candidate {
+                Some(d) => Move { next: d.max(floor), intervals: 1, extended: false, tail: false },
+                None if lower == 0 => Move { next: 0, intervals: 1, extended: false, tail: false },
+                None => Move {
+                    next: lower.max(floor),
+                    intervals: intervals_needed(factor, lower as f64 / current as f64),
+                    extended: true,
+                    tail: false,
+                },
             };
-            let days = k.saturating_mul(u64::from(interval));
+            let by_tail = tail.and_then(|r| tail_move(current, target, r, factor, floor, limit));
+            let stop = Move { next: floor, intervals: 1, extended: false, tail: false };
+            let step = if in_tail {
+                by_tail.unwrap_or(stop)
+            } else if candidate.is_some() || tail.is_none() {
+                by_tablets
+            } else {
+                // Tablets while their next cut stays within the pace's limit; past it the tail,
+                // and when the tail can go no lower within the limit either, the stop.
+                match by_tail {
+                    _ if !cut_above(current, by_tablets.next, limit) => by_tablets,
+                    Some(t) => t,
+                    None => stop,
+                }
+            };
+            in_tail = in_tail || step.tail;
+            let days = step.intervals.saturating_mul(u64::from(interval));
             let (Ok(days32), Some(next_date)) = (u32::try_from(days), advance(date, days, &holds)) else {
                 break;
             };
             let index = u32::try_from(steps.len()).unwrap_or(u32::MAX);
-            steps.push(self.step(index, next_date, to_mg(current), to_mg(next), days32, extended));
-            current = next;
+            let (old, new) = (to_mg(current), to_mg(step.next));
+            steps.push(self.step(index, next_date, old, new, days32, step));
+            current = step.next;
             date = next_date;
             reached = current <= floor;
         }
@@ -221,15 +351,13 @@ impl TaperPlan {
         Schedule { steps, end_date, holding: self.is_holding(), ended_on: ended }
     }
 
-    fn step(
-        &self,
-        index: u32,
-        date: NaiveDate,
-        old_mg: f64,
-        dose_mg: f64,
-        interval: u32,
-        extended: bool,
-    ) -> Step {
+    fn step(&self, index: u32, date: NaiveDate, old_mg: f64, dose_mg: f64, interval: u32, how: Move) -> Step {
+        let Move { extended, tail, .. } = how;
+        let form = match self.tail {
+            Some(Tail::Liquid { .. }) if tail && dose_mg > 0.0 => StepForm::Liquid,
+            Some(Tail::Compounded { .. }) if tail && dose_mg > 0.0 => StepForm::Compounded,
+            _ => StepForm::Tablets,
+        };
         let cut_mg = (old_mg - dose_mg).max(0.0);
         let cut_percent = if index == 0 || old_mg <= 0.0 { 0.0 } else { cut_mg / old_mg * 100.0 };
         Step {
@@ -240,21 +368,32 @@ impl TaperPlan {
             cut_percent,
             interval_days: interval,
             extended,
-            tablets: tablets_for(dose_mg, &self.strengths_mg, self.split),
+            tablets: if form == StepForm::Tablets {
+                tablets_for(dose_mg, &self.strengths_mg, self.split)
+            } else {
+                Vec::new()
+            },
+            form,
+            liquid_ml: if form == StepForm::Liquid {
+                self.tail.and_then(|t| t.ml_for(dose_mg))
+            } else {
+                None
+            },
             pace_flag: if index == 0 { None } else { pace_flag(old_mg, dose_mg, interval, self.pace) },
             status: StepStatus::Upcoming,
         }
     }
 }
 
-crate::domain::redacted_debug!(Step, Schedule);
+crate::domain::redacted_debug!(Step, Schedule, FinalDose);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::tablets::{achievable_doses, tablets_text};
     use crate::domain::taper::fixtures::{date as d, plan, scenario3, scenario4};
-    use crate::domain::{Pace, Split};
+    use crate::domain::{Pace, Split, Tail};
+    use crate::plan::per_14_days_percent;
     use proptest::prelude::*;
 
     fn list(s: &Schedule) -> Vec<(String, f64)> {
@@ -324,7 +463,11 @@ mod tests {
         assert_eq!(s.steps[1].tablets, vec![(1.0, 7)]);
         let flagged: Vec<u32> =
             s.steps.iter().filter(|st| st.pace_flag.is_some()).map(|st| st.index).collect();
-        assert_eq!(flagged, vec![8], "only the last step to zero is faster than 25 % per 14 days");
+        // 0.75 → 0.5 (33 %) and 0.5 → 0.25 (50 %) are single cuts above 25 %, however long their
+        // intervals (issue 14: a cut is never averaged away); then the stop.
+        assert_eq!(flagged, vec![6, 7, 8]);
+        let fin = s.final_dose().unwrap();
+        assert_eq!((fin.dose_mg, fin.percent_of_start, fin.stop_on), (0.25, 12.5, d("2027-01-11")));
         let status: Vec<StepStatus> = s.steps.iter().map(|st| st.status).collect();
         use StepStatus::*;
         assert_eq!(status, vec![Done, Done, Done, Current, Upcoming, Upcoming, Upcoming, Upcoming, Upcoming]);
@@ -490,6 +633,52 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
         #[test]
+        fn with_a_tail_no_cut_before_the_stop_is_above_the_limit(
+            (p, today) in arb_plan(0),
+            liquid in any::<bool>(),
+            resolution in 1u32..=200,
+            gentle in any::<bool>(),
+        ) {
+            // A resolution from 0.005 to 1 mg, as an oral liquid (1 mg/ml) or compounded doses.
+            let r = f64::from(resolution) * 0.005;
+            let mut p = p;
+            p.tail = Some(if liquid { Tail::Liquid { mg_per_ml: 1.0, min_ml: r } } else { Tail::Compounded { step_mg: r } });
+            p.pace = if gentle { Pace::Gentle } else { Pace::Standard };
+            let limit = p.pace.limit_percent();
+            let s = p.schedule(today);
+            prop_assert!(s.steps.len() < MAX_STEPS);
+            let floor = s.steps.last().map(|st| st.dose_mg).unwrap_or(f64::NAN);
+            for w in s.steps.windows(2) {
+                let (a, b) = (&w[0], &w[1]);
+                prop_assert!(b.dose_mg < a.dose_mg && b.date > a.date, "steps go down and later");
+                let last = b.dose_mg == floor;
+                if !last {
+                    // Within the pace's limit, or the plan's own percentage when that is faster.
+                    let most = limit.max(p.percent);
+                    prop_assert!(b.cut_percent <= most + 1e-9, "cut {} > {} before the stop", b.cut_percent, most);
+                    if b.cut_percent <= limit + 1e-9 && b.interval_days >= 14 {
+                        prop_assert!(b.pace_flag.is_none());
+                    }
+                }
+                if b.form != StepForm::Tablets {
+                    let units = to_units(b.dose_mg);
+                    prop_assert_eq!(units % to_units(r).max(1), 0, "a tail dose is a multiple of its resolution");
+                    prop_assert!(b.tablets.is_empty());
+                    prop_assert_eq!(b.liquid_ml.is_some(), liquid);
+                } else if b.dose_mg > 0.0 {
+                    prop_assert!(!b.tablets.is_empty(), "a tablet dose is made of tablets");
+                }
+                if a.form != StepForm::Tablets && b.dose_mg > 0.0 {
+                    prop_assert!(b.form != StepForm::Tablets || b.dose_mg == floor, "once in the tail, stays there");
+                }
+            }
+            if p.floor_mg == 0.0 {
+                prop_assert_eq!(floor, 0.0);
+                prop_assert!(s.final_dose().is_some(), "the final dose is named");
+            }
+        }
+
+        #[test]
         fn steps_follow_the_rules((p, today) in arb_plan(0)) {
             let s = p.schedule(today);
             let allowed = achievable_doses(&p.strengths_mg, p.split, p.start_mg);
@@ -516,6 +705,10 @@ mod tests {
                     prop_assert!(b.cut_percent <= rule + 1e-9, "cut {} > rule {}", b.cut_percent, rule);
                     prop_assert_eq!(b.interval_days, p.interval_days);
                 }
+                let limit = p.pace.limit_percent();
+                prop_assert_eq!(b.pace_flag.is_some(),
+                    b.cut_percent > limit + 1e-9 || per_14_days_percent(a.dose_mg, b.dose_mg, b.interval_days) > limit + 1e-9,
+                    "a cut above the limit is flagged on its own step");
                 let tablets: f64 = b.tablets.iter().map(|(st, q)| st * f64::from(*q) / 4.0).sum();
                 prop_assert!((tablets - b.dose_mg).abs() < 1e-9);
             }

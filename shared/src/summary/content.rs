@@ -16,7 +16,8 @@ use crate::domain::{
     mean, slope_per_week, DeTotal, Diary, Hideable, Integrity, Keyed, LongLived, Pace, SplitTotal, TableRef,
     TaperPlan,
 };
-use crate::plan::{plan_vs_actual, Schedule, StepStatus};
+use crate::domain::{SwitchCheck, Tail};
+use crate::plan::{plan_vs_actual, FinalDose, Schedule, StepForm, StepStatus};
 
 /// What the patient chose for one summary.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -315,6 +316,8 @@ pub struct SwitchSummary {
     pub table: TableRef,
     /// Who it was agreed with.
     pub agreed_with: String,
+    /// The plan's start compared with the diazepam dose the table expects (informs only).
+    pub check: SwitchCheck,
 }
 
 /// One plan step as the summary shows it: planned versus logged.
@@ -335,6 +338,10 @@ pub struct PlanStepSummary {
     pub pace_flag: Option<String>,
     /// The step's cut per 14 days, when flagged.
     pub pace_per_14_days_percent: Option<f64>,
+    /// Tablets, or the plan's tail formulation.
+    pub form: StepForm,
+    /// Volume of the plan's oral liquid, ml (liquid steps only).
+    pub liquid_ml: Option<f64>,
     /// The limit it exceeds, when flagged (25 standard, 10 gentle).
     pub pace_limit_percent: Option<f64>,
     /// Days since the previous step (active days only).
@@ -381,8 +388,16 @@ pub struct PlanSection {
     pub pace: Pace,
     /// The switch to diazepam this plan follows, if any.
     pub switch: Option<SwitchSummary>,
-    /// Steps from the one in effect at the period's start to the first after its end.
+    /// Steps from the one in effect at the period's start to the plan's last step (the stop), so
+    /// the clinician sees the whole tail; a long run after the period is shortened, see
+    /// `steps_omitted`.
     pub steps: Vec<PlanStepSummary>,
+    /// Steps left out of `steps` to keep the table short: (index of the step they follow, count).
+    pub steps_omitted: Option<(u32, u32)>,
+    /// The formulation the plan continues with after the tablets, if any.
+    pub tail: Option<Tail>,
+    /// The dose the plan stops from and its share of the start dose.
+    pub final_dose: Option<FinalDose>,
     /// Holds, with reasons.
     pub holds: Vec<HoldSummary>,
     /// Number of steps with a pace flag.
@@ -883,11 +898,10 @@ fn plan_section(
     let first_in_effect = schedule.steps.iter().rposition(|s| s.date <= from).unwrap_or(0);
     let last_shown =
         schedule.steps.iter().position(|s| s.date > to).unwrap_or(schedule.steps.len().saturating_sub(1));
-    let steps = schedule
-        .steps
-        .iter()
-        .skip(first_in_effect)
-        .take(last_shown.saturating_sub(first_in_effect) + 1)
+    let (shown, steps_omitted) = shown_steps(schedule.steps.len(), first_in_effect, last_shown);
+    let steps = shown
+        .into_iter()
+        .filter_map(|i| schedule.steps.get(i))
         .map(|s| {
             let adherence = vs.steps.iter().find(|a| a.index == s.index);
             PlanStepSummary {
@@ -898,6 +912,8 @@ fn plan_section(
                 extended: s.extended,
                 pace_flag: s.pace_flag.as_ref().map(|f| f.reason.clone()),
                 pace_per_14_days_percent: s.pace_flag.as_ref().map(|f| f.per_14_days_percent),
+                form: s.form,
+                liquid_ml: s.liquid_ml,
                 pace_limit_percent: s.pace_flag.as_ref().map(|f| f.limit_percent),
                 interval_days: s.interval_days,
                 status: s.status,
@@ -920,8 +936,14 @@ fn plan_section(
             diazepam_mg: s.diazepam_mg,
             table: s.table.into(),
             agreed_with: s.agreed_with.clone(),
+            check: s.check(plan.start_mg),
         }),
         steps,
+        steps_omitted: steps_omitted.and_then(|(after, n)| {
+            Some((schedule.steps.get(after)?.index, u32::try_from(n).unwrap_or(u32::MAX)))
+        }),
+        tail: plan.tail,
+        final_dose: schedule.final_dose(),
         holds: plan
             .holds
             .iter()
@@ -936,6 +958,26 @@ fn plan_section(
         end_date: schedule.end_date,
         ended_on: schedule.ended_on,
     })
+}
+
+/// Most steps after the period the table shows in full; beyond it, the first few and the last
+/// few (with the stop) are shown and the rest counted.
+const AFTER_PERIOD_SHOWN: usize = 8;
+/// Of those, how many of the last steps are always shown.
+const LAST_SHOWN: usize = 5;
+
+/// Which steps the summary's plan table shows: those of the period (`first..=last_in_period`) and
+/// every later one up to the stop, shortening a long run after the period in its middle. Returns
+/// the indexes shown and, when shortened, (index of the step the gap follows, steps left out).
+fn shown_steps(len: usize, first: usize, last_in_period: usize) -> (Vec<usize>, Option<(usize, usize)>) {
+    let after = len.saturating_sub(last_in_period + 1);
+    if after <= AFTER_PERIOD_SHOWN {
+        return ((first..len).collect(), None);
+    }
+    let head_end = last_in_period + (AFTER_PERIOD_SHOWN - LAST_SHOWN);
+    let tail_start = len - LAST_SHOWN;
+    let shown = (first..=head_end).chain(tail_start..len).collect();
+    (shown, Some((head_end, tail_start - head_end - 1)))
 }
 
 fn goals(

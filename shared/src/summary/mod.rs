@@ -10,6 +10,8 @@ pub mod fhir;
 pub mod notices;
 pub mod pdf;
 pub mod phrases;
+#[cfg(test)]
+mod plan_tests;
 pub mod regimen;
 pub mod text;
 

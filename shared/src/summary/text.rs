@@ -242,6 +242,14 @@ fn plan(p: &mut Page, s: &Summary, t: &Texts) {
         };
         p.line(&format!("  {}: {text}", t.t("plan-switch-title")));
         p.line(&format!("    {}", t.t_args("de-source", &[("source", Arg::Str(sw.table.source.clone()))])));
+        if let Some(m) = lookup(sw.from) {
+            let check =
+                t.plan_switch_check(sw.check, plan.start_mg, m, sw.from_mg, sw.diazepam_mg, &sw.table.name);
+            p.line(&format!("    {check}"));
+        }
+    }
+    if let Some(tail) = plan.tail {
+        p.line(&format!("  {}", t.plan_tail(tail)));
     }
     p.line(&format!(
         "  {:<5} {:<12} {:>9} {:>8}  {}",
@@ -265,8 +273,9 @@ fn plan(p: &mut Page, s: &Summary, t: &Texts) {
             )
         };
         let extended = if step.extended { "*" } else { " " };
+        let form = t.plan_step_form(step.form, step.liquid_ml).map(|f| format!(" ({f})")).unwrap_or_default();
         p.line(&format!(
-            "  {:<5} {:<12} {:>9} {:>8}{extended} {followed}",
+            "  {:<5} {:<12} {:>9} {:>8}{extended} {followed}{form}",
             step.index,
             t.date(step.date),
             t.mg(step.dose_mg),
@@ -274,7 +283,10 @@ fn plan(p: &mut Page, s: &Summary, t: &Texts) {
         ));
         if let (Some(rate), Some(limit)) = (step.pace_per_14_days_percent, step.pace_limit_percent) {
             let to_zero = (step.dose_mg == 0.0).then_some(step.interval_days);
-            p.line(&format!("        ⚑ {}", t.pace_reason(rate, limit, pace, to_zero)));
+            p.line(&format!("        ⚑ {}", t.pace_reason(rate, step.cut_percent, limit, pace, to_zero)));
+        }
+        if let Some((_, n)) = plan.steps_omitted.filter(|(after, _)| *after == step.index) {
+            p.line(&format!("  {}", t.plan_steps_omitted(n)));
         }
     }
     if plan.steps.iter().any(|s| s.extended) {
@@ -293,10 +305,17 @@ fn plan(p: &mut Page, s: &Summary, t: &Texts) {
         (Some(end), _) => {
             p.line(&format!("  {}", t.t_args("plan-ended-on", &[("date", Arg::Str(t.date(end)))])))
         }
-        (None, Some(end)) => {
-            p.line(&format!("  {}: {} ({})", t.t("plan-end-date"), t.date(end), t.t("plan-end-date-moves")))
-        }
+        (None, Some(end)) => p.line(&format!(
+            "  {}: {} ({}) · {}",
+            t.t("plan-end-date"),
+            t.date(end),
+            t.t("plan-end-date-moves"),
+            t.plan_length(plan.start, end)
+        )),
         (None, None) => p.line(&format!("  {}: {}", t.t("plan-end-date"), t.t("plan-end-open"))),
+    }
+    if let Some(fin) = &plan.final_dose {
+        p.line(&format!("  {}", t.plan_final_dose(fin)));
     }
     if plan.flagged_steps > 0 {
         p.line(&format!("  {}", t.t("plan-pace-informative")));

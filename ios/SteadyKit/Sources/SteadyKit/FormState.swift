@@ -233,6 +233,15 @@ public struct FormState: Equatable, Sendable {
                 put(.switchTable, text: s.table.map { Tables.key($0) })
                 put(.switchAgreedWith, text: s.agreedWith)
             }
+            switch p.tail {
+            case .liquid(let mgPerMl, let minMl)?:
+                put(.tailMgPerMl, number: mgPerMl)
+                put(.tailMinMl, number: minMl)
+            case .compounded(let stepMg)?:
+                put(.tailStepMg, number: stepMg)
+            case nil:
+                break
+            }
         case .question(let at, let text, let discussed):
             put(.at, text: at)
             put(.text, text: text)
@@ -409,11 +418,20 @@ public struct FormState: Equatable, Sendable {
                         fromDrug: from, fromMg: fromMg ?? 0, table: choice(.switchTable, Tables.table(key:)),
                         agreedWith: agreed ?? "")
                 }
+                // The tail: compounded doses, or an oral liquid with its smallest volume.
+                var tail: Tail?
+                if let stepMg = number(.tailStepMg) {
+                    tail = .compounded(stepMg: stepMg)
+                } else if let mgPerMl = number(.tailMgPerMl) {
+                    let minMl = number(.tailMinMl)
+                    if minMl == nil { refuse(.tailMinMl, .required) }
+                    tail = .liquid(mgPerMl: mgPerMl, minMl: minMl ?? 0)
+                }
                 let draft = PlanDraft(
                     drug: drug, startMg: startMg ?? 0, start: text(.start), percent: number(.percent),
                     intervalDays: whole(.intervalDays), strengthsMg: strengths,
                     split: choice(.split, ChoiceKeys.split) ?? .quarter, floorMg: number(.floorMg),
-                    pace: choice(.pace, ChoiceKeys.pace), switch: switchDraft)
+                    pace: choice(.pace, ChoiceKeys.pace), switch: switchDraft, tail: tail)
                 return .plan(draft)
             case .question:
                 return .question(at: text(.at), text: needed(.text), discussed: flag(.discussed))

@@ -621,17 +621,29 @@ fn plan_lines(c: &Ctx<'_>, p: &PlanSection) -> Vec<Block> {
             BODY,
             grey::INK,
         ));
+        if let Some(m) = from {
+            let check =
+                t.plan_switch_check(sw.check, p.start_mg, m, sw.from_mg, sw.diazepam_mg, &sw.table.name);
+            items.push(c.para(&check, Weight::Regular, BODY, grey::INK, CONTENT_W));
+        }
+    }
+    if let Some(tail) = p.tail {
+        items.push(c.line(&t.plan_tail(tail), Weight::Regular, BODY, grey::INK));
     }
     let end = match (p.ended_on, p.end_date) {
         (Some(on), _) => t.t_args("plan-ended-on", &[("date", t.date(on).into())]),
         (None, Some(end)) => {
             let moves =
                 if p.holds.is_empty() { String::new() } else { format!(" ({})", t.t("plan-end-date-moves")) };
-            label_value(t, &t.t("plan-end-date"), &format!("{}{moves}", t.date(end)))
+            let length = t.plan_length(p.start, end);
+            label_value(t, &t.t("plan-end-date"), &format!("{}{moves} · {length}", t.date(end)))
         }
         (None, None) => label_value(t, &t.t("plan-end-date"), &t.t("plan-end-open")),
     };
     items.push(c.line(&end, Weight::Regular, BODY, grey::INK));
+    if let Some(fin) = &p.final_dose {
+        items.push(c.line(&t.plan_final_dose(fin), Weight::Bold, BODY, grey::INK));
+    }
     items
 }
 
@@ -670,10 +682,19 @@ fn plan(c: &Ctx<'_>, flow: &mut Flow) {
     let header = header_row(c, &labels, &xs, &widths);
     let limit = p.pace.limit_percent();
     let small = |text: &str, w: f32, weight: Weight| c.para(text, weight, SMALL, grey::INK, w);
+    let omitted = |step: &crate::summary::content::PlanStepSummary| {
+        p.steps_omitted.filter(|(after, _)| *after == step.index).map(|(_, n)| {
+            row(
+                vec![c.para(&t.plan_steps_omitted(n), Weight::Regular, SMALL, grey::MUTED, CONTENT_W)],
+                &[0.0],
+                None,
+            )
+        })
+    };
     let rows: Vec<Block> = p
         .steps
         .iter()
-        .map(|step| {
+        .flat_map(|step| {
             let current = step.status == StepStatus::Current;
             let weight = if current { Weight::Bold } else { Weight::Regular };
             let date = if step.extended { format!("{} †", t.date(step.date)) } else { t.date(step.date) };
@@ -694,7 +715,14 @@ fn plan(c: &Ctx<'_>, flow: &mut Flow) {
             let mut cells = vec![
                 small(&step.index.to_string(), widths[0], weight),
                 small(&date, widths[1], weight),
-                small(&t.mg(step.dose_mg), widths[2], weight),
+                small(
+                    &match step.liquid_ml {
+                        Some(ml) => format!("{} ({} ml)", t.mg(step.dose_mg), t.number(ml, 2)),
+                        None => t.mg(step.dose_mg),
+                    },
+                    widths[2],
+                    weight,
+                ),
                 small(&cut, widths[3], weight),
                 small(&t.step_status(step.status), widths[4], weight),
                 small(&logged, widths[5], weight),
@@ -703,7 +731,7 @@ fn plan(c: &Ctx<'_>, flow: &mut Flow) {
             if flagged {
                 cells.push(small(&flag, widths[7], Weight::Bold));
             }
-            row(cells, &xs, None)
+            std::iter::once(row(cells, &xs, None)).chain(omitted(step))
         })
         .collect();
 

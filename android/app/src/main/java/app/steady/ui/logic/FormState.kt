@@ -22,6 +22,7 @@ import app.steady.core.SleepDraft
 import app.steady.core.Split
 import app.steady.core.SteadyException
 import app.steady.core.SwitchDraft
+import app.steady.core.Tail
 import app.steady.core.parseClockTime
 import app.steady.core.parseNumber
 import app.steady.core.parseTablets
@@ -258,7 +259,16 @@ data class FormState(val kind: EntryKind, val values: Map<String, String> = empt
                     agreedWith = get(Field.SwitchAgreedWith).trim(),
                 )
             },
+            tail = tail(),
         )
+    }
+
+    /** The tail: compounded doses, or an oral liquid with its smallest volume (required with it). */
+    private fun tail(): Tail? {
+        val stepMg = decimal(Field.TailStepMg)
+        if (stepMg != null) return Tail.Compounded(stepMg = stepMg)
+        val mgPerMl = decimal(Field.TailMgPerMl) ?: return null
+        return Tail.Liquid(mgPerMl = mgPerMl, minMl = required(Field.TailMinMl, decimal(Field.TailMinMl)))
     }
 
     // --- reading text with the core's grammar ----------------------------------------------------
@@ -433,6 +443,14 @@ data class FormState(val kind: EntryKind, val values: Map<String, String> = empt
                         put(Field.SwitchFromMg, s.fromMg)
                         put(Field.SwitchTable, s.table)
                         put(Field.SwitchAgreedWith, s.agreedWith)
+                    }
+                    when (val t = tail) {
+                        is Tail.Liquid -> {
+                            put(Field.TailMgPerMl, t.mgPerMl)
+                            put(Field.TailMinMl, t.minMl)
+                        }
+                        is Tail.Compounded -> put(Field.TailStepMg, t.stepMg)
+                        null -> {}
                     }
                 }
                 is EntryDraft.Question -> {

@@ -75,6 +75,9 @@ fun PlanPage(state: UiState, vm: AppViewModel, share: (File, String) -> Unit) {
         }
         plan.today?.let { today -> item { Section(today.molecule) { Text(today.text) } } }
         plan.plan.switch?.let { s -> item { Text(s.line) } }
+        plan.plan.switch?.let { s -> item { Text(s.checkLine) } }
+        plan.plan.tailLine?.let { line -> item { Text(line) } }
+        plan.plan.finalLine?.let { line -> item { Text(line) } }
         item {
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                 if (plan.active) {
