@@ -513,11 +513,14 @@ fn the_lengthened_interval_footnote_only_when_an_interval_was_lengthened() {
     assert!(demo.plan.as_ref().unwrap().steps.iter().any(|st| st.extended));
     assert!(text_of(&demo, Lang::En).contains(note));
     assert!(pdf_pages(&demo, Lang::En).concat().contains(note));
-    // Sam's 25 % steps of diazepam in half tablets all keep the 7-day interval: no footnote.
+    // Sam's plan: the footnote exactly when a step shown (now the whole tail to the stop) was
+    // lengthened, and only on the steps that were.
     let sam = switch_summary();
-    assert!(sam.plan.as_ref().unwrap().steps.iter().all(|st| !st.extended));
-    assert!(!text_of(&sam, Lang::En).contains(note));
-    assert!(!pdf_pages(&sam, Lang::En).concat().contains(note));
+    let steps = &sam.plan.as_ref().unwrap().steps;
+    let lengthened = steps.iter().filter(|st| st.extended).count();
+    assert!(lengthened < steps.len(), "most of Sam's 25 % steps keep the 7-day interval");
+    assert_eq!(text_of(&sam, Lang::En).contains(note), lengthened > 0);
+    assert_eq!(pdf_pages(&sam, Lang::En).concat().contains(note), lengthened > 0);
 }
 
 #[test]
