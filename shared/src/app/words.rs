@@ -439,6 +439,8 @@ mod tests {
             Field::Date,
             Field::Time,
             Field::Instant,
+            Field::PatientName,
+            Field::BirthDate,
         ];
         for &lang in Lang::ALL {
             let t = Texts::new(lang);
