@@ -39,19 +39,20 @@ pub enum PatientCommand {
 pub fn patient(ctx: &Ctx, what: PatientCommand) -> Result<String, CliError> {
     match what {
         PatientCommand::Set { name, birth_date } => {
-            let name = match name.as_deref() {
-                Some("-") => stdin::text(Some("-"), "name")?,
-                Some(_) => {
-                    return Err(CliError::Usage(
+            let name =
+                match name.as_deref() {
+                    Some("-") => stdin::text(Some("-"), "name")?,
+                    Some(_) => return Err(CliError::Usage(
                         "give the name on standard input: `--name -` (an argument is visible to other users)"
                             .into(),
-                    ))
-                }
-                None => None,
-            };
+                    )),
+                    None => None,
+                };
             let birth_date = crate::commands::date(Field::BirthDate, birth_date.as_deref())?;
             if name.is_none() && birth_date.is_none() {
-                return Err(CliError::Usage("give --name - (read from standard input) and/or --birth-date D".into()));
+                return Err(CliError::Usage(
+                    "give --name - (read from standard input) and/or --birth-date D".into(),
+                ));
             }
             let core = ctx.open()?;
             let current = core.settings()?.patient.unwrap_or_default();

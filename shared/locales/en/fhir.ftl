@@ -37,6 +37,14 @@ fhir-doses-ahead = { $n ->
    *[other] { $n } doses were logged for a time after this document was made: listed as intended, not as taken.
 }
 fhir-doses-trend = prescribed DE per day, first half { $first }, second half { $second }.
+fhir-week-without-de = { $amount } + { $n ->
+    [one] { $n } dose
+   *[other] { $n } doses
+} without a DE figure
+fhir-week-only-without-de = { $n ->
+    [one] { $n } dose
+   *[other] { $n } doses
+} without a DE figure
 fhir-col-doses = Doses
 fhir-col-known-mg = mg (known strength)
 fhir-col-unknown-strength = Unknown strength

@@ -37,6 +37,14 @@ fhir-doses-ahead = { $n ->
    *[other] { $n } doses ont été notées pour une heure postérieure à la création de ce document : indiquées comme prévues, non comme prises.
 }
 fhir-doses-trend = ED prescrits par jour, première moitié { $first }, seconde moitié { $second }.
+fhir-week-without-de = { $amount } + { $n ->
+    [one] { $n } dose
+   *[other] { $n } doses
+} sans équivalent
+fhir-week-only-without-de = { $n ->
+    [one] { $n } dose
+   *[other] { $n } doses
+} sans équivalent
 fhir-col-doses = Doses
 fhir-col-known-mg = mg (dosage connu)
 fhir-col-unknown-strength = Dosage inconnu

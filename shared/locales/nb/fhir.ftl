@@ -37,6 +37,14 @@ fhir-doses-ahead = { $n ->
    *[other] { $n } doser ble registrert for et tidspunkt etter at dette dokumentet ble laget: oppført som planlagt, ikke som tatt.
 }
 fhir-doses-trend = forskrevet DE per dag, første halvdel { $first }, andre halvdel { $second }.
+fhir-week-without-de = { $amount } + { $n ->
+    [one] { $n } dose
+   *[other] { $n } doser
+} uten DE-verdi
+fhir-week-only-without-de = { $n ->
+    [one] { $n } dose
+   *[other] { $n } doser
+} uten DE-verdi
 fhir-col-doses = Doser
 fhir-col-known-mg = mg (kjent styrke)
 fhir-col-unknown-strength = Ukjent styrke

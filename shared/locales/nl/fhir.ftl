@@ -37,6 +37,14 @@ fhir-doses-ahead = { $n ->
    *[other] { $n } doses zijn genoteerd voor een tijdstip na het opstellen van dit document: vermeld als voorgenomen, niet als ingenomen.
 }
 fhir-doses-trend = voorgeschreven DE per dag, eerste helft { $first }, tweede helft { $second }.
+fhir-week-without-de = { $amount } + { $n ->
+    [one] { $n } dosis
+   *[other] { $n } doses
+} zonder DE-waarde
+fhir-week-only-without-de = { $n ->
+    [one] { $n } dosis
+   *[other] { $n } doses
+} zonder DE-waarde
 fhir-col-doses = Doses
 fhir-col-known-mg = mg (bekende sterkte)
 fhir-col-unknown-strength = Onbekende sterkte

@@ -317,7 +317,9 @@ mod tests {
         assert_eq!(np("ALPRAZOLAM").validate(now()).unwrap().typed_name, None);
         assert_eq!(np("unknown").validate(now()).unwrap().typed_name, None);
         // Stored only when present, so older entries read back unchanged.
-        assert!(!serde_json::to_string(&np("alprazolam").validate(now()).unwrap()).unwrap().contains("typed"));
+        assert!(!serde_json::to_string(&np("alprazolam").validate(now()).unwrap())
+            .unwrap()
+            .contains("typed"));
     }
 
     #[test]

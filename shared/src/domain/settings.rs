@@ -74,7 +74,8 @@ impl PatientIdentity {
     /// and at most [`MAX_PATIENT_NAME_CHARS`]; a birth date lies between 1900 and today. `None`
     /// when nothing is left.
     pub fn validate(&self, now: LocalInstant) -> Valid<Option<PatientIdentity>> {
-        let name = super::error::optional_text(Field::PatientName, self.name.as_deref(), MAX_PATIENT_NAME_CHARS)?;
+        let name =
+            super::error::optional_text(Field::PatientName, self.name.as_deref(), MAX_PATIENT_NAME_CHARS)?;
         if let Some(d) = self.birth_date {
             if d > now.date_naive() {
                 return Err(ValidationError::new(Field::BirthDate, Problem::InFuture));

@@ -283,7 +283,6 @@ pub(crate) fn range(low: f64, high: f64) -> String {
     }
 }
 
-
 /// The goals the summary shows, matched back to their diary entries (the summary leaves out goals
 /// the patient hid, and closed goals from earlier conversations).
 fn shown_goals<'a>(long_lived: &LongLived<'a>, summary: &Summary) -> Vec<(EntryId, &'a Goal)> {
@@ -350,7 +349,9 @@ fn shown_medicines<'a>(
             long_lived
                 .medicines
                 .iter()
-                .find(|(_, m)| m.name == ms.name && m.started == ms.started && m.molecule.name() == ms.molecule)
+                .find(|(_, m)| {
+                    m.name == ms.name && m.started == ms.started && m.molecule.name() == ms.molecule
+                })
                 .map(|(id, m)| (*id, ms, m.molecule))
         })
         .collect()

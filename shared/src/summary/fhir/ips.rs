@@ -10,7 +10,10 @@ use chrono::NaiveDate;
 use super::json::Obj;
 use super::resources::ips_profile;
 use super::sections::Section;
-use super::{narrative, reference, Ctx, Ref, DATA_ABSENT_REASON, IPS_ABSENT_UNKNOWN, SECTION_ALLERGIES, SECTION_PROBLEMS};
+use super::{
+    narrative, reference, Ctx, Ref, DATA_ABSENT_REASON, IPS_ABSENT_UNKNOWN, SECTION_ALLERGIES,
+    SECTION_PROBLEMS,
+};
 
 /// The data-absent-reason a missing name or birth date carries: `masked` (R4: "the information
 /// is not available due to security, privacy or related reasons") — Steady keeps no identity
@@ -91,7 +94,8 @@ pub(crate) fn no_allergy_info(o: &mut Obj, r: &Ref, ctx: &Ctx) {
 /// Condition "no information about problems" (absent-unknown `no-problem-info`).
 pub(crate) fn no_problem_info(o: &mut Obj, r: &Ref, ctx: &Ctx) {
     let text = ctx.t.t("fhir-no-problem-info");
-    o.obj("code", |o| absent_unknown(o, "no-problem-info", "No information about problems", &text)).str("id", &r.id);
+    o.obj("code", |o| absent_unknown(o, "no-problem-info", "No information about problems", &text))
+        .str("id", &r.id);
     ips_profile(o, ctx, "Condition-uv-ips");
     o.str("resourceType", "Condition").obj("subject", |o| reference(o, &ctx.patient));
     narrative(o, &text);

@@ -8,8 +8,6 @@ use super::{
     fmt1, fmt_num, narrative, qty_mg, quantity, reference, Ctx, Ref, ATC, LOINC, SLEEP_DURATION_LOINC,
     STEADY_CODES,
 };
-use crate::i18n::Arg;
-use crate::summary::{MedicineSummary, RegimenLine};
 use crate::domain::scores::{GAD7_PANEL_LOINC, GAD7_TOTAL_LOINC};
 use crate::domain::Keyed;
 use crate::domain::{tablets_text, TaperPlan};
@@ -17,7 +15,9 @@ use crate::domain::{
     Amount, AnxietyRating, Dose, Gad7, Goal, GoalKind, GoalReview, GoalStatus, LocalInstant, Molecule,
     Proposer, ReviewDecision, SleepNight, Substance, Use,
 };
+use crate::i18n::Arg;
 use crate::plan::{Schedule, StepStatus};
+use crate::summary::{MedicineSummary, RegimenLine};
 use chrono::{Days, NaiveDate, SecondsFormat};
 
 const OBSERVATION_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/observation-category";
@@ -147,7 +147,10 @@ fn dose_amount(t: &crate::i18n::Texts, amount: Amount) -> (String, (f64, &'stati
         Amount::Tablets { quarters, strength_mg: Some(s) } => {
             let n = f64::from(quarters) / 4.0;
             (
-                t.t_args("fhir-tablets-of", &[("tablets", Arg::Str(tablets_word(t, n))), ("strength", Arg::Str(t.mg(s)))]),
+                t.t_args(
+                    "fhir-tablets-of",
+                    &[("tablets", Arg::Str(tablets_word(t, n))), ("strength", Arg::Str(t.mg(s)))],
+                ),
                 (s * n, "mg", "mg"),
             )
         }
@@ -225,7 +228,9 @@ pub fn medication_administration(o: &mut Obj, r: &Ref, dose: &Dose, ctx: &Ctx) {
     })
     .str("effectiveDateTime", &date_time(&dose.taken_at))
     .str("id", &r.id)
-    .obj("medicationCodeableConcept", |o| medication_concept(o, dose.substance, dose.typed_name.as_deref(), ctx));
+    .obj("medicationCodeableConcept", |o| {
+        medication_concept(o, dose.substance, dose.typed_name.as_deref(), ctx)
+    });
     notes(o, ctx, dose.note.as_deref());
     o.arr("performer", |a| {
         a.obj(|o| {
@@ -257,7 +262,8 @@ pub fn logged_ahead(dose: &Dose, ctx: &Ctx) -> bool {
 pub fn dose_statement(o: &mut Obj, r: &Ref, dose: &Dose, ctx: &Ctx) {
     let ahead = logged_ahead(dose, ctx);
     let (dosage_text, (value, unit, code)) = dose_amount(ctx.t, dose.amount);
-    let line = dose_line(ctx, dose, &dosage_text, if ahead { "fhir-dose-line-ahead" } else { "fhir-dose-line" });
+    let line =
+        dose_line(ctx, dose, &dosage_text, if ahead { "fhir-dose-line-ahead" } else { "fhir-dose-line" });
     o.obj("category", |o| statement_category(o, dose.use_, ctx))
         .arr("dosage", |a| {
             a.obj(|o| {
@@ -272,7 +278,9 @@ pub fn dose_statement(o: &mut Obj, r: &Ref, dose: &Dose, ctx: &Ctx) {
         .str("effectiveDateTime", &date_time(&dose.taken_at))
         .str("id", &r.id)
         .obj("informationSource", |o| reference(o, &ctx.patient))
-        .obj("medicationCodeableConcept", |o| medication_concept(o, dose.substance, dose.typed_name.as_deref(), ctx));
+        .obj("medicationCodeableConcept", |o| {
+            medication_concept(o, dose.substance, dose.typed_name.as_deref(), ctx)
+        });
     ips_profile(o, ctx, "MedicationStatement-uv-ips");
     notes(o, ctx, dose.note.as_deref());
     o.str("resourceType", "MedicationStatement")
@@ -285,9 +293,13 @@ pub fn dose_statement(o: &mut Obj, r: &Ref, dose: &Dose, ctx: &Ctx) {
 /// for use outside the prescription.
 fn statement_category(o: &mut Obj, use_: Use, ctx: &Ctx) {
     match use_ {
-        Use::Prescribed => {
-            concept(o, MED_STATEMENT_CATEGORY, "community", "Community", Some(&ctx.t.t("fhir-category-community")))
-        }
+        Use::Prescribed => concept(
+            o,
+            MED_STATEMENT_CATEGORY,
+            "community",
+            "Community",
+            Some(&ctx.t.t("fhir-category-community")),
+        ),
         Use::NonPrescribed => concept(
             o,
             MED_STATEMENT_CATEGORY,
@@ -301,9 +313,10 @@ fn statement_category(o: &mut Obj, use_: Use, ctx: &Ctx) {
 /// One regimen period of a medicine in words: "from 9 Feb 2026: 1 tablet of 1 mg at 08:00, 22:00".
 fn regimen_text(t: &crate::i18n::Texts, line: &RegimenLine) -> String {
     let amount = match (line.tablets, line.strength_mg, line.mg) {
-        (Some(n), Some(s), _) => {
-            t.t_args("fhir-tablets-of", &[("tablets", Arg::Str(tablets_word(t, n))), ("strength", Arg::Str(t.mg(s)))])
-        }
+        (Some(n), Some(s), _) => t.t_args(
+            "fhir-tablets-of",
+            &[("tablets", Arg::Str(tablets_word(t, n))), ("strength", Arg::Str(t.mg(s)))],
+        ),
         (Some(n), None, _) => {
             t.t_args("fhir-tablets-unknown-strength", &[("tablets", Arg::Str(tablets_word(t, n)))])
         }
@@ -376,7 +389,9 @@ pub fn medicine_statement(
         })
         .str("id", &r.id)
         .obj("informationSource", |o| reference(o, &ctx.patient))
-        .obj("medicationCodeableConcept", |o| medication_concept(o, Substance::Known(molecule), Some(&m.name), ctx));
+        .obj("medicationCodeableConcept", |o| {
+            medication_concept(o, Substance::Known(molecule), Some(&m.name), ctx)
+        });
     ips_profile(o, ctx, "MedicationStatement-uv-ips");
     o.str("resourceType", "MedicationStatement")
         .str("status", if stopped.is_some() { "completed" } else { "active" })
@@ -422,9 +437,13 @@ pub fn sleep(o: &mut Obj, r: &Ref, night: &SleepNight, ctx: &Ctx) {
 
 /// The codes of Steady's code system used for the sleep diary items: (code, display, message id
 /// of the localised text).
-const SLEEP_QUALITY: (&str, &str, &str) =
-    ("sleep-quality", "Sleep quality (Consensus Sleep Diary), 1 very poor to 5 very good", "fhir-code-sleep-quality");
-const SLEEP_AWAKENINGS: (&str, &str, &str) = ("sleep-awakenings", "Number of awakenings", "fhir-code-awakenings");
+const SLEEP_QUALITY: (&str, &str, &str) = (
+    "sleep-quality",
+    "Sleep quality (Consensus Sleep Diary), 1 very poor to 5 very good",
+    "fhir-code-sleep-quality",
+);
+const SLEEP_AWAKENINGS: (&str, &str, &str) =
+    ("sleep-awakenings", "Number of awakenings", "fhir-code-awakenings");
 const SLEEP_LATENCY: (&str, &str, &str) = ("sleep-latency", "Time to fall asleep", "fhir-code-sleep-latency");
 const SLEEP_WASO: (&str, &str, &str) = ("sleep-waso", "Time awake after sleep onset", "fhir-code-waso");
 const SLEEP_IN_BED: (&str, &str, &str) = ("sleep-time-in-bed", "Time in bed", "fhir-code-time-in-bed");
@@ -734,7 +753,12 @@ pub fn review(o: &mut Obj, r: &Ref, rv: &GoalReview, goal_url: &str, ctx: &Ctx) 
         ],
     );
     o.obj("code", |o| {
-        steady_concept(o, "gas-rating", "Goal Attainment Scaling (GAS) rating, -2 to +2", &ctx.t.t("fhir-code-gas"))
+        steady_concept(
+            o,
+            "gas-rating",
+            "Goal Attainment Scaling (GAS) rating, -2 to +2",
+            &ctx.t.t("fhir-code-gas"),
+        )
     })
     .arr("component", |a| {
         a.obj(|o| {
@@ -753,20 +777,25 @@ pub fn review(o: &mut Obj, r: &Ref, rv: &GoalReview, goal_url: &str, ctx: &Ctx) 
         if let Some(next) = rv.next_review {
             a.obj(|o| {
                 o.obj("code", |o| {
-                    steady_concept(o, "next-review", "Date of the next goal review", &ctx.t.t("fhir-code-next-review"))
+                    steady_concept(
+                        o,
+                        "next-review",
+                        "Date of the next goal review",
+                        &ctx.t.t("fhir-code-next-review"),
+                    )
                 })
                 .str("valueDateTime", &next.to_string());
             });
         }
     })
-        .str("effectiveDateTime", &date_time(&rv.at))
-        .arr("focus", |a| {
-            a.obj(|o| reference(o, goal_url));
-        })
-        .str("id", &r.id)
-        .arr("interpretation", |a| {
-            a.obj(|o| text_concept(o, &ctx.t.gas_label(rv.gas)));
-        });
+    .str("effectiveDateTime", &date_time(&rv.at))
+    .arr("focus", |a| {
+        a.obj(|o| reference(o, goal_url));
+    })
+    .str("id", &r.id)
+    .arr("interpretation", |a| {
+        a.obj(|o| text_concept(o, &ctx.t.gas_label(rv.gas)));
+    });
     notes(o, ctx, rv.note.as_deref());
     observation_tail(o, ctx, &line);
     o.int("valueInteger", rv.gas);
@@ -964,7 +993,10 @@ pub fn care_plan(o: &mut Obj, r: &Ref, plan: &TaperPlan, schedule: &Schedule, go
                 "schedule",
                 Arg::Str(ctx.t.t_args(
                     "plan-schedule",
-                    &[("percent", Arg::Str(ctx.t.percent(plan.percent))), ("days", Arg::from(plan.interval_days))],
+                    &[
+                        ("percent", Arg::Str(ctx.t.percent(plan.percent))),
+                        ("days", Arg::from(plan.interval_days)),
+                    ],
                 )),
             ),
             ("steps", Arg::from(steps.len())),

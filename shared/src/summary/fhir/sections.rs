@@ -93,19 +93,15 @@ pub(crate) struct DoseFacts<'a> {
     pub show_np: bool,
 }
 
-/// "7.5 mg", "10–20 mg", or "no value in <table>" when nothing had a value and something did not.
-fn de_text(t: &Texts, low: f64, high: f64, no_value: u32, doses: u32, table: &str) -> String {
-    if no_value > 0 && no_value == doses {
-        t.t_args("de-no-value", &[("table", Arg::from(table))])
-    } else {
-        t.mg_range(low, high)
-    }
-}
-
 /// The Medication section (LOINC 10160-0): totals apart for prescribed and non-prescribed use in
 /// the same unit, doses the table has no value for named ("no value in <table>", never 0 mg DE),
 /// the trend, days without a dose, a per-molecule table and the weekly means.
-pub(crate) fn doses_section(t: &Texts, summary: &Summary, facts: &DoseFacts, entries: Vec<String>) -> Section {
+pub(crate) fn doses_section(
+    t: &Texts,
+    summary: &Summary,
+    facts: &DoseFacts,
+    entries: Vec<String>,
+) -> Section {
     let mut s = Section::new(t, "section-doses", SECTION_MEDICATIONS);
     let days = summary.days.len().max(1) as f64;
     let table_name = summary.table.name.as_str();
@@ -125,14 +121,23 @@ pub(crate) fn doses_section(t: &Texts, summary: &Summary, facts: &DoseFacts, ent
         .map(|(name, _)| t.molecule_named(name))
         .collect();
     let total_line = |tot: &crate::domain::DeTotal| {
-        let mut line = t.t_args(
-            "fhir-doses-total",
-            &[
-                ("n", Arg::from(tot.doses)),
-                ("total", Arg::Str(de_text(t, tot.low_mg, tot.high_mg, tot.no_value_doses, tot.doses, table_name))),
-                ("per_day", Arg::Str(t.mg_range(tot.low_mg / days, tot.high_mg / days))),
-            ],
-        );
+        let mut line = if tot.doses > 0 && tot.unknown_doses == tot.doses {
+            // Nothing had a DE figure: say so, never "0 mg DE".
+            format!(
+                "{}; {}.",
+                t.t_args("dose-count", &[("n", Arg::from(tot.doses))]),
+                t.t_args("de-none", &[("table", Arg::from(table_name))])
+            )
+        } else {
+            t.t_args(
+                "fhir-doses-total",
+                &[
+                    ("n", Arg::from(tot.doses)),
+                    ("total", Arg::Str(t.mg_range(tot.low_mg, tot.high_mg))),
+                    ("per_day", Arg::Str(t.mg_range(tot.low_mg / days, tot.high_mg / days))),
+                ],
+            )
+        };
         let unknown = tot.unknown_doses.saturating_sub(tot.no_value_doses);
         if unknown > 0 {
             line.push(' ');
@@ -162,6 +167,7 @@ pub(crate) fn doses_section(t: &Texts, summary: &Summary, facts: &DoseFacts, ent
         s.text.p(&t.t_args("fhir-doses-ahead", &[("n", Arg::from(facts.logged_ahead))]));
     }
     let trend = &summary.dose_trend;
+    let no_figure = p.doses > 0 && p.unknown_doses == p.doses;
     let mut trend_line = t.t_args(
         "fhir-doses-trend",
         &[
@@ -169,9 +175,12 @@ pub(crate) fn doses_section(t: &Texts, summary: &Summary, facts: &DoseFacts, ent
             ("second", Arg::Str(t.mg_range_of(trend.second_half))),
         ],
     );
-    if let (Some(lo), Some(hi)) = (trend.slope_low_mg_per_week, trend.slope_high_mg_per_week) {
+    if no_figure {
+        trend_line = t.t_args("de-none", &[("table", Arg::from(table_name))]);
+    } else if let (Some(lo), Some(hi)) = (trend.slope_low_mg_per_week, trend.slope_high_mg_per_week) {
         trend_line.push(' ');
-        trend_line.push_str(&t.t_args("trend-value", &[("amount", Arg::Str(t.mg_range(lo.min(hi), lo.max(hi))))]));
+        trend_line
+            .push_str(&t.t_args("trend-value", &[("amount", Arg::Str(t.mg_range(lo.min(hi), lo.max(hi))))]));
     }
     s.text.labelled(&format!("{}:", t.t("trend-per-week")), &trend_line);
     s.text.labelled(
@@ -218,7 +227,21 @@ pub(crate) fn doses_section(t: &Texts, summary: &Summary, facts: &DoseFacts, ent
     let weeks: Vec<Vec<String>> = summary
         .weeks
         .iter()
-        .map(|w| vec![t.date(w.week_start), w.days.to_string(), t.mg_range(w.de_low_mg, w.de_high_mg)])
+        .map(|w| {
+            let without: u32 = summary
+                .days
+                .iter()
+                .filter(|d| d.date >= w.week_start && d.date < w.week_start + chrono::Days::new(7))
+                .map(|d| d.unknown_doses)
+                .sum();
+            let mut de = t.mg_range(w.de_low_mg, w.de_high_mg);
+            if without > 0 && w.de_high_mg <= 0.0 {
+                de = t.t_args("fhir-week-only-without-de", &[("n", Arg::from(without))]);
+            } else if without > 0 {
+                de = t.t_args("fhir-week-without-de", &[("amount", Arg::Str(de)), ("n", Arg::from(without))]);
+            }
+            vec![t.date(w.week_start), w.days.to_string(), de]
+        })
         .collect();
     s.text.table(&[t.t("chart-week"), t.t("fhir-col-days"), t.t("de-per-day-label")], &weeks);
     s.entries = entries;
@@ -246,14 +269,20 @@ pub(crate) fn plan_section(t: &Texts, summary: &Summary, show_notes: bool, entri
                 "schedule",
                 Arg::Str(t.t_args(
                     "plan-schedule",
-                    &[("percent", Arg::Str(t.percent(plan.percent))), ("days", Arg::from(plan.interval_days))],
+                    &[
+                        ("percent", Arg::Str(t.percent(plan.percent))),
+                        ("days", Arg::from(plan.interval_days)),
+                    ],
                 )),
             ),
             ("steps", Arg::from(plan.steps.len())),
             ("flagged", Arg::from(plan.flagged_steps)),
         ],
     ));
-    s.text.labelled(&format!("{}:", t.t("plan-pace")), &format!("{}. {}", t.pace(plan.pace), t.t("plan-pace-informative")));
+    s.text.labelled(
+        &format!("{}:", t.t("plan-pace")),
+        &format!("{}. {}", t.pace(plan.pace), t.t("plan-pace-informative")),
+    );
     if let Some(sw) = &plan.switch {
         let from = crate::domain::Molecule::ALL.into_iter().find(|m| m.name() == sw.from);
         let text = match from {
@@ -341,17 +370,19 @@ pub(crate) fn sleep_section(t: &Texts, summary: &Summary, entries: Vec<String>) 
             ("n", Arg::from(sl.nights)),
             ("mean", Arg::Str(opt(t, sl.mean_total_sleep_h, |v| t.hours(v)))),
             ("efficiency", Arg::Str(opt(t, sl.mean_efficiency_percent, |v| t.percent(v)))),
-            ("quality", Arg::Str(opt(t, sl.mean_quality, |v| t.t_args("sleep-quality-value", &[("value", Arg::Str(t.number(v, 1)))])))),
+            (
+                "quality",
+                Arg::Str(opt(t, sl.mean_quality, |v| {
+                    t.t_args("sleep-quality-value", &[("value", Arg::Str(t.number(v, 1)))])
+                })),
+            ),
             ("awakenings", Arg::Str(opt(t, sl.mean_awakenings, |v| t.number(v, 1)))),
             ("first", Arg::Str(opt(t, sl.first_half_h, |v| t.hours(v)))),
             ("second", Arg::Str(opt(t, sl.second_half_h, |v| t.hours(v)))),
         ],
     ));
-    let weeks: Vec<Vec<String>> = summary
-        .weeks
-        .iter()
-        .map(|w| vec![t.date(w.week_start), opt(t, w.sleep_h, |v| t.hours(v))])
-        .collect();
+    let weeks: Vec<Vec<String>> =
+        summary.weeks.iter().map(|w| vec![t.date(w.week_start), opt(t, w.sleep_h, |v| t.hours(v))]).collect();
     if sl.nights > 0 {
         s.text.table(&[t.t("chart-week"), t.t("mean-sleep")], &weeks);
     }
@@ -407,7 +438,10 @@ pub(crate) fn goals_section(t: &Texts, summary: &Summary, show_notes: bool, entr
                     let mut line = format!(
                         "{}: {}, {}",
                         t.date(r.date),
-                        t.t_args("gas-score", &[("score", Arg::Str(t.gas(r.gas))), ("label", Arg::Str(t.gas_label(r.gas)))]),
+                        t.t_args(
+                            "gas-score",
+                            &[("score", Arg::Str(t.gas(r.gas))), ("label", Arg::Str(t.gas_label(r.gas)))]
+                        ),
                         t.t(&format!("review-decision-{}", r.decision))
                     );
                     if let Some(n) = r.note.as_deref().filter(|_| show_notes) {
@@ -426,7 +460,13 @@ pub(crate) fn goals_section(t: &Texts, summary: &Summary, show_notes: bool, entr
         })
         .collect();
     s.text.table(
-        &[t.t("goal-what-matters"), t.t("goal-kind"), t.t("goal-status"), t.t("fhir-col-next-review"), t.t("review")],
+        &[
+            t.t("goal-what-matters"),
+            t.t("goal-kind"),
+            t.t("goal-status"),
+            t.t("fhir-col-next-review"),
+            t.t("review"),
+        ],
         &rows,
     );
     if summary.hidden_goals > 0 {
@@ -446,7 +486,8 @@ pub(crate) fn questions_section(t: &Texts, summary: &Summary) -> Option<Section>
     }
     let mut s = Section::new(t, "section-questions", SECTION_QUESTIONS);
     s.text.p(&t.t("fhir-questions-intro"));
-    let items: Vec<String> = summary.questions.iter().map(|q| format!("{}: {}", t.date(q.date), q.text)).collect();
+    let items: Vec<String> =
+        summary.questions.iter().map(|q| format!("{}: {}", t.date(q.date), q.text)).collect();
     s.text.ul(&items);
     Some(s)
 }
