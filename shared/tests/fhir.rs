@@ -1037,7 +1037,13 @@ fn write_fhir_samples() {
             export(
                 &Diary::default(),
                 &SummaryOptions::default(),
-                &FhirOptions { ips: true, ..options("ips-empty") },
+                &FhirOptions {
+                    ips: true,
+                    lang: Lang::Fr,
+                    patient_display: Some("Marie Dubois".into()),
+                    patient_birth_date: Some(d(1958, 11, 30)),
+                    ..options("ips-empty")
+                },
             ),
         ),
     ];

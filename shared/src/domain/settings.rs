@@ -84,8 +84,8 @@ impl PatientIdentity {
                 return Err(ValidationError::new(Field::BirthDate, Problem::TooOld));
             }
         }
-        Ok((name.is_some() || self.birth_date.is_some())
-            .then(|| PatientIdentity { name, birth_date: self.birth_date }))
+        let any = name.is_some() || self.birth_date.is_some();
+        Ok(any.then_some(PatientIdentity { name, birth_date: self.birth_date }))
     }
 }
 
