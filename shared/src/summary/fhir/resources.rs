@@ -527,8 +527,8 @@ pub fn gad7_panel(o: &mut Obj, panel: &Ref, total: &Ref, g: &Gad7, ctx: &Ctx) {
         for ((code, text), score) in GAD7_ITEMS.iter().zip(g.items) {
             let (a_code, a_text) = GAD7_ANSWERS[usize::from(score.min(3))];
             a.obj(|o| {
-                o.obj("code", |o| concept(o, LOINC, code, text, Some(text)))
-                    .obj("valueCodeableConcept", |o| concept(o, LOINC, a_code, a_text, Some(a_text)));
+                o.obj("code", |o| concept(o, LOINC, code, text, None))
+                    .obj("valueCodeableConcept", |o| concept(o, LOINC, a_code, a_text, None));
             });
         }
     })
