@@ -23,10 +23,13 @@ fn main() {
     for face in ["NotoSans-Regular", "NotoSans-Bold"] {
         compress(&[here.join(format!("assets/fonts/{face}.ttf"))], &out.join(format!("{face}.ttf.z")));
     }
-    // One resource per language: the summary's words, then the app's.
+    // One resource per language: the summary's words, the FHIR export's, then the app's.
     for lang in ["en", "fr", "nl", "nb"] {
         let dir = here.join("locales").join(lang);
-        compress(&[dir.join("summary.ftl"), dir.join("app.ftl")], &out.join(format!("{lang}.ftl.z")));
+        compress(
+            &[dir.join("summary.ftl"), dir.join("fhir.ftl"), dir.join("app.ftl")],
+            &out.join(format!("{lang}.ftl.z")),
+        );
     }
     println!("cargo:rerun-if-changed=build.rs");
 }

@@ -595,7 +595,14 @@ impl Bench {
 
 fn request(from: NaiveDate, to: NaiveDate, format: ExportFormat) -> ExportRequest {
     let period = Period::new(from, to).expect("a benchmark period runs forwards");
-    ExportRequest { period, table: None, options: SummaryOptions::default(), format, lang: Lang::En }
+    ExportRequest {
+        period,
+        table: None,
+        options: SummaryOptions::default(),
+        format,
+        lang: Lang::En,
+        ips: false,
+    }
 }
 
 fn target_line(measure: String, t: Duration, target_ms: Option<u64>) -> Line {

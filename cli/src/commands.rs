@@ -323,7 +323,11 @@ pub fn summary(ctx: &Ctx, a: &SummaryArgs) -> Result<String, CliError> {
         language: Some(language),
         exclude,
         hidden_goals: vec![],
+        ips: a.ips,
     };
+    if a.ips && a.format != ExportFormat::Fhir {
+        return Err(CliError::Usage("--ips goes with --format fhir".into()));
+    }
     // The period's rules are checked before the passphrase is asked for.
     request.resolve(local_today())?;
     if a.format == ExportFormat::Pdf && a.out.is_none() {

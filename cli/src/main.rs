@@ -9,6 +9,7 @@ mod demo;
 mod error;
 mod outfile;
 mod output;
+mod patient;
 mod plan_cmd;
 mod safekeeping;
 mod stdin;
@@ -116,6 +117,12 @@ enum Command {
     Settings {
         #[command(subcommand)]
         what: daily::SettingsCommand,
+    },
+    /// Your name and birth date, only for the International Patient Summary
+    /// (`summary --format fhir --ips`); never required.
+    Patient {
+        #[command(subcommand)]
+        what: patient::PatientCommand,
     },
     /// Questions for your next appointment ("What I want to talk about").
     Question {
@@ -382,6 +389,10 @@ pub struct SummaryArgs {
     /// The summary says what was left out.
     #[arg(long, value_name = "PARTS")]
     pub exclude: Vec<String>,
+    /// With `--format fhir`: the International Patient Summary (IPS 2.0) variant, with the name and
+    /// birth date from `steady patient set` if you entered them.
+    #[arg(long)]
+    pub ips: bool,
 }
 
 /// Runs one command and returns what to print on stdout.
@@ -403,6 +414,7 @@ fn run(cli: Cli) -> Result<String, CliError> {
         Command::Goal { what: GoalCommand::Status(a) } => plan_cmd::goal_status(&ctx, &a),
         Command::Plan { what } => plan_cmd::plan(&ctx, what),
         Command::Question { what } => plan_cmd::question(&ctx, what),
+        Command::Patient { what } => patient::patient(&ctx, what),
         Command::Med { what } => daily::med(&ctx, what),
         Command::Taken(a) => daily::taken(&ctx, &a),
         Command::Skipped(a) => daily::skipped(&ctx, &a),

@@ -338,6 +338,7 @@ mod tests {
             note: None,
             medicine: None,
             planned: false,
+            typed_name: None,
         };
         let e = Entry { id: EntryId::new(), body: EntryBody::Dose(dose) };
         let v = entry_json(&e, EquivalenceTable::Ashton).unwrap();

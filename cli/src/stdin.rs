@@ -361,7 +361,7 @@ impl Pending {
         let draft = match kind {
             EntryKind::Dose => {
                 o.only(
-                    &["kind", "taken_at", "substance", "amount", "use", "note", "medicine"],
+                    &["kind", "taken_at", "substance", "typed_name", "amount", "use", "note", "medicine"],
                     &["substance_name", "mg", "tablets", "de_low_mg", "de_high_mg", "de_table", "planned"],
                 )?;
                 let amount: Amount =
@@ -370,7 +370,12 @@ impl Pending {
                 reference = o.reference("medicine", EntryKind::Medicine)?;
                 EntryDraft::Dose(DoseDraft {
                     taken_at: o.instant("taken_at", Field::TakenAt)?,
-                    drug: drug_name(&o, "substance")?,
+                    // The name the patient typed ("Xanax") when `list --json` kept one; it resolves
+                    // to the same substance.
+                    drug: match o.string("typed_name")? {
+                        Some(typed) => typed,
+                        None => drug_name(&o, "substance")?,
+                    },
                     mg,
                     tablets,
                     strength_mg,

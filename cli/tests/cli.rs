@@ -231,6 +231,53 @@ fn summary_json_has_the_documented_day_fields_and_means() {
 }
 
 #[test]
+fn fhir_follows_lang_and_the_ips_variant_carries_only_the_identity_the_patient_entered() {
+    let d = Diary::keyed_init();
+    d.ok(&[
+        "log",
+        "dose",
+        "--drug",
+        "Xanax",
+        "--tablets",
+        "1",
+        "--non-prescribed",
+        "--at",
+        "2025-06-01 23:00",
+    ]);
+    let period = ["summary", "--from", "2025-06-01", "--to", "2025-06-07", "--format", "fhir"];
+    let fr = d.json(&[&period[..], &["--lang", "fr"]].concat());
+    assert_eq!(fr["language"], "fr");
+    assert!(fr["entry"][0]["resource"]["title"].as_str().unwrap().starts_with("Résumé Steady"));
+    let xanax = fr["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["resource"]["resourceType"] == "MedicationStatement")
+        .unwrap();
+    assert_eq!(xanax["resource"]["medicationCodeableConcept"]["text"], "Xanax");
+    // IPS without an identity: none invented.
+    let ips = d.json(&[&period[..], &["--ips"]].concat());
+    assert_eq!(ips["entry"][0]["resource"]["type"]["coding"][0]["code"], "60591-5");
+    assert!(ips["entry"][1]["resource"].get("birthDate").is_none());
+    // The name comes from standard input, never the command line.
+    assert!(fails(&d.keyed(&["patient", "set", "--name", "Sam Peeters"])).contains("standard input"));
+    d.ok_stdin(&["patient", "set", "--name", "-", "--birth-date", "1961-04-02"], "Sam Peeters\n");
+    assert_eq!(d.json(&["patient", "show", "--json"])["name"], "Sam Peeters");
+    let ips = d.json(&[&period[..], &["--ips"]].concat());
+    let patient = &ips["entry"][1]["resource"];
+    assert_eq!(
+        (patient["name"][0]["text"].as_str(), patient["birthDate"].as_str()),
+        (Some("Sam Peeters"), Some("1961-04-02"))
+    );
+    let plain = d.ok(&period);
+    assert!(!plain.contains("Sam Peeters") && !plain.contains("1961"), "never in the plain export");
+    assert!(!d.ok(&["settings", "show"]).contains("Sam"));
+    d.ok(&["patient", "clear"]);
+    assert!(d.json(&["patient", "show", "--json"])["name"].is_null());
+    assert!(fails(&d.keyed(&[&period[..3], &["--ips"]].concat())).contains("--ips"), "--ips needs fhir");
+}
+
+#[test]
 fn bad_input_fails_cleanly_and_names_the_field() {
     let d = Diary::keyed_init();
     let err = fails(&d.keyed(&["log", "dose", "--drug", "diazepam", "--mg", "-1"]));

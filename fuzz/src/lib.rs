@@ -584,6 +584,7 @@ pub fn request(r: &mut Reader) -> Request {
         language,
         exclude,
         hidden_goals: Vec::new(),
+        ips: table_byte & 0x80 != 0,
     };
     Request { now, summary, table, hidden_goal_mask, today }
 }
@@ -890,7 +891,8 @@ pub mod ffi {
                 let language = w.opt(Wire::pick::<Lang>);
                 let exclude = (0..w.r.byte() % 9).map(|_| w.pick::<Hideable>()).collect();
                 let hidden_goals = (0..w.r.byte() % 4).map(|_| w.id()).collect();
-                let req = SummaryRequest { from, to, format, table, language, exclude, hidden_goals };
+                let ips = w.r.byte() & 1 == 1;
+                let req = SummaryRequest { from, to, format, table, language, exclude, hidden_goals, ips };
                 Call::Summary(w.finish(req))
             }
             tag::TYPED => {

@@ -74,7 +74,11 @@ fn every_sleep_and_gad7_item_has_its_column() {
     let en = export(Lang::En, &SummaryOptions::default());
     let sleep = row(&en, "sleep", ',');
     // value, into bed, tried, latency, awakenings, WASO, final awakening, out of bed, efficiency, quality
-    assert_eq!(&sleep[11..21], ["6.5", "22:45", "", "20", "1", "15", "05:50", "06:45", "81.3", "4"], "{sleep:?}");
+    assert_eq!(
+        &sleep[11..21],
+        ["6.5", "22:45", "", "20", "1", "15", "05:50", "06:45", "81.3", "4"],
+        "{sleep:?}"
+    );
     let gad = row(&en, "GAD-7", ',');
     assert_eq!(gad[11], "10");
     assert_eq!(&gad[21..28], ["1", "2", "1", "0", "3", "1", "2"], "{gad:?}");

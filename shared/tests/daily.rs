@@ -427,7 +427,11 @@ fn forms_start_from_the_last_dose_and_edits_get_their_values_back() {
     let form =
         core.form(steady_core::FormRequest::New { kind: steady_core::domain::EntryKind::Dose }).unwrap();
     let Some(EntryDraft::Dose(prefill)) = form.prefill else { panic!("a dose prefill") };
-    assert_eq!((prefill.drug.as_str(), prefill.tablets, prefill.note), ("alprazolam", Some(0.5), None));
+    assert_eq!(
+        (prefill.drug.as_str(), prefill.tablets, prefill.note),
+        ("Xanax", Some(0.5), None),
+        "the name typed"
+    );
     let Ok(EntryDraft::Dose(edit)) = core.entry_draft(id) else { panic!("the dose's draft") };
     assert_eq!(edit.note.as_deref(), Some("after the call"));
     // Editing a dose with its own draft changes nothing.

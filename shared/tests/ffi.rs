@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
-use steady_core::domain::{DoseDraft, EntryDraft, Field, Lang, Problem, Rule, SettingChange};
+use steady_core::domain::{
+    DoseDraft, EntryDraft, Field, Lang, PatientIdentity, Problem, Rule, SettingChange,
+};
 use steady_core::ffi::{
     default_period, error_message, summary_period, KeyProvider, SteadyDiary, SteadyError,
 };
@@ -89,6 +91,41 @@ fn a_refused_value_comes_back_once_typed_with_its_numbers() {
         Err(SteadyError::InvalidInput { detail, .. }) => {
             assert!(detail.contains("10") && detail.contains("nxiété"), "in French: {detail}");
             assert_eq!(SteadyError::Locked.in_words(Lang::Nl), error_message(SteadyError::Locked, Lang::Nl));
+        }
+        other => panic!("refused: {:?}", other.is_ok()),
+    }
+}
+
+#[test]
+fn the_phones_enter_the_patient_identity_and_export_the_ips_in_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let phone = SteadyDiary::open(dir.path().display().to_string(), Arc::new(Key)).unwrap();
+    let fhir = |ips: bool, language: Option<Lang>| -> serde_json::Value {
+        let req = SummaryRequest { format: ExportFormat::Fhir, ips, language, ..SummaryRequest::default() };
+        serde_json::from_slice(&phone.summary(req).unwrap().bytes).unwrap()
+    };
+    let ips = fhir(true, Some(Lang::Nl));
+    assert_eq!(ips["language"], "nl");
+    assert_eq!(ips["entry"][0]["resource"]["type"]["coding"][0]["code"], "60591-5");
+    assert!(ips["entry"][1]["resource"].get("birthDate").is_none(), "nothing entered, nothing invented");
+    let birth = NaiveDate::from_ymd_opt(1961, 4, 2).unwrap();
+    let identity = PatientIdentity { name: Some("Sam Peeters".into()), birth_date: Some(birth) };
+    let settings = phone.change_setting(SettingChange::Patient { identity: Some(identity) }).unwrap();
+    assert_eq!(settings.patient.and_then(|p| p.name).as_deref(), Some("Sam Peeters"));
+    let ips = fhir(true, None);
+    let patient = &ips["entry"][1]["resource"];
+    assert_eq!(
+        (patient["name"][0]["text"].as_str(), patient["birthDate"].as_str()),
+        (Some("Sam Peeters"), Some("1961-04-02"))
+    );
+    let plain = fhir(false, None);
+    assert!(!plain.to_string().contains("Sam Peeters"), "never in the plain export");
+    // A birth date in the future is refused, typed.
+    let future =
+        PatientIdentity { name: None, birth_date: Some(NaiveDate::from_ymd_opt(2999, 1, 1).unwrap()) };
+    match phone.change_setting(SettingChange::Patient { identity: Some(future) }) {
+        Err(SteadyError::InvalidInput { field, problem, .. }) => {
+            assert_eq!((field, problem), (Field::BirthDate, Problem::InFuture))
         }
         other => panic!("refused: {:?}", other.is_ok()),
     }

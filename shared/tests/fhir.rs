@@ -309,7 +309,15 @@ fn check_structure(b: &Value) {
             .unwrap()
             .starts_with("<div xmlns=\"http://www.w3.org/1999/xhtml\">"));
     }
-    assert!(!b.to_string().contains("null"), "no nulls");
+    fn has_null(v: &Value) -> bool {
+        match v {
+            Value::Null => true,
+            Value::Object(m) => m.values().any(has_null),
+            Value::Array(a) => a.iter().any(has_null),
+            _ => false,
+        }
+    }
+    assert!(!has_null(b), "no nulls");
 }
 
 fn section<'a>(b: &'a Value, title: &str) -> &'a Value {
@@ -332,7 +340,8 @@ fn rich_bundle_has_every_resource_with_composition_first_and_references_resolvin
     let c = counts(&b);
     assert_eq!(c["Composition"], 1);
     assert_eq!(c["Patient"], 1);
-    assert_eq!(c["MedicationAdministration"], r.doses);
+    assert_eq!(c["MedicationAdministration"], r.doses - r.nonprescribed, "prescribed doses taken");
+    assert_eq!(c["MedicationStatement"], r.nonprescribed, "non-prescribed use is a MedicationStatement");
     assert_eq!(c["Observation"], r.nights + r.ratings + 2 * r.gad7 + r.reviews);
     assert_eq!(c["Goal"], r.goals);
     assert_eq!(c["CarePlan"], 1);
@@ -343,13 +352,14 @@ fn rich_bundle_has_every_resource_with_composition_first_and_references_resolvin
     }
     // The title names the period; the Composition references the Patient as subject and author.
     let comp = resources(&b)[0];
-    assert_eq!(comp["title"], "Steady summary 2026-02-09 – 2026-03-08");
+    assert_eq!(comp["title"], "Steady summary 9 Feb – 8 Mar 2026");
+    assert_eq!((b["language"].as_str(), comp["language"].as_str()), (Some("en"), Some("en")));
     assert_eq!(comp["subject"]["reference"], b["entry"][1]["fullUrl"]);
     assert_eq!(comp["author"][0]["reference"], b["entry"][1]["fullUrl"]);
     assert_eq!(section(&b, "Doses")["entry"].as_array().unwrap().len(), r.doses);
     let doses_div = section(&b, "Doses")["text"]["div"].as_str().unwrap();
     assert!(doses_div.contains("Ashton Manual") && doses_div.contains("benzo.org.uk"), "{doses_div}");
-    assert!(section(&b, "Left out by the patient")["text"]["div"].as_str().unwrap().contains("nothing"));
+    assert!(section(&b, "Left out")["text"]["div"].as_str().unwrap().contains("nothing"));
     // Notes with markup are escaped in the narrative.
     assert!(text.contains("busy day &lt;b&gt;&amp;"));
 }
@@ -380,17 +390,41 @@ fn doses_carry_atc_units_offsets_and_mark_non_prescribed_use_as_patient_specifie
         (Some(25.0), Some("mg"), Some("http://unitsofmeasure.org"))
     );
 
-    let np: Vec<_> = mas.iter().filter(|m| codes(&m["category"]) == ["patientspecified"]).collect();
+    // Prescribed doses are administrations at home; non-prescribed use is a MedicationStatement with
+    // the category of that resource's own code system, never an administration.
+    assert_eq!(mas.len(), r.doses - r.nonprescribed);
+    assert!(mas.iter().all(|m| codes(&m["category"]) == ["community"]
+        && m["category"]["coding"][0]["system"]
+            == "http://terminology.hl7.org/CodeSystem/medication-admin-category"));
+    let np = of_type(&b, "MedicationStatement");
     assert_eq!(np.len(), r.nonprescribed);
-    assert_eq!(
-        mas.iter().filter(|m| codes(&m["category"]) == ["community"]).count(),
-        r.doses - r.nonprescribed
-    );
+    for m in &np {
+        assert_eq!(codes(&m["category"]), ["patientspecified"]);
+        assert_eq!(
+            m["category"]["coding"][0]["system"],
+            "http://terminology.hl7.org/CodeSystem/medication-statement-category"
+        );
+        assert_eq!(m["status"], "completed");
+        assert!(m["informationSource"]["reference"].is_string() && m["subject"]["reference"].is_string());
+    }
     let xanax = np.iter().find(|m| codes(&m["medicationCodeableConcept"]) == ["N05BA12"]).unwrap();
-    assert_eq!(xanax["dosage"]["text"], "1 tablet, strength unknown");
-    assert_eq!(xanax["dosage"]["dose"]["code"], "{tablet}", "unknown strength is never mg");
+    assert_eq!(xanax["medicationCodeableConcept"]["text"], "Xanax", "the name the patient typed is kept");
+    assert_eq!(xanax["medicationCodeableConcept"]["coding"][0]["display"], "alprazolam");
+    assert_eq!(xanax["dosage"][0]["text"], "1 tablet, strength unknown");
+    assert_eq!(
+        xanax["dosage"][0]["doseAndRate"][0]["doseQuantity"]["code"], "{tablet}",
+        "unknown strength is never mg"
+    );
+    assert!(xanax["text"]["div"].as_str().unwrap().contains("Xanax (alprazolam)"));
     let unknown = np.iter().find(|m| m["medicationCodeableConcept"]["text"] == "unknown substance").unwrap();
     assert!(unknown["medicationCodeableConcept"].get("coding").is_none(), "no guessed code");
+    for ma in &mas {
+        assert_ne!(
+            codes(&ma["category"]),
+            ["patientspecified"],
+            "no MedicationStatement code on an administration"
+        );
+    }
 }
 
 #[test]
@@ -413,8 +447,9 @@ fn excluded_non_prescribed_use_and_notes_leave_no_trace() {
     for r in of_type(&b, "MedicationAdministration").into_iter().chain(of_type(&b, "Observation")) {
         assert!(r.get("note").is_none(), "no patient note elements");
     }
-    let left_out = section(&b, "Left out by the patient")["text"]["div"].as_str().unwrap();
-    assert!(left_out.contains("Non-prescribed use") && left_out.contains("notes"), "{left_out}");
+    let left_out = section(&b, "Left out")["text"]["div"].as_str().unwrap();
+    assert!(left_out.contains("non-prescribed use") && left_out.contains("notes"), "{left_out}");
+    assert!(of_type(&b, "MedicationStatement").is_empty());
     let doses = section(&b, "Doses")["text"]["div"].as_str().unwrap();
     assert!(doses.contains("left out of this summary by the patient"));
     assert!(!doses.contains("Non-prescribed</th>"));
@@ -445,8 +480,11 @@ fn parts_the_summary_hides_are_withheld_sections_without_resources() {
         assert!(s.get("entry").is_none());
     }
     assert!(!b.to_string().contains(&note));
-    let left_out = section(&b, "Left out by the patient")["text"]["div"].as_str().unwrap();
-    assert!(left_out.contains("Sleep") && left_out.contains("Taper plan") && left_out.contains("4 part(s)"));
+    let left_out = section(&b, "Left out")["text"]["div"].as_str().unwrap();
+    assert!(
+        left_out.contains("sleep") && left_out.contains("taper plan") && left_out.contains("4 parts"),
+        "{left_out}"
+    );
 }
 
 #[test]
@@ -464,8 +502,8 @@ fn a_goal_the_patient_hid_is_absent_with_its_reviews_and_counted_as_left_out() {
         .filter(|o| o["code"]["text"].as_str().is_some_and(|t| t.contains("GAS")))
         .count();
     assert_eq!(reviews, r.reviews - 1, "the hidden goal's review is left out too");
-    let left_out = section(&b, "Left out by the patient")["text"]["div"].as_str().unwrap();
-    assert!(left_out.contains("1 goal(s)"), "{left_out}");
+    let left_out = section(&b, "Left out")["text"]["div"].as_str().unwrap();
+    assert!(left_out.contains("a goal"), "{left_out}");
 }
 
 #[test]
@@ -502,7 +540,34 @@ fn gad7_sleep_and_anxiety_observations_use_the_documented_codes() {
     assert_eq!(nights[0]["effectivePeriod"]["end"], "2026-02-10");
     let ratings: Vec<_> = obs.iter().filter(|o| o["code"]["text"] == "Anxiety rating 0–10").collect();
     assert_eq!(ratings.len(), r.ratings);
-    assert!(ratings.iter().all(|o| o["code"].get("coding").is_none() && o["valueInteger"].is_u64()));
+    assert!(ratings.iter().all(|o| o["valueInteger"].is_u64()));
+    for o in &ratings {
+        let c = &o["code"]["coding"][0];
+        assert_eq!(
+            (c["system"].as_str(), c["code"].as_str()),
+            (Some(fhir::STEADY_CODES), Some("anxiety-rating"))
+        );
+    }
+    // Every sleep detail is a coded component.
+    let with_times = nights.iter().find(|n| n["component"].as_array().unwrap().len() == 6).unwrap();
+    let comp_codes: Vec<String> =
+        with_times["component"].as_array().unwrap().iter().flat_map(|c| codes(&c["code"])).collect();
+    assert_eq!(
+        comp_codes,
+        [
+            "sleep-quality",
+            "sleep-awakenings",
+            "sleep-latency",
+            "sleep-waso",
+            "sleep-time-in-bed",
+            "sleep-efficiency"
+        ]
+    );
+    assert!(with_times["component"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["code"]["coding"][0]["system"] == fhir::STEADY_CODES));
 }
 
 #[test]
@@ -537,9 +602,10 @@ fn goals_map_status_achievement_proposer_and_target() {
         .filter(|o| o["code"]["text"].as_str().is_some_and(|t| t.contains("GAS")))
         .collect();
     assert_eq!(reviews.len(), r.reviews);
-    assert!(reviews
-        .iter()
-        .any(|o| o["valueInteger"] == 1 && o["component"][0]["valueCodeableConcept"]["text"] == "adjust"));
+    assert!(reviews.iter().any(|o| o["valueInteger"] == 1
+        && codes(&o["code"]) == ["gas-rating"]
+        && codes(&o["component"][0]["code"]) == ["review-decision"]
+        && codes(&o["component"][0]["valueCodeableConcept"]) == ["decision-adjust"]));
 }
 
 #[test]
@@ -616,12 +682,300 @@ fn ids_are_stable_per_entry_and_the_patient_carries_no_identity() {
     assert_ne!(one["identifier"], two["identifier"]);
     let patient = &of_type(&one, "Patient")[0];
     assert!(patient.get("name").is_none() && patient.get("identifier").is_none());
-    let named = FhirOptions { patient_display: Some("Sam".into()), ..options("c") };
+    let named = FhirOptions {
+        patient_display: Some("Sam".into()),
+        patient_birth_date: Some(d(1961, 4, 2)),
+        ..options("c")
+    };
     let b = export(&r.diary, &SummaryOptions::default(), &named);
-    assert_eq!(of_type(&b, "Patient")[0]["name"][0]["text"], "Sam");
+    let plain = &of_type(&b, "Patient")[0];
+    assert!(
+        plain.get("name").is_none() && plain.get("birthDate").is_none(),
+        "no identity in the plain export"
+    );
+    assert!(!b.to_string().contains("Sam") && !b.to_string().contains("1961"));
     let uuid = "0b7d6d54-0d55-4d0e-9d1e-6a4c1f0e2a11";
     assert_eq!(export(&Diary::default(), &SummaryOptions::default(), &options(uuid))["id"], uuid);
     assert_eq!(format!("{named:?}"), "FhirOptions(<redacted>)");
+}
+
+/// Every narrative `div` of a bundle.
+fn divs(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("div", Value::String(s)) => out.push(s.clone()),
+                    _ => divs(x, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| divs(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn narratives_follow_the_language_and_the_bundle_says_which() {
+    let r = rich("n");
+    let en = export(&r.diary, &SummaryOptions::default(), &options("lang"));
+    let mut en_divs = Vec::new();
+    divs(&en, &mut en_divs);
+    for (lang, key, title, words) in [
+        (Lang::Fr, "fr", "Résumé Steady", "Doses notées par le patient"),
+        (Lang::Nl, "nl", "Steady-overzicht", "Door de patiënt genoteerde doses"),
+        (Lang::Nb, "nb", "Steady-sammendrag", "Doser pasienten registrerte"),
+    ] {
+        let b = export(&r.diary, &SummaryOptions::default(), &FhirOptions { lang, ..options("lang") });
+        check_structure(&b);
+        let comp = resources(&b)[0];
+        assert_eq!((b["language"].as_str(), comp["language"].as_str()), (Some(key), Some(key)));
+        assert!(comp["title"].as_str().unwrap().starts_with(title), "{key}: {}", comp["title"]);
+        let mut all = Vec::new();
+        divs(&b, &mut all);
+        assert!(all.iter().any(|d| d.contains(words)), "{key}");
+        // Every narrative the document generates is in that language: none is the English one,
+        // except those made only of numbers, names and codes.
+        let same: Vec<&String> =
+            all.iter().filter(|d| en_divs.contains(d) && d.chars().any(char::is_alphabetic)).collect();
+        assert!(same.iter().all(|d| !d.contains(" the ")), "{key}: English narratives left: {same:?}");
+    }
+}
+
+#[test]
+fn doses_logged_ahead_of_the_document_are_intended_never_completed() {
+    let mut entries = vec![];
+    for (when, np) in [
+        ("2026-03-08T08:00:00+01:00", false),
+        ("2026-03-08T22:00:00+01:00", false),
+        ("2026-03-08T23:00:00+01:00", true),
+    ] {
+        entries.push(dose(DoseDraft {
+            taken_at: Some(at(when)),
+            drug: "diazepam".into(),
+            mg: Some(5.0),
+            non_prescribed: np,
+            ..DoseDraft::default()
+        }));
+    }
+    let diary = Diary::from_entries(entries);
+    // The document is made at noon: the two evening doses were logged ahead.
+    let fopts =
+        FhirOptions { id_key: IdKey([1; 32]), ..FhirOptions::new("ahead", at("2026-03-08T12:00:00+01:00")) };
+    let b = export(&diary, &SummaryOptions::default(), &fopts);
+    check_structure(&b);
+    let mas = of_type(&b, "MedicationAdministration");
+    assert_eq!(mas.len(), 1, "only the morning dose was taken when the document was made");
+    assert!(mas[0]["effectiveDateTime"].as_str().unwrap().starts_with("2026-03-08T08:00"));
+    let statements = of_type(&b, "MedicationStatement");
+    assert_eq!(statements.len(), 2);
+    assert!(statements.iter().all(|s| s["status"] == "intended"), "R4: may be taken in the future");
+    let doses_div = section(&b, "Doses")["text"]["div"].as_str().unwrap();
+    assert!(doses_div.contains("2 doses were logged for a time after this document was made"), "{doses_div}");
+    for r in resources(&b) {
+        if r["resourceType"] == "MedicationAdministration" || r["resourceType"] == "MedicationStatement" {
+            let t = r.get("effectiveDateTime").and_then(Value::as_str).unwrap_or("");
+            if t > "2026-03-08T12:00" {
+                assert_ne!(r["status"], "completed", "{r}");
+            }
+        }
+    }
+}
+
+#[test]
+fn one_medication_statement_per_medicine_with_its_period_doses_and_dosage_in_words() {
+    let mut entries = vec![];
+    let medicine = MedicineDraft {
+        drug: "Loramet".into(),
+        tablets: Some(1.0),
+        strength_mg: Some(1.0),
+        times: vec![NaiveTime::from_hms_opt(22, 0, 0).unwrap()],
+        from: Some(d(2026, 1, 5)),
+        ..MedicineDraft::default()
+    }
+    .validate(now())
+    .unwrap();
+    let med = entry(EntryBody::Medicine(Box::new(medicine)));
+    let med_id = med.id;
+    entries.push(med);
+    for day in [10, 11, 12] {
+        entries.push(dose(DoseDraft {
+            taken_at: Some(at(&format!("2026-02-{day}T22:00:00+01:00"))),
+            drug: "Loramet".into(),
+            tablets: Some(1.0),
+            strength_mg: Some(1.0),
+            medicine: Some(med_id),
+            ..DoseDraft::default()
+        }));
+    }
+    let diary = Diary::from_entries(entries);
+    for (lang, words) in [(Lang::En, "1 tablet of 1 mg, at 22:00"), (Lang::Fr, "1 comprimé de 1 mg, à 22:00")]
+    {
+        let b = export(&diary, &SummaryOptions::default(), &FhirOptions { lang, ..options("medicine") });
+        check_structure(&b);
+        let statements = of_type(&b, "MedicationStatement");
+        assert_eq!(statements.len(), 1, "one per medicine");
+        let ms = statements[0];
+        assert_eq!(ms["status"], "active");
+        assert_eq!(
+            (ms["effectivePeriod"]["start"].as_str(), ms["effectivePeriod"]["end"].as_str()),
+            (Some("2026-02-09"), Some("2026-03-08"))
+        );
+        assert_eq!(ms["medicationCodeableConcept"]["text"], "Loramet");
+        assert_eq!(codes(&ms["medicationCodeableConcept"]), ["N05CD06"]);
+        assert_eq!(ms["derivedFrom"].as_array().unwrap().len(), 3, "the doses logged for it");
+        assert!(ms["dosage"][0]["text"].as_str().unwrap().contains(words), "{}", ms["dosage"][0]["text"]);
+        assert_eq!(
+            section(
+                &b,
+                &if lang == Lang::En {
+                    "Doses".to_owned()
+                } else {
+                    resources(&b)[0]["section"][0]["title"].as_str().unwrap().to_owned()
+                }
+            )["entry"][0]["reference"],
+            b["entry"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["resource"]["resourceType"] == "MedicationStatement")
+                .unwrap()["fullUrl"]
+        );
+    }
+}
+
+#[test]
+fn a_molecule_the_table_has_no_value_for_is_named_never_zero_mg() {
+    // Any molecule one of the tables gives no value for (the tables are cited publications).
+    let (table, molecule) = EquivalenceTable::ALL
+        .iter()
+        .flat_map(|t| Molecule::ALL.into_iter().map(move |m| (*t, m)))
+        .find(|(t, m)| t.equivalent_to_10mg_diazepam(*m).is_none())
+        .expect("some table lacks some molecule");
+    let diary = Diary::from_entries(vec![dose(DoseDraft {
+        taken_at: Some(at("2026-02-20T22:00:00+01:00")),
+        drug: molecule.name().into(),
+        mg: Some(1.0),
+        ..DoseDraft::default()
+    })]);
+    let (from, to) = period();
+    let sopts = SummaryOptions { today: Some(to), ..SummaryOptions::default() };
+    let summary = summary::build_with(&diary, from, to, table, &sopts);
+    let b = fhir::bundle(&diary, &summary, &options("no-value"));
+    let div = section(&b, "Doses")["text"]["div"].as_str().unwrap();
+    let name = table.name();
+    assert!(div.contains(&format!("no value in {name}")), "{div}");
+    assert!(div.contains(&format!("1 dose with no value in {name}: {}", molecule.name())), "{div}");
+    let prescribed = div.split("<b>Prescribed:</b>").nth(1).unwrap().split("</p>").next().unwrap();
+    assert!(!prescribed.contains("0 mg"), "never 0 mg DE: {prescribed}");
+    assert!(prescribed.contains(&format!("no DE figure: no dose with a value in {name}")), "{prescribed}");
+    assert!(div.contains("<td>1 dose without a DE figure</td>"), "the week of the dose: {div}");
+    assert!(!div.contains("per week</p>") || !div.contains("Trend per week:</b> prescribed"), "{div}");
+    assert!(!div.contains("unknown strength or substance"), "not 'unknown strength': {div}");
+}
+
+#[test]
+fn every_local_code_is_defined_in_the_documented_code_system() {
+    let cs: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{}/../docs/fhir/CodeSystem-steady.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(cs["url"], fhir::STEADY_CODES);
+    let defined: BTreeSet<&str> =
+        cs["concept"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap()).collect();
+    let r = rich("n");
+    let b = export(&r.diary, &SummaryOptions::default(), &FhirOptions { ips: true, ..options("codes") });
+    fn walk<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+        match v {
+            Value::Object(m) => {
+                if m.get("system").and_then(Value::as_str) == Some(fhir::STEADY_CODES) {
+                    out.push(m["code"].as_str().unwrap());
+                }
+                m.values().for_each(|x| walk(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut used = Vec::new();
+    walk(&b, &mut used);
+    assert!(used.len() > 20);
+    for code in used {
+        assert!(defined.contains(code), "{code} is not defined in docs/fhir/CodeSystem-steady.json");
+    }
+}
+
+const IPS: &str = "http://hl7.org/fhir/uv/ips/StructureDefinition/";
+
+fn profiles(r: &Value) -> Vec<String> {
+    r["meta"]["profile"]
+        .as_array()
+        .map(|a| a.iter().map(|p| p.as_str().unwrap().to_owned()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_ips_variant_has_its_type_profiles_required_sections_and_no_invented_identity() {
+    let r = rich("n");
+    let b = export(&r.diary, &SummaryOptions::default(), &FhirOptions { ips: true, ..options("ips") });
+    check_structure(&b);
+    assert_eq!(profiles(&b), [format!("{IPS}Bundle-uv-ips")]);
+    let comp = resources(&b)[0];
+    assert_eq!(codes(&comp["type"]), ["60591-5"]);
+    assert_eq!(profiles(comp), [format!("{IPS}Composition-uv-ips")]);
+    let section_codes: Vec<String> =
+        comp["section"].as_array().unwrap().iter().flat_map(|s| codes(&s["code"])).collect();
+    assert_eq!(section_codes.len(), comp["section"].as_array().unwrap().len(), "every section coded");
+    for required in ["10160-0", "48765-2", "11450-4"] {
+        assert!(section_codes.contains(&required.to_owned()), "{required}");
+    }
+    let allergy = of_type(&b, "AllergyIntolerance");
+    assert_eq!(codes(&allergy[0]["code"]), ["no-allergy-info"]);
+    assert_eq!(allergy[0]["code"]["coding"][0]["system"], fhir::IPS_ABSENT_UNKNOWN);
+    assert_eq!(codes(&of_type(&b, "Condition")[0]["code"]), ["no-problem-info"]);
+    for t in ["Patient", "MedicationStatement", "AllergyIntolerance", "Condition"] {
+        for r in of_type(&b, t) {
+            assert_eq!(profiles(r), [format!("{IPS}{t}-uv-ips")], "{t}");
+        }
+    }
+    // No identity entered: nothing made up, the gap said with data-absent-reason.
+    let patient = &of_type(&b, "Patient")[0];
+    assert!(patient.get("birthDate").is_none() && patient["name"][0].get("text").is_none());
+    assert_eq!(patient["_birthDate"]["extension"][0]["valueCode"], "masked");
+    assert_eq!(patient["name"][0]["extension"][0]["valueCode"], "masked");
+    // With the identity the patient entered.
+    let named = FhirOptions {
+        ips: true,
+        patient_display: Some("Sam Peeters".into()),
+        patient_birth_date: Some(d(1961, 4, 2)),
+        ..options("ips-named")
+    };
+    let b = export(&r.diary, &SummaryOptions::default(), &named);
+    let patient = &of_type(&b, "Patient")[0];
+    assert_eq!(
+        (patient["name"][0]["text"].as_str(), patient["birthDate"].as_str()),
+        (Some("Sam Peeters"), Some("1961-04-02"))
+    );
+    assert!(patient.get("_birthDate").is_none());
+    // The plain export has none of it.
+    let plain = export(&r.diary, &SummaryOptions::default(), &options("plain"));
+    assert_eq!(codes(&resources(&plain)[0]["type"]), ["51855-5"]);
+    assert!(!plain.to_string().contains("uv-ips") && of_type(&plain, "AllergyIntolerance").is_empty());
+    // An empty diary says it has no information about medications either.
+    let empty = export(
+        &Diary::default(),
+        &SummaryOptions::default(),
+        &FhirOptions { ips: true, ..options("ips-empty") },
+    );
+    check_structure(&empty);
+    assert_eq!(
+        codes(&of_type(&empty, "MedicationStatement")[0]["medicationCodeableConcept"]),
+        ["no-medication-info"]
+    );
 }
 
 /// Writes the sample bundles tests/fhir/run.sh validates with the independent validators.
@@ -634,14 +988,7 @@ fn write_fhir_samples() {
     let r = rich("a note with <markup> & \"quotes\"");
     let hide: BTreeSet<Hideable> = [Hideable::Sleep, Hideable::Plan, Hideable::Questions].into();
     let samples = [
-        (
-            "rich",
-            export(
-                &r.diary,
-                &SummaryOptions::default(),
-                &FhirOptions { patient_display: Some("Sam".into()), ..options("rich") },
-            ),
-        ),
+        ("rich", export(&r.diary, &SummaryOptions::default(), &options("rich"))),
         (
             "nonprescribed-excluded",
             export(
@@ -655,6 +1002,50 @@ fn write_fhir_samples() {
             export(&r.diary, &SummaryOptions { hide, ..SummaryOptions::default() }, &options("hidden")),
         ),
         ("empty", export(&Diary::default(), &SummaryOptions::default(), &options("empty"))),
+        (
+            "rich-fr",
+            export(&r.diary, &SummaryOptions::default(), &FhirOptions { lang: Lang::Fr, ..options("fr") }),
+        ),
+        (
+            "rich-nb",
+            export(&r.diary, &SummaryOptions::default(), &FhirOptions { lang: Lang::Nb, ..options("nb") }),
+        ),
+        (
+            "ips-rich",
+            export(
+                &r.diary,
+                &SummaryOptions::default(),
+                &FhirOptions {
+                    ips: true,
+                    lang: Lang::Nl,
+                    patient_display: Some("Sam Peeters".into()),
+                    patient_birth_date: Some(d(1961, 4, 2)),
+                    ..options("ips-rich")
+                },
+            ),
+        ),
+        (
+            "ips-anonymous",
+            export(
+                &r.diary,
+                &SummaryOptions::default(),
+                &FhirOptions { ips: true, ..options("ips-anonymous") },
+            ),
+        ),
+        (
+            "ips-empty",
+            export(
+                &Diary::default(),
+                &SummaryOptions::default(),
+                &FhirOptions {
+                    ips: true,
+                    lang: Lang::Fr,
+                    patient_display: Some("Marie Dubois".into()),
+                    patient_birth_date: Some(d(1958, 11, 30)),
+                    ..options("ips-empty")
+                },
+            ),
+        ),
     ];
     for (name, b) in samples {
         check_structure(&b);

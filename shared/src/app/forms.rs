@@ -414,7 +414,8 @@ mod tests {
         };
         assert_eq!(
             (prefill.drug.as_str(), prefill.tablets, prefill.strength_mg),
-            ("lormetazepam", Some(1.5), Some(1.0))
+            ("Loramet", Some(1.5), Some(1.0)),
+            "the name the patient typed last time (the dose keeps it), not the INN"
         );
         assert_eq!((prefill.taken_at, prefill.note), (None, None));
         let anxiety = new_entry(EntryKind::Anxiety, &diary, today, &w).unwrap();

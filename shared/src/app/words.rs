@@ -454,6 +454,8 @@ mod tests {
             Field::Date,
             Field::Time,
             Field::Instant,
+            Field::PatientName,
+            Field::BirthDate,
         ];
         for &lang in Lang::ALL {
             let t = Texts::new(lang);

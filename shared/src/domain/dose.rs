@@ -103,6 +103,11 @@ pub struct Dose {
     /// True when "taken as usual" logged the taper plan's dose for that day (the entry says so).
     #[serde(default)]
     pub planned: bool,
+    /// The name the patient typed when it differs from the molecule's INN (a brand, or what a
+    /// street pill was sold as: "Xanax"), so an export can show what the patient called it
+    /// (FHIR `Medication.code.text`). `None` when the INN or "unknown" was typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed_name: Option<String>,
 }
 
 impl Dose {
@@ -165,6 +170,7 @@ impl DoseDraft {
             note: optional_text(Field::Note, self.note.as_deref(), MAX_NOTE_CHARS)?,
             medicine: self.medicine,
             planned: false,
+            typed_name: typed_name(&self.drug, substance),
         })
     }
 }
@@ -244,6 +250,20 @@ pub fn parse_substance(name: &str) -> Valid<Substance> {
     })
 }
 
+/// The typed drug name worth keeping next to the substance: trimmed, and only when it is not just
+/// the INN or the word "unknown" (case-insensitive), nor longer than a name can be.
+fn typed_name(typed: &str, substance: Substance) -> Option<String> {
+    let t = typed.trim();
+    let same = match substance {
+        Substance::Known(m) => t.eq_ignore_ascii_case(m.name()),
+        Substance::Unknown => t.eq_ignore_ascii_case("unknown"),
+    };
+    (!same && !t.is_empty() && t.chars().count() <= MAX_TYPED_NAME_CHARS).then(|| t.to_owned())
+}
+
+/// Longest typed drug name kept (a brand or street name; longer text is not a name).
+const MAX_TYPED_NAME_CHARS: usize = 80;
+
 /// Converts a tablet count to quarters, rejecting anything finer than a quarter — including a tiny
 /// positive count that would round to zero quarters (a dose of nothing).
 fn quarters(tablets: f64) -> Valid<u32> {
@@ -286,6 +306,20 @@ mod tests {
     fn problem(d: DoseDraft) -> (&'static str, Problem) {
         let e = d.validate(now()).unwrap_err();
         (e.field.key(), e.problem)
+    }
+
+    #[test]
+    fn the_name_the_patient_typed_is_kept_unless_it_is_the_inn() {
+        let np = |drug: &str| DoseDraft { tablets: Some(1.0), non_prescribed: true, ..draft(drug) };
+        let xanax = np(" Xanax ").validate(now()).unwrap();
+        assert_eq!(xanax.substance, Substance::Known(Molecule::Alprazolam));
+        assert_eq!(xanax.typed_name.as_deref(), Some("Xanax"));
+        assert_eq!(np("ALPRAZOLAM").validate(now()).unwrap().typed_name, None);
+        assert_eq!(np("unknown").validate(now()).unwrap().typed_name, None);
+        // Stored only when present, so older entries read back unchanged.
+        assert!(!serde_json::to_string(&np("alprazolam").validate(now()).unwrap())
+            .unwrap()
+            .contains("typed"));
     }
 
     #[test]

@@ -17,9 +17,11 @@ impl EntryBody {
                 let (mg, tablets, strength_mg) = d.amount.parts();
                 EntryDraft::Dose(super::dose::DoseDraft {
                     taken_at: Some(d.taken_at),
-                    drug: match d.substance {
-                        Substance::Known(m) => m.name().to_owned(),
-                        Substance::Unknown => "unknown".to_owned(),
+                    // The name the patient typed ("Xanax") comes back, so editing keeps it.
+                    drug: match (&d.typed_name, d.substance) {
+                        (Some(typed), _) => typed.clone(),
+                        (None, Substance::Known(m)) => m.name().to_owned(),
+                        (None, Substance::Unknown) => "unknown".to_owned(),
                     },
                     mg,
                     tablets,

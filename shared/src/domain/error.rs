@@ -91,6 +91,10 @@ pub enum Field {
     Instant,
     /// A passphrase being chosen (new diary, rekey, backup), refused by `domain::passphrase`.
     Passphrase,
+    /// The patient's name, for the International Patient Summary only.
+    PatientName,
+    /// The patient's birth date, for the International Patient Summary only.
+    BirthDate,
 }
 
 /// A field is written as its key (`"taken_at"`), as errors and exports name it.
@@ -182,6 +186,8 @@ impl Field {
             Time => "time",
             Instant => "instant",
             Passphrase => "passphrase",
+            PatientName => "patient_name",
+            BirthDate => "birth_date",
         }
     }
 }

@@ -51,7 +51,7 @@ pub use period::Period;
 pub use progress::GoalProgress;
 pub(crate) use redact::redacted_debug;
 pub use scores::{AnxietyRating, Gad7, Gad7Band};
-pub use settings::{SettingChange, Settings, DEFAULT_DAY_START};
+pub use settings::{PatientIdentity, SettingChange, Settings, DEFAULT_DAY_START};
 pub use sleep::{SleepDraft, SleepNight, SleepQuality};
 pub use tablets::{
     achievable_doses, amount_text, count_text, mg_text, round1, tablets_for, tablets_text, Split,

@@ -217,9 +217,8 @@ impl Totals {
             prescribed,
             non_prescribed,
             prescribed_de_per_day: mean_of(&|d| Some((d.de_low_mg, d.de_high_mg))),
-            non_prescribed_de_per_day: non_prescribed.map(|_| {
-                mean_of(&|d| d.nonprescribed_de_low_mg.zip(d.nonprescribed_de_high_mg))
-            }),
+            non_prescribed_de_per_day: non_prescribed
+                .map(|_| mean_of(&|d| d.nonprescribed_de_low_mg.zip(d.nonprescribed_de_high_mg))),
         }
     }
 }

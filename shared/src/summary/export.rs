@@ -91,6 +91,10 @@ pub struct SummaryRequest {
     /// Goals the patient leaves out.
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub hidden_goals: Vec<EntryId>,
+    /// With the FHIR format: the International Patient Summary (IPS 2.0) variant, carrying the
+    /// patient's name and birth date from the settings if they entered them. Ignored otherwise.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub ips: bool,
 }
 
 impl SummaryRequest {
@@ -109,6 +113,7 @@ impl SummaryRequest {
             },
             format: self.format,
             lang: self.language.unwrap_or_default(),
+            ips: self.ips,
         })
     }
 }
@@ -126,6 +131,8 @@ pub struct ExportRequest {
     pub format: ExportFormat,
     /// The clinician's language.
     pub lang: Lang,
+    /// The IPS variant of the FHIR export.
+    pub ips: bool,
 }
 
 /// A file ready for a share sheet or the disk; its name carries no health data.
@@ -189,6 +196,15 @@ pub fn export(
             let mut fhir = FhirOptions::new(format!("steady/{from}/{to}/{}", now.to_rfc3339()), now);
             fhir.include_nonprescribed = !options.hide.contains(&Hideable::NonPrescribed);
             fhir.include_notes = !options.hide.contains(&Hideable::Notes);
+            fhir.lang = req.lang;
+            fhir.ips = req.ips;
+            // The identity the patient entered goes into the IPS variant only.
+            if req.ips {
+                if let Some(p) = diary.settings().patient {
+                    fhir.patient_display = p.name;
+                    fhir.patient_birth_date = p.birth_date;
+                }
+            }
             if let Some(key) = &options.id_key {
                 fhir.id_key = key.clone();
             }

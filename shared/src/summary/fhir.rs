@@ -18,29 +18,32 @@
 //! `bundle_id` the caller passes, so no identifier of the person persists across exports. The
 //! Patient carries no identifier and no name unless the patient chose a display name.
 
+mod ips;
 mod json;
 mod resources;
+mod sections;
 mod xhtml;
 
 pub use resources::{achievement_status, care_plan_status, lifecycle_status, step_status};
 
 use std::collections::BTreeMap;
-use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use ring::digest;
 use serde_json::Value;
 use uuid::{Builder, Uuid};
 
-use super::{GoalSummary, Summary};
+use super::{GoalSummary, MedicineSummary, Summary};
 use crate::domain::Diary;
 use crate::domain::Hideable;
 use crate::domain::Keyed;
 use crate::domain::LongLived;
 use crate::domain::TaperPlan;
-use crate::domain::{Dose, EntryBody, EntryId, Goal, GoalKind, Molecule, Use};
-use crate::plan::StepStatus;
-use json::{Arr, Json, Obj, Tail};
+use crate::domain::{Dose, EntryBody, EntryId, EntryKind, Goal, GoalKind, Molecule, Use};
+use crate::domain::{EquivalenceTable, Substance};
+use crate::i18n::{Arg, Lang, Texts};
+use json::{Json, Obj, Tail};
+use sections::{DoseFacts, MoleculeRow, NoteRow};
 use xhtml::Xhtml;
 
 /// LOINC code system.
@@ -49,18 +52,41 @@ pub const LOINC: &str = "http://loinc.org";
 pub const ATC: &str = "http://www.whocc.no/atc";
 /// UCUM units.
 pub const UCUM: &str = "http://unitsofmeasure.org";
-/// Composition.type: LOINC 51855-5 "Patient Note". The document is written by the patient from
-/// their own diary, and LOINC's document ontology gives this code the patient as author. The
-/// alternative 60591-5 "Patient summary Document" is the International Patient Summary's code, and
-/// a receiving system may expect that profile's required sections (allergies, problems, …), which
-/// a diary summary does not have.
+/// Composition.type of the plain export: LOINC 51855-5 "Patient Note". The document is written by
+/// the patient from their own diary, and LOINC's document ontology gives this code the patient as
+/// author. The International Patient Summary variant (`--ips`) uses 60591-5 instead.
 pub const DOCUMENT_TYPE_LOINC: &str = "51855-5";
+/// Composition.type of the IPS variant: LOINC 60591-5 "Patient summary Document", fixed by the
+/// IPS 2.0.0 Composition profile.
+pub const IPS_DOCUMENT_TYPE_LOINC: &str = "60591-5";
+/// Canonical base of the IPS 2.0.0 profiles (npm package `hl7.fhir.uv.ips` 2.0.0,
+/// <https://hl7.org/fhir/uv/ips/STU2/>).
+pub const IPS_PROFILE_BASE: &str = "http://hl7.org/fhir/uv/ips/StructureDefinition/";
+/// IPS code system for "no information" and "none known" entries (absent-unknown-uv-ips).
+pub const IPS_ABSENT_UNKNOWN: &str = "http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips";
+/// The FHIR core extension saying why a required element has no value.
+const DATA_ABSENT_REASON: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+/// Steady's own code system, for what neither LOINC nor an HL7 code system has a code for that we
+/// could verify: the 0–10 anxiety rating, GAS goal reviews, the sleep diary items other than its
+/// duration, and the sections without a LOINC section code. A fixed `urn:uuid` (no web domain
+/// needed, never reused); every code is defined in docs/fhir/CodeSystem-steady.json and README
+/// ("FHIR export"), and tests/fhir checks every code used exists there.
+pub const STEADY_CODES: &str = "urn:uuid:93dbae2b-c7d0-4f60-931d-1783dea8e405";
 /// LOINC sleep duration.
 pub const SLEEP_DURATION_LOINC: &str = "93832-4";
-/// LOINC section codes used where one fits: medication use, plan of care, goals.
-const SECTION_MEDICATIONS: (&str, &str) = ("10160-0", "History of Medication use Narrative");
-const SECTION_PLAN: (&str, &str) = ("18776-5", "Plan of care note");
-const SECTION_GOALS: (&str, &str) = ("61146-7", "Goals");
+/// A section code: system, code, display.
+type Code = (&'static str, &'static str, &'static str);
+/// LOINC section codes where one fits, Steady's own code otherwise.
+const SECTION_MEDICATIONS: Code = (LOINC, "10160-0", "History of Medication use Narrative");
+const SECTION_ALLERGIES: Code = (LOINC, "48765-2", "Allergies and adverse reactions Document");
+const SECTION_PROBLEMS: Code = (LOINC, "11450-4", "Problem list - Reported");
+const SECTION_PLAN: Code = (LOINC, "18776-5", "Plan of care note");
+const SECTION_GOALS: Code = (LOINC, "61146-7", "Goals");
+const SECTION_ANXIETY: Code = (LOINC, "10190-7", "Mental status Narrative");
+const SECTION_SLEEP: Code = (STEADY_CODES, "section-sleep", "Sleep diary");
+const SECTION_QUESTIONS: Code = (STEADY_CODES, "section-questions", "Questions for the appointment");
+const SECTION_NOTES: Code = (STEADY_CODES, "section-notes", "The patient's notes");
+const SECTION_LEFT_OUT: Code = (STEADY_CODES, "section-left-out", "Left out by the patient");
 const LIST_EMPTY_REASON: &str = "http://terminology.hl7.org/CodeSystem/list-empty-reason";
 
 /// Namespace of Steady's name-based resource ids (a fixed random UUID).
@@ -74,8 +100,17 @@ pub struct FhirOptions {
     /// Include the patient's free-text notes, hold and end reasons (also off when the summary hides
     /// notes).
     pub include_notes: bool,
-    /// A name for `Patient.name.text`, only if the patient wants one; otherwise no name at all.
+    /// The patient's name for `Patient.name.text`, only if they entered one, and only in the IPS
+    /// variant (never in the plain export).
     pub patient_display: Option<String>,
+    /// The patient's birth date, only if they entered one, and only in the IPS variant.
+    pub patient_birth_date: Option<NaiveDate>,
+    /// The International Patient Summary 2.0 variant: Composition type 60591-5, IPS `meta.profile`,
+    /// the required Medication, Allergies and Problems sections ("no information" entries where the
+    /// diary has none), and the patient's identity when entered.
+    pub ips: bool,
+    /// The language of every narrative and of `Bundle.language` / `Composition.language`.
+    pub lang: Lang,
     /// The document's id: a UUID is used as is, anything else is turned into one (name-based).
     pub bundle_id: String,
     /// When the document is made (`Bundle.timestamp`, `Composition.date`).
@@ -118,6 +153,9 @@ impl FhirOptions {
             include_nonprescribed: true,
             include_notes: true,
             patient_display: None,
+            patient_birth_date: None,
+            ips: false,
+            lang: Lang::En,
             bundle_id: bundle_id.into(),
             timestamp,
             id_key: IdKey::random(),
@@ -133,6 +171,12 @@ pub(crate) struct Ctx {
     pub patient: String,
     /// Include the patient's notes.
     pub show_notes: bool,
+    /// The document's language.
+    pub t: &'static Texts,
+    /// When the document is made: doses logged for a later time are not "completed".
+    pub timestamp: DateTime<FixedOffset>,
+    /// The IPS variant (adds `meta.profile`).
+    pub ips: bool,
 }
 
 /// A resource's id and fullUrl.
@@ -238,85 +282,6 @@ pub(crate) fn range(low: f64, high: f64) -> String {
     }
 }
 
-fn opt1(v: Option<f64>, unit: &str) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", fmt1(v)))
-}
-
-/// One Composition section.
-struct Section {
-    title: &'static str,
-    code: Option<(&'static str, &'static str)>,
-    text: Xhtml,
-    entries: Vec<String>,
-    withheld: bool,
-}
-
-impl Section {
-    fn new(title: &'static str, code: Option<(&'static str, &'static str)>) -> Self {
-        Self { title, code, text: Xhtml::new(), entries: Vec::new(), withheld: false }
-    }
-
-    /// A section the patient left out: no entries, narrative says so, emptyReason `withheld`.
-    fn withheld(title: &'static str, code: Option<(&'static str, &'static str)>) -> Self {
-        let mut s = Self::new(title, code);
-        s.text.p("Left out of this summary by the patient.");
-        s.withheld = true;
-        s
-    }
-
-    /// The section's members.
-    fn write(&self, o: &mut Obj) {
-        if let Some((code, display)) = self.code {
-            o.obj("code", |o| {
-                o.arr("coding", |a| {
-                    a.obj(|o| {
-                        o.str("code", code).str("display", display).str("system", LOINC);
-                    });
-                });
-            });
-        }
-        if self.withheld && self.entries.is_empty() {
-            o.obj("emptyReason", |o| {
-                o.arr("coding", |a| {
-                    a.obj(|o| {
-                        o.str("code", "withheld")
-                            .str("display", "Information Withheld")
-                            .str("system", LIST_EMPTY_REASON);
-                    });
-                });
-            });
-        }
-        o.arr("entry", |a| references(a, &self.entries));
-        generated_text(o, &self.text);
-        o.str("title", self.title);
-    }
-}
-
-/// One reference item per url.
-fn references(a: &mut Arr, urls: &[String]) {
-    for u in urls {
-        a.obj(|o| reference(o, u));
-    }
-}
-
-/// A note the patient wrote, kept for the notes section.
-struct NoteRow {
-    date: NaiveDate,
-    on: &'static str,
-    text: String,
-    url: String,
-}
-
-/// Per-molecule tally of the doses actually exported (so figures never include left-out doses).
-#[derive(Default)]
-struct MoleculeRow {
-    atc: Option<&'static str>,
-    doses: u32,
-    known_mg: f64,
-    unknown_strength: u32,
-    non_prescribed: u32,
-}
-
 /// The goals the summary shows, matched back to their diary entries (the summary leaves out goals
 /// the patient hid, and closed goals from earlier conversations).
 fn shown_goals<'a>(long_lived: &LongLived<'a>, summary: &Summary) -> Vec<(EntryId, &'a Goal)> {
@@ -363,34 +328,32 @@ fn plan_serves(plan: &TaperPlan, goal: &Goal) -> bool {
     }
 }
 
-/// English label of a part the patient can leave out (by its stable key, so new parts still show).
-fn hidden_label(key: &str) -> String {
-    match key {
-        "non-prescribed" => "Non-prescribed use (doses taken outside the prescription)".to_owned(),
-        "notes" => "The patient's notes on entries (including reasons for holds)".to_owned(),
-        "sleep" => "Sleep".to_owned(),
-        "anxiety" => "Anxiety ratings and GAD-7".to_owned(),
-        "goals" => "Goals".to_owned(),
-        "plan" => "Taper plan".to_owned(),
-        "questions" => "Questions for the appointment".to_owned(),
-        other => other.to_owned(),
-    }
-}
-
-fn step_label(s: StepStatus) -> &'static str {
-    match s {
-        StepStatus::Done => "done",
-        StepStatus::Current => "current",
-        StepStatus::Upcoming => "upcoming",
-        StepStatus::Cancelled => "cancelled",
-    }
-}
-
 /// The FHIR R4 document Bundle for `summary` (computed from `diary`) as a `serde_json::Value`, for
 /// callers that look inside it (tests, tools): [`render`]'s bytes, parsed.
 pub fn bundle(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Value {
     // `render` writes valid JSON by construction; `Null` is never returned in practice.
     serde_json::from_slice(&render(diary, summary, opts)).unwrap_or_default()
+}
+
+/// The medicines the summary shows, matched back to their diary entries (for stable ids and the
+/// doses logged for each).
+fn shown_medicines<'a>(
+    long_lived: &LongLived<'a>,
+    summary: &'a Summary,
+) -> Vec<(EntryId, &'a MedicineSummary, Molecule)> {
+    summary
+        .medicines
+        .iter()
+        .filter_map(|ms| {
+            long_lived
+                .medicines
+                .iter()
+                .find(|(_, m)| {
+                    m.name == ms.name && m.started == ms.started && m.molecule.name() == ms.molecule
+                })
+                .map(|(id, m)| (*id, ms, m.molecule))
+        })
+        .collect()
 }
 
 /// Writes the FHIR R4 document Bundle for `summary` (computed from `diary`) as pretty JSON,
@@ -406,15 +369,18 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
         && !hides(Hideable::NonPrescribed)
         && summary.totals.non_prescribed.is_some();
     let show_notes = opts.include_notes && !hides(Hideable::Notes);
-    let ctx = Ctx { patient: patient.url.clone(), show_notes };
+    let t = Texts::shared(opts.lang);
+    let ctx = Ctx { patient: patient.url.clone(), show_notes, t, timestamp: opts.timestamp, ips: opts.ips };
+    let table = EquivalenceTable::from_key(&summary.table.key).unwrap_or_default();
 
     // Every resource after the Composition and the Patient, written as it is made: the
     // Composition comes first but needs all of them (its sections list them).
     let mut resources = Tail::new(2);
     let mut notes: Vec<NoteRow> = Vec::new();
     let (mut dose_urls, mut sleep_urls, mut anxiety_urls) = (vec![], vec![], vec![]);
+    let mut doses_of: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
     let mut molecules: BTreeMap<&'static str, MoleculeRow> = BTreeMap::new();
-    let mut dose_days: BTreeSet<NaiveDate> = BTreeSet::new();
+    let mut logged_ahead = 0u32;
     let mut note = |date, on, text: Option<&str>, url: &str| {
         if let Some(t) = text.filter(|t| show_notes && !t.trim().is_empty()) {
             notes.push(NoteRow { date, on, text: t.to_owned(), url: url.to_owned() });
@@ -424,23 +390,35 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
     for e in diary.between(summary.from, summary.to) {
         match &e.body {
             EntryBody::Dose(d) if d.use_ == Use::Prescribed || show_np => {
-                let r = entry_ref(&opts.id_key, "MedicationAdministration", e.id);
-                resources.obj(|o| entry(o, &r.url, |o| resources::medication_administration(o, &r, d, &ctx)));
-                tally(&mut molecules, d);
-                dose_days.insert(diary.day(&d.taken_at));
-                note(diary.day(&d.taken_at), "dose", d.note.as_deref(), &r.url);
+                let ahead = resources::logged_ahead(d, &ctx);
+                let r = if d.use_ == Use::Prescribed && !ahead {
+                    let r = entry_ref(&opts.id_key, "MedicationAdministration", e.id);
+                    resources
+                        .obj(|o| entry(o, &r.url, |o| resources::medication_administration(o, &r, d, &ctx)));
+                    r
+                } else {
+                    let r = entry_ref(&opts.id_key, "MedicationStatement/dose", e.id);
+                    resources.obj(|o| entry(o, &r.url, |o| resources::dose_statement(o, &r, d, &ctx)));
+                    r
+                };
+                logged_ahead += u32::from(ahead);
+                tally(&mut molecules, d, table);
+                note(diary.day(&d.taken_at), EntryKind::Dose, d.note.as_deref(), &r.url);
+                if let Some(m) = d.medicine {
+                    doses_of.entry(m).or_default().push(r.url.clone());
+                }
                 dose_urls.push(r.url);
             }
             EntryBody::Sleep(s) if summary.sleep.is_some() => {
                 let r = entry_ref(&opts.id_key, "Observation/sleep", e.id);
                 resources.obj(|o| entry(o, &r.url, |o| resources::sleep(o, &r, s, &ctx)));
-                note(s.night, "sleep", s.note.as_deref(), &r.url);
+                note(s.night, EntryKind::Sleep, s.note.as_deref(), &r.url);
                 sleep_urls.push(r.url);
             }
             EntryBody::Anxiety(a) if summary.anxiety.is_some() => {
                 let r = entry_ref(&opts.id_key, "Observation/anxiety", e.id);
                 resources.obj(|o| entry(o, &r.url, |o| resources::anxiety(o, &r, a, &ctx)));
-                note(diary.day(&a.at), "anxiety rating", a.note.as_deref(), &r.url);
+                note(diary.day(&a.at), EntryKind::Anxiety, a.note.as_deref(), &r.url);
                 anxiety_urls.push(r.url);
             }
             EntryBody::Gad7(g) if summary.anxiety.is_some() => {
@@ -457,8 +435,24 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
         }
     }
 
-    // Goals, reviews and plans in one walk over the diary (see `LongLived`).
+    // One MedicationStatement per medicine on the patient's list during the period.
     let long_lived = LongLived::gather(diary);
+    let mut medicine_urls = Vec::new();
+    for (id, m, molecule) in shown_medicines(&long_lived, summary) {
+        if m.use_ == Use::NonPrescribed && !show_np {
+            continue;
+        }
+        let r = entry_ref(&opts.id_key, "MedicationStatement/medicine", id);
+        let doses = doses_of.get(&id).map(Vec::as_slice).unwrap_or_default();
+        resources.obj(|o| {
+            entry(o, &r.url, |o| {
+                resources::medicine_statement(o, &r, m, molecule, (summary.from, summary.to), doses, &ctx)
+            })
+        });
+        medicine_urls.push(r.url);
+    }
+
+    // Goals, reviews and plans in one walk over the diary (see `LongLived`).
     let goals = shown_goals(&long_lived, summary);
     let mut goal_urls: Vec<(EntryId, String)> = Vec::new();
     let mut goal_entries: Vec<String> = Vec::new();
@@ -470,7 +464,7 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
             if (summary.from..=summary.to).contains(&rv.at.date_naive()) {
                 let rr = entry_ref(&opts.id_key, "Observation/review", rid);
                 resources.obj(|o| entry(o, &rr.url, |o| resources::review(o, &rr, rv, &r.url, &ctx)));
-                note(rv.at.date_naive(), "goal review", rv.note.as_deref(), &rr.url);
+                note(rv.at.date_naive(), EntryKind::Review, rv.note.as_deref(), &rr.url);
                 outcomes.push(rr.url);
             }
         }
@@ -500,43 +494,56 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
         plan_urls.push(r.url);
     }
 
-    let mut sections = vec![
-        doses_section(summary, show_np, &molecules, dose_days.len(), dose_urls),
-        plan_section(summary, show_notes, plan_urls),
-        sleep_section(summary, sleep_urls),
-        anxiety_section(summary, anxiety_urls),
-        goals_section(summary, show_notes, goal_entries),
-    ];
-    if hides(Hideable::Questions) {
-        sections.push(Section::withheld("What I want to talk about", None));
-    } else if !summary.questions.is_empty() {
-        let mut s = Section::new("What I want to talk about", None);
-        s.text.p("Questions the patient wrote for this appointment, in their own words:");
-        let items: Vec<String> =
-            summary.questions.iter().map(|q| format!("{}: {}", q.date, q.text)).collect();
-        s.text.ul(&items);
-        sections.push(s);
+    // The medication section lists the medicines first, then every dose.
+    let mut medication_entries = medicine_urls;
+    medication_entries.extend(dose_urls);
+    if opts.ips && medication_entries.is_empty() {
+        let r = document_ref(bundle_uuid, "MedicationStatement/no-information");
+        resources.obj(|o| entry(o, &r.url, |o| ips::no_medication_info(o, &r, &ctx)));
+        medication_entries.push(r.url);
     }
-    if !notes.is_empty() {
-        let mut s = Section::new("The patient's notes", None);
-        notes.sort_by_key(|n| n.date);
-        let rows: Vec<Vec<String>> =
-            notes.iter().map(|n| vec![n.date.to_string(), n.on.to_owned(), n.text.clone()]).collect();
-        s.text.table(&["Date", "On", "Note"], &rows);
-        s.entries = notes.iter().map(|n| n.url.clone()).collect();
-        s.entries.dedup();
-        sections.push(s);
+    let facts = DoseFacts { molecules: &molecules, logged_ahead, show_np };
+    let mut sections = vec![sections::doses_section(t, summary, &facts, medication_entries)];
+    if opts.ips {
+        let allergy = document_ref(bundle_uuid, "AllergyIntolerance/no-information");
+        resources.obj(|o| entry(o, &allergy.url, |o| ips::no_allergy_info(o, &allergy, &ctx)));
+        let problem = document_ref(bundle_uuid, "Condition/no-information");
+        resources.obj(|o| entry(o, &problem.url, |o| ips::no_problem_info(o, &problem, &ctx)));
+        sections.push(ips::allergies_section(&ctx, allergy.url));
+        sections.push(ips::problems_section(&ctx, problem.url));
     }
-    sections.push(left_out_section(summary, show_np, show_notes));
+    sections.extend([
+        sections::plan_section(t, summary, show_notes, plan_urls),
+        sections::sleep_section(t, summary, sleep_urls),
+        sections::anxiety_section(t, summary, anxiety_urls),
+        sections::goals_section(t, summary, show_notes, goal_entries),
+    ]);
+    sections.extend(sections::questions_section(t, summary));
+    sections.extend(sections::notes_section(t, notes));
+    sections.push(sections::left_out_section(t, summary, show_np, show_notes));
 
     let mut overview = Xhtml::new();
-    overview.p(&format!(
-        "Patient-reported summary from the Steady diary for {} – {}, written by the patient from their own \
-         entries. Steady records and computes; it does not prescribe.",
-        summary.from, summary.to
+    overview.p(&t.t_args("fhir-overview", &[("range", Arg::Str(t.date_range(summary.from, summary.to)))]));
+    overview.p(&t.t_args(
+        "fhir-overview-table",
+        &[("table", Arg::from(&summary.table.name)), ("source", Arg::from(&summary.table.source))],
     ));
-    overview.p(&format!("Diazepam equivalents per {}: {}.", summary.table.name, summary.table.source));
     let timestamp = opts.timestamp.to_rfc3339_opts(SecondsFormat::Secs, false);
+    let language = opts.lang.key();
+    let (doc_code, doc_display) = if opts.ips {
+        (IPS_DOCUMENT_TYPE_LOINC, "Patient summary Document")
+    } else {
+        (DOCUMENT_TYPE_LOINC, "Patient Note")
+    };
+    let profile = |o: &mut Obj, name: &str| {
+        if opts.ips {
+            o.obj("meta", |o| {
+                o.arr("profile", |a| {
+                    a.str(&format!("{IPS_PROFILE_BASE}{name}"));
+                });
+            });
+        }
+    };
     let composition_members = |o: &mut Obj| {
         o.arr("author", |a| {
             a.obj(|o| reference(o, &patient.url));
@@ -551,38 +558,32 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
             });
         })
         .str("id", &composition.id)
-        .str("resourceType", "Composition")
-        .arr("section", |a| {
-            for section in &sections {
-                a.obj(|o| section.write(o));
-            }
-        })
-        .str("status", "final")
-        .obj("subject", |o| reference(o, &patient.url));
+        .str("language", language);
+        profile(o, "Composition-uv-ips");
+        o.str("resourceType", "Composition")
+            .arr("section", |a| {
+                for section in &sections {
+                    a.obj(|o| section.write(o));
+                }
+            })
+            .str("status", "final")
+            .obj("subject", |o| reference(o, &patient.url));
         generated_text(o, &overview);
-        o.str("title", &format!("Steady summary {} – {}", summary.from, summary.to)).obj("type", |o| {
+        o.str(
+            "title",
+            &t.t_args("fhir-title", &[("range", Arg::Str(t.date_range(summary.from, summary.to)))]),
+        )
+        .obj("type", |o| {
             o.arr("coding", |a| {
                 a.obj(|o| {
-                    o.str("code", DOCUMENT_TYPE_LOINC).str("display", "Patient Note").str("system", LOINC);
+                    o.str("code", doc_code).str("display", doc_display).str("system", LOINC);
                 });
             })
-            .str("text", "Patient-reported summary");
+            .str("text", &t.t("fhir-document-type"));
         });
     };
     let patient_members = |o: &mut Obj| {
-        o.str("id", &patient.id)
-            .arr("name", |a| {
-                if let Some(n) = &opts.patient_display {
-                    a.obj(|o| {
-                        o.str("text", n.trim());
-                    });
-                }
-            })
-            .str("resourceType", "Patient");
-        narrative(
-            o,
-            "The person who kept this diary and wrote this summary; no identifying details included.",
-        );
+        ips::patient(o, &patient, opts.patient_display.as_deref(), opts.patient_birth_date, &ctx);
     };
 
     Json::with_capacity(resources.len() + (1 << 16)).root(|o| {
@@ -595,9 +596,9 @@ pub fn render(diary: &Diary, summary: &Summary, opts: &FhirOptions) -> Vec<u8> {
         .obj("identifier", |o| {
             o.str("system", "urn:ietf:rfc:3986").str("value", &format!("urn:uuid:{bundle_uuid}"));
         })
-        .str("resourceType", "Bundle")
-        .str("timestamp", &timestamp)
-        .str("type", "document");
+        .str("language", language);
+        profile(o, "Bundle-uv-ips");
+        o.str("resourceType", "Bundle").str("timestamp", &timestamp).str("type", "document");
     })
 }
 
@@ -606,342 +607,19 @@ fn entry(o: &mut Obj, url: &str, resource: impl FnOnce(&mut Obj)) {
     o.str("fullUrl", url).obj("resource", resource);
 }
 
-fn tally(molecules: &mut BTreeMap<&'static str, MoleculeRow>, d: &Dose) {
+fn tally(molecules: &mut BTreeMap<&'static str, MoleculeRow>, d: &Dose, table: EquivalenceTable) {
     let row = molecules.entry(d.substance.name()).or_default();
     row.atc = match d.substance {
-        crate::domain::Substance::Known(m) => Some(m.atc()),
-        crate::domain::Substance::Unknown => None,
+        Substance::Known(m) => Some(m.atc()),
+        Substance::Unknown => None,
     };
     row.doses += 1;
     match d.amount.mg() {
         Some(mg) => row.known_mg += mg,
         None => row.unknown_strength += 1,
     }
+    row.no_value += u32::from(crate::domain::measure::no_table_value(d, table));
     row.non_prescribed += u32::from(d.use_ == Use::NonPrescribed);
-}
-
-fn doses_section(
-    summary: &Summary,
-    show_np: bool,
-    molecules: &BTreeMap<&'static str, MoleculeRow>,
-    days_with_dose: usize,
-    entries: Vec<String>,
-) -> Section {
-    let mut s = Section::new("Doses", Some(SECTION_MEDICATIONS));
-    let days = summary.days.len().max(1);
-    let t = &summary.table;
-    s.text.p(&format!(
-        "Doses the patient logged, {} – {} ({} days). Diazepam equivalents (DE) per {} (source: {}). \
-         Ranges show where the table gives a range; doses with no known equivalent are counted, never \
-         added as zero.",
-        summary.from,
-        summary.to,
-        summary.days.len(),
-        t.name,
-        t.source
-    ));
-    let p = &summary.totals.prescribed;
-    s.text.labelled(
-        "Prescribed:",
-        &format!(
-            "{} doses; {} mg DE in total, {} mg DE per day on average; {} without a known equivalent.",
-            p.doses,
-            range(p.low_mg, p.high_mg),
-            range(p.low_mg / days as f64, p.high_mg / days as f64),
-            p.unknown_doses
-        ),
-    );
-    match summary.totals.non_prescribed.filter(|_| show_np) {
-        Some(np) => s.text.labelled(
-            "Non-prescribed:",
-            &format!(
-                "{} doses, kept apart from prescribed use; {} mg DE in total; {} of unknown strength, \
-                 substance or equivalent.",
-                np.doses,
-                range(np.low_mg, np.high_mg),
-                np.unknown_doses
-            ),
-        ),
-        None => s.text.labelled("Non-prescribed use:", "left out of this summary by the patient."),
-    };
-    let trend = &summary.dose_trend;
-    let slope = match (trend.slope_low_mg_per_week, trend.slope_high_mg_per_week) {
-        (Some(lo), Some(hi)) => format!("; slope {} mg per week", range(lo.min(hi), lo.max(hi))),
-        _ => String::new(),
-    };
-    s.text.labelled(
-        "Trend of prescribed DE per day:",
-        &format!(
-            "first half {} mg, second half {} mg{slope}.",
-            range(trend.first_half.low, trend.first_half.high),
-            range(trend.second_half.low, trend.second_half.high)
-        ),
-    );
-    s.text.labelled(
-        "Days without any dose shown:",
-        &format!("{} of {}.", summary.days.len().saturating_sub(days_with_dose), summary.days.len()),
-    );
-    let rows: Vec<Vec<String>> = molecules
-        .iter()
-        .map(|(name, m)| {
-            let mut row = vec![
-                (*name).to_owned(),
-                m.atc.unwrap_or("–").to_owned(),
-                m.doses.to_string(),
-                fmt_num(m.known_mg),
-                m.unknown_strength.to_string(),
-            ];
-            if show_np {
-                row.push(m.non_prescribed.to_string());
-            }
-            row
-        })
-        .collect();
-    let headers: &[&str] = if show_np {
-        &["Molecule", "ATC", "Doses", "Known mg", "Unknown strength", "Non-prescribed"]
-    } else {
-        &["Molecule", "ATC", "Doses", "Known mg", "Unknown strength"]
-    };
-    s.text.table(headers, &rows);
-    let weeks: Vec<Vec<String>> = summary
-        .weeks
-        .iter()
-        .map(|w| vec![w.week_start.to_string(), w.days.to_string(), range(w.de_low_mg, w.de_high_mg)])
-        .collect();
-    s.text.table(&["Week from", "Days", "Prescribed DE per day (mg)"], &weeks);
-    s.entries = entries;
-    s
-}
-
-fn plan_section(summary: &Summary, show_notes: bool, entries: Vec<String>) -> Section {
-    let Some(plan) = &summary.plan else {
-        if summary.hidden.contains(&Hideable::Plan) {
-            return Section::withheld("Taper plan", Some(SECTION_PLAN));
-        }
-        let mut s = Section::new("Taper plan", Some(SECTION_PLAN));
-        s.text.p("No taper plan during this period.");
-        return s;
-    };
-    let mut s = Section::new("Taper plan", Some(SECTION_PLAN));
-    let mut molecule = plan.molecule.to_owned();
-    if let Some(first) = molecule.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    s.text.p(&format!(
-        "{molecule} from {} mg/day, started {}: {} % of the current dose every {} days ({} pace). A hold \
-         is a normal step; the patient sets the pace.",
-        fmt_num(plan.start_mg),
-        plan.start,
-        fmt_num(plan.percent),
-        plan.interval_days,
-        plan.pace.key()
-    ));
-    if let Some(sw) = &plan.switch {
-        s.text.labelled(
-            "Switch:",
-            &format!(
-                "from {} {} mg/day to diazepam, agreed with {}. Equivalence used: {} mg {} ≈ {} mg diazepam \
-                 per {} (source: {}).",
-                sw.from,
-                fmt_num(sw.from_mg),
-                sw.agreed_with,
-                fmt_num(sw.from_mg),
-                sw.from,
-                range(sw.diazepam_mg.low, sw.diazepam_mg.high),
-                sw.table.name,
-                sw.table.source
-            ),
-        );
-    }
-    let rows: Vec<Vec<String>> = plan
-        .steps
-        .iter()
-        .map(|st| {
-            vec![
-                st.index.to_string(),
-                st.date.to_string(),
-                fmt_num(st.dose_mg),
-                if st.index == 0 { "–".to_owned() } else { format!("{} %", fmt1(st.cut_percent)) },
-                step_label(st.status).to_owned(),
-                format!("{} of {}", st.days_logged, st.days_in_period),
-                st.days_at_or_under.to_string(),
-                st.pace_flag.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    s.text.table(
-        &[
-            "Step",
-            "From",
-            "Planned mg/day",
-            "Cut",
-            "Status",
-            "Days logged in period",
-            "Days at or under plan",
-            "Pace note",
-        ],
-        &rows,
-    );
-    let holds: Vec<String> = plan
-        .holds
-        .iter()
-        .map(|h| {
-            let span = match h.until.and_then(|u| u.pred_opt()) {
-                Some(last) => format!("Hold {} – {}", h.from, last),
-                None => format!("Hold since {} (ongoing)", h.from),
-            };
-            match h.reason.as_deref().filter(|r| show_notes && !r.trim().is_empty()) {
-                Some(r) => format!("{span}: {r}"),
-                None => span,
-            }
-        })
-        .collect();
-    s.text.ul(&holds);
-    match (plan.ended_on, plan.end_date) {
-        (Some(on), _) => s.text.labelled("Ended on:", &on.to_string()),
-        (None, Some(end)) => s.text.labelled("Expected last step:", &end.to_string()),
-        (None, None) => s.text.labelled("Expected last step:", "not computed"),
-    };
-    s.entries = entries;
-    s
-}
-
-fn sleep_section(summary: &Summary, entries: Vec<String>) -> Section {
-    let Some(sl) = &summary.sleep else {
-        return Section::withheld("Sleep", None);
-    };
-    let mut s = Section::new("Sleep", None);
-    s.text.p(&format!(
-        "{} nights logged (Consensus Sleep Diary). Mean total sleep {}, efficiency {}, quality {} (1 very \
-         poor – 5 very good), awakenings {} per night. First half {}, second half {}.",
-        sl.nights,
-        opt1(sl.mean_total_sleep_h, " h"),
-        opt1(sl.mean_efficiency_percent, " %"),
-        opt1(sl.mean_quality, ""),
-        opt1(sl.mean_awakenings, ""),
-        opt1(sl.first_half_h, " h"),
-        opt1(sl.second_half_h, " h"),
-    ));
-    let weeks: Vec<Vec<String>> =
-        summary.weeks.iter().map(|w| vec![w.week_start.to_string(), opt1(w.sleep_h, "")]).collect();
-    if sl.nights > 0 {
-        s.text.table(&["Week from", "Mean total sleep (h)"], &weeks);
-    }
-    s.entries = entries;
-    s
-}
-
-fn anxiety_section(summary: &Summary, entries: Vec<String>) -> Section {
-    let Some(a) = &summary.anxiety else {
-        return Section::withheld("Anxiety", None);
-    };
-    let mut s = Section::new("Anxiety", None);
-    s.text.p(&format!(
-        "{} daily ratings (0 none – 10 worst), mean {}; first half {}, second half {}.",
-        a.ratings,
-        opt1(a.mean, ""),
-        opt1(a.first_half, ""),
-        opt1(a.second_half, "")
-    ));
-    let rows: Vec<Vec<String>> = summary
-        .gad7
-        .iter()
-        .map(|g| vec![g.date.to_string(), g.total.to_string(), g.band.label().to_owned()])
-        .collect();
-    if rows.is_empty() {
-        s.text.p("No GAD-7 in this period.");
-    } else {
-        s.text.p("GAD-7 (0–21; minimal 0–4, mild 5–9, moderate 10–14, severe 15–21):");
-        s.text.table(&["Date", "GAD-7 total", "Band"], &rows);
-    }
-    s.entries = entries;
-    s
-}
-
-fn goals_section(summary: &Summary, show_notes: bool, entries: Vec<String>) -> Section {
-    if summary.hidden.contains(&Hideable::Goals) {
-        return Section::withheld("Goals", Some(SECTION_GOALS));
-    }
-    let mut s = Section::new("Goals", Some(SECTION_GOALS));
-    if summary.goals.is_empty() {
-        s.text.p("No goals in this period.");
-    }
-    let rows: Vec<Vec<String>> = summary
-        .goals
-        .iter()
-        .map(|g| {
-            let reviews: Vec<String> = g
-                .reviews
-                .iter()
-                .map(|r| {
-                    let mut line = format!("{}: GAS {:+} ({}), {}", r.date, r.gas, r.gas_label, r.decision);
-                    if let Some(n) = r.note.as_deref().filter(|_| show_notes) {
-                        line.push_str(&format!(" – {n}"));
-                    }
-                    line
-                })
-                .collect();
-            vec![
-                g.what_matters.clone(),
-                g.description.clone(),
-                g.status.key().replace('_', " "),
-                g.review_on.map(|d| d.to_string()).unwrap_or_default(),
-                if reviews.is_empty() { "none in this period".to_owned() } else { reviews.join("; ") },
-            ]
-        })
-        .collect();
-    s.text.table(
-        &["What matters (patient's words)", "Treatment goal", "Status", "Next review", "Reviews"],
-        &rows,
-    );
-    if summary.hidden_goals > 0 {
-        s.text.p(&format!("{} goal(s) left out by the patient.", summary.hidden_goals));
-    }
-    s.entries = entries;
-    s
-}
-
-fn left_out_section(summary: &Summary, show_np: bool, show_notes: bool) -> Section {
-    let mut s = Section::new("Left out by the patient", None);
-    let mut keys: Vec<&'static str> = Vec::new();
-    if !show_np {
-        keys.push("non-prescribed");
-    }
-    if !show_notes {
-        keys.push("notes");
-    }
-    for h in &summary.hidden {
-        if !keys.contains(&h.key()) {
-            keys.push(h.key());
-        }
-    }
-    let mut items: Vec<String> = keys.into_iter().map(hidden_label).collect();
-    if summary.hidden_goals > 0 {
-        items.push(format!("{} goal(s)", summary.hidden_goals));
-    }
-    let check = &summary.integrity;
-    if !check.ok {
-        // Never silent: the diary check's finding, before anything else in this section.
-        s.text.p(&format!(
-            "Diary check: {} entries could not be read, {} were removed and {} were added or changed \
-             outside Steady{}; the figures in this document may be incomplete.",
-            check.unreadable_entries,
-            check.missing_entries,
-            check.unexpected_entries,
-            if check.unchecked { ", and the list of entries could not be checked" } else { "" }
-        ));
-    }
-    if items.is_empty() {
-        s.text.p("The patient left nothing out of this summary.");
-    } else {
-        s.text.p(&format!(
-            "The patient chose to leave {} part(s) out of this summary; they are absent from every section \
-             and resource of this document:",
-            items.len()
-        ));
-        s.text.ul(&items);
-    }
-    s
 }
 
 #[cfg(test)]

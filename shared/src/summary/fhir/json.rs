@@ -312,6 +312,16 @@ impl Arr<'_> {
         self
     }
 
+    /// A string item (`meta.profile`), left out when blank.
+    pub fn str(&mut self, value: &str) -> &mut Self {
+        if !blank(value) {
+            self.begin();
+            self.json.string(value);
+            self.count += 1;
+        }
+        self
+    }
+
     /// Appends items written ahead of time (this array must already have an item).
     pub fn tail(&mut self, tail: Tail) -> &mut Self {
         debug_assert!(self.count > 0 && tail.json.depth == self.json.depth, "misplaced tail");

@@ -6,16 +6,18 @@
 use super::json::{Arr, Obj};
 use super::{
     fmt1, fmt_num, narrative, qty_mg, quantity, reference, Ctx, Ref, ATC, LOINC, SLEEP_DURATION_LOINC,
+    STEADY_CODES,
 };
-use crate::domain::goal::gas_label;
 use crate::domain::scores::{GAD7_PANEL_LOINC, GAD7_TOTAL_LOINC};
 use crate::domain::Keyed;
 use crate::domain::{tablets_text, TaperPlan};
 use crate::domain::{
     Amount, AnxietyRating, Dose, Gad7, Goal, GoalKind, GoalReview, GoalStatus, LocalInstant, Molecule,
-    Proposer, SleepNight, Substance, Use,
+    Proposer, ReviewDecision, SleepNight, Substance, Use,
 };
+use crate::i18n::Arg;
 use crate::plan::{Schedule, StepStatus};
+use crate::summary::{MedicineSummary, RegimenLine};
 use chrono::{Days, NaiveDate, SecondsFormat};
 
 const OBSERVATION_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/observation-category";
@@ -106,82 +108,129 @@ fn observation_tail(o: &mut Obj, ctx: &Ctx, line: &str) {
     narrative(o, line);
 }
 
-/// The medication as a CodeableConcept: ATC coding with the molecule as display, or text only for
-/// an unknown substance (never a guessed code).
-pub fn medication_concept(o: &mut Obj, substance: Substance) {
+/// The medication as a CodeableConcept: ATC coding with the molecule (INN) as display, or text
+/// only for an unknown substance (never a guessed code). `text` is the name the patient typed or
+/// knows it by ("Xanax" bought on the street) when there is one, otherwise the molecule's name in
+/// the document's language.
+pub fn medication_concept(o: &mut Obj, substance: Substance, typed: Option<&str>, ctx: &Ctx) {
+    let text = match (typed.filter(|t| !t.trim().is_empty()), substance) {
+        (Some(t), _) => t.to_owned(),
+        (None, Substance::Known(m)) => ctx.t.molecule(m),
+        (None, Substance::Unknown) => ctx.t.t("unknown-substance"),
+    };
     match substance {
-        Substance::Known(m) => molecule_concept(o, m),
-        Substance::Unknown => text_concept(o, Substance::Unknown.name()),
+        Substance::Known(m) => concept(o, ATC, m.atc(), m.name(), Some(&text)),
+        Substance::Unknown => text_concept(o, &text),
     }
+}
+
+/// A coding of Steady's own code system (see [`STEADY_CODES`] and README, "FHIR export").
+fn steady_concept(o: &mut Obj, code: &str, display: &str, text: &str) {
+    concept(o, STEADY_CODES, code, display, Some(text));
 }
 
 fn molecule_concept(o: &mut Obj, m: Molecule) {
     concept(o, ATC, m.atc(), m.name(), Some(m.name()));
 }
 
-/// "1 tablet", "0.75 tablet", "2 tablets".
-fn tablets_word(quarters: u32) -> String {
-    let n = f64::from(quarters) / 4.0;
-    let word = if quarters > 4 { "tablets" } else { "tablet" };
-    format!("{} {word}", fmt_num(n))
+/// "1 tablet", "0.75 tablet", "2 tablets" in the document's language.
+fn tablets_word(t: &crate::i18n::Texts, tablets: f64) -> String {
+    t.t_args("fhir-tablets", &[("n", Arg::Dec(tablets, 2)), ("whole", Arg::from(u8::from(tablets > 1.0)))])
 }
 
-/// MedicationAdministration for one logged dose.
+/// A dose as the patient logged it, in words ("1 tablet of 2 mg", "27 mg", "1 tablet, strength
+/// unknown"), and as a Quantity: mg (UCUM) when the strength is known, otherwise the tablet count
+/// (UCUM `{tablet}`), never a guessed mg.
+fn dose_amount(t: &crate::i18n::Texts, amount: Amount) -> (String, (f64, &'static str, &'static str)) {
+    match amount {
+        Amount::Mg(mg) => (t.mg(mg), (mg, "mg", "mg")),
+        Amount::Tablets { quarters, strength_mg: Some(s) } => {
+            let n = f64::from(quarters) / 4.0;
+            (
+                t.t_args(
+                    "fhir-tablets-of",
+                    &[("tablets", Arg::Str(tablets_word(t, n))), ("strength", Arg::Str(t.mg(s)))],
+                ),
+                (s * n, "mg", "mg"),
+            )
+        }
+        Amount::Tablets { quarters, strength_mg: None } => {
+            let n = f64::from(quarters) / 4.0;
+            (
+                t.t_args("fhir-tablets-unknown-strength", &[("tablets", Arg::Str(tablets_word(t, n)))]),
+                (n, "tablet", "{tablet}"),
+            )
+        }
+    }
+}
+
+/// The name shown for a dose's substance in a narrative: the typed name with the molecule,
+/// "Xanax (alprazolam)", or the molecule alone.
+fn dose_name(t: &crate::i18n::Texts, dose: &Dose) -> String {
+    let inn = match dose.substance {
+        Substance::Known(m) => t.molecule(m),
+        Substance::Unknown => t.t("unknown-substance"),
+    };
+    match dose.typed_name.as_deref() {
+        Some(typed) => format!("{typed} ({inn})"),
+        None => inn,
+    }
+}
+
+/// The narrative line of a dose: when, what, how much, prescribed or not.
+fn dose_line(ctx: &Ctx, dose: &Dose, amount: &str, id: &str) -> String {
+    ctx.t.t_args(
+        id,
+        &[
+            ("when", Arg::Str(when(&dose.taken_at))),
+            ("substance", Arg::Str(dose_name(ctx.t, dose))),
+            ("amount", Arg::Str(amount.to_owned())),
+            (
+                "use",
+                Arg::Str(ctx.t.t(match dose.use_ {
+                    Use::Prescribed => "fhir-use-prescribed",
+                    Use::NonPrescribed => "fhir-use-non-prescribed",
+                })),
+            ),
+        ],
+    )
+}
+
+/// `meta.profile` with one IPS profile, in the IPS variant only.
+pub(crate) fn ips_profile(o: &mut Obj, ctx: &Ctx, profile: &str) {
+    if ctx.ips {
+        o.obj("meta", |o| {
+            o.arr("profile", |a| {
+                a.str(&format!("{}{profile}", super::IPS_PROFILE_BASE));
+            });
+        });
+    }
+}
+
+/// MedicationAdministration for one prescribed dose taken at or before the document's time.
 ///
 /// - `status` completed, `effectiveDateTime` with the patient's offset, `subject` and `performer`
 ///   the patient (self-administered, self-reported).
-/// - `category`: prescribed use is `medication-admin-category#community` (taken at home);
-///   non-prescribed use is `medication-statement-category#patientspecified`. The R4
-///   `medication-admin-category` code system only has inpatient | outpatient | community, so
-///   `patientspecified` is taken from the system that defines it (the binding is *preferred*, so
-///   another system is allowed; a code that does not exist in its system would not be). There is
-///   never a `request`: Steady holds no prescriptions, and non-prescribed use has none by definition.
-/// - `dosage.dose` in mg (UCUM) when the strength is known. Unknown strength stays unknown: no mg
-///   quantity; the dose is the tablet count (UCUM `{tablet}`) with `dosage.text` "… strength
-///   unknown", because R4 invariant mad-1 requires a dosage to carry a dose or a rate.
+/// - `category`: `medication-admin-category#community` (taken at home), the code system this
+///   resource's category binds to. Non-prescribed use and doses logged ahead are
+///   MedicationStatements instead (see [`dose_statement`]). There is never a `request`: Steady
+///   holds no prescriptions.
+/// - `dosage.dose` in mg (UCUM) when the strength is known; unknown strength stays unknown (the
+///   tablet count in UCUM `{tablet}`, R4 invariant mad-1 requires a dose or a rate).
 pub fn medication_administration(o: &mut Obj, r: &Ref, dose: &Dose, ctx: &Ctx) {
-    let (dosage_text, (value, unit, code)) = match dose.amount {
-        Amount::Mg(mg) => (format!("{} mg", fmt_num(mg)), (mg, "mg", "mg")),
-        Amount::Tablets { quarters, strength_mg: Some(s) } => (
-            format!("{} of {} mg", tablets_word(quarters), fmt_num(s)),
-            (s * f64::from(quarters) / 4.0, "mg", "mg"),
-        ),
-        Amount::Tablets { quarters, strength_mg: None } => (
-            format!("{}, strength unknown", tablets_word(quarters)),
-            (f64::from(quarters) / 4.0, "tablet", "{tablet}"),
-        ),
-    };
-    let summary_line = format!(
-        "{}: {}, {dosage_text} ({}, patient-reported).",
-        when(&dose.taken_at),
-        dose.substance.name(),
-        match dose.use_ {
-            Use::Prescribed => "prescribed",
-            Use::NonPrescribed => "non-prescribed",
-        }
-    );
-    o.obj("category", |o| match dose.use_ {
-        Use::Prescribed => concept(
-            o,
-            MED_ADMIN_CATEGORY,
-            "community",
-            "Community",
-            Some("Prescribed; taken at home (patient-reported)"),
-        ),
-        Use::NonPrescribed => concept(
-            o,
-            MED_STATEMENT_CATEGORY,
-            "patientspecified",
-            "Patient Specified",
-            Some("Non-prescribed use (patient-reported)"),
-        ),
+    let (dosage_text, (value, unit, code)) = dose_amount(ctx.t, dose.amount);
+    let line = dose_line(ctx, dose, &dosage_text, "fhir-dose-line");
+    o.obj("category", |o| {
+        concept(o, MED_ADMIN_CATEGORY, "community", "Community", Some(&ctx.t.t("fhir-category-community")))
     })
     .obj("dosage", |o| {
         o.obj("dose", |o| quantity(o, value, unit, code)).str("text", &dosage_text);
     })
     .str("effectiveDateTime", &date_time(&dose.taken_at))
     .str("id", &r.id)
-    .obj("medicationCodeableConcept", |o| medication_concept(o, dose.substance));
+    .obj("medicationCodeableConcept", |o| {
+        medication_concept(o, dose.substance, dose.typed_name.as_deref(), ctx)
+    });
     notes(o, ctx, dose.note.as_deref());
     o.arr("performer", |a| {
         a.obj(|o| {
@@ -191,24 +240,189 @@ pub fn medication_administration(o: &mut Obj, r: &Ref, dose: &Dose, ctx: &Ctx) {
     .str("resourceType", "MedicationAdministration")
     .str("status", "completed")
     .obj("subject", |o| reference(o, &ctx.patient));
-    narrative(o, &summary_line);
+    narrative(o, &line);
+}
+
+/// Whether a dose was logged for a time after the document was made ("logged ahead").
+pub fn logged_ahead(dose: &Dose, ctx: &Ctx) -> bool {
+    dose.taken_at > ctx.timestamp
+}
+
+/// MedicationStatement for one dose that is not a prescribed dose already taken:
+///
+/// - non-prescribed use: `category` `medication-statement-category#patientspecified` (the code
+///   system this resource's category binds to), `status` completed;
+/// - a dose logged for a time after the document's timestamp: `status` **intended** (R4: "the
+///   medication may be taken at some time in the future"), never completed, since at the
+///   document's time it had not been taken; `category` community or patientspecified as above.
+///
+/// `medicationCodeableConcept.text` keeps the name the patient typed ("Xanax"), the ATC coding
+/// the molecule it resolved to. Dose as in [`medication_administration`], in
+/// `dosage.doseAndRate.doseQuantity`; `informationSource` the patient.
+pub fn dose_statement(o: &mut Obj, r: &Ref, dose: &Dose, ctx: &Ctx) {
+    let ahead = logged_ahead(dose, ctx);
+    let (dosage_text, (value, unit, code)) = dose_amount(ctx.t, dose.amount);
+    let line =
+        dose_line(ctx, dose, &dosage_text, if ahead { "fhir-dose-line-ahead" } else { "fhir-dose-line" });
+    o.obj("category", |o| statement_category(o, dose.use_, ctx))
+        .arr("dosage", |a| {
+            a.obj(|o| {
+                o.arr("doseAndRate", |a| {
+                    a.obj(|o| {
+                        o.obj("doseQuantity", |o| quantity(o, value, unit, code));
+                    });
+                })
+                .str("text", &dosage_text);
+            });
+        })
+        .str("effectiveDateTime", &date_time(&dose.taken_at))
+        .str("id", &r.id)
+        .obj("informationSource", |o| reference(o, &ctx.patient))
+        .obj("medicationCodeableConcept", |o| {
+            medication_concept(o, dose.substance, dose.typed_name.as_deref(), ctx)
+        });
+    ips_profile(o, ctx, "MedicationStatement-uv-ips");
+    notes(o, ctx, dose.note.as_deref());
+    o.str("resourceType", "MedicationStatement")
+        .str("status", if ahead { "intended" } else { "completed" })
+        .obj("subject", |o| reference(o, &ctx.patient));
+    narrative(o, &line);
+}
+
+/// `medication-statement-category`: community for prescribed use (taken at home), patientspecified
+/// for use outside the prescription.
+fn statement_category(o: &mut Obj, use_: Use, ctx: &Ctx) {
+    match use_ {
+        Use::Prescribed => concept(
+            o,
+            MED_STATEMENT_CATEGORY,
+            "community",
+            "Community",
+            Some(&ctx.t.t("fhir-category-community")),
+        ),
+        Use::NonPrescribed => concept(
+            o,
+            MED_STATEMENT_CATEGORY,
+            "patientspecified",
+            "Patient Specified",
+            Some(&ctx.t.t("fhir-category-non-prescribed")),
+        ),
+    }
+}
+
+/// One regimen period of a medicine in words: "from 9 Feb 2026: 1 tablet of 1 mg at 08:00, 22:00".
+fn regimen_text(t: &crate::i18n::Texts, line: &RegimenLine) -> String {
+    let amount = match (line.tablets, line.strength_mg, line.mg) {
+        (Some(n), Some(s), _) => t.t_args(
+            "fhir-tablets-of",
+            &[("tablets", Arg::Str(tablets_word(t, n))), ("strength", Arg::Str(t.mg(s)))],
+        ),
+        (Some(n), None, _) => {
+            t.t_args("fhir-tablets-unknown-strength", &[("tablets", Arg::Str(tablets_word(t, n)))])
+        }
+        (None, _, Some(mg)) => t.mg(mg),
+        (None, _, None) => t.t("unknown"),
+    };
+    let times: Vec<String> = line.times.iter().map(|x| x.format("%H:%M").to_string()).collect();
+    let when = if times.is_empty() {
+        t.t("fhir-regimen-as-needed")
+    } else {
+        t.t_args("fhir-regimen-at", &[("times", Arg::Str(times.join(", ")))])
+    };
+    t.t_args(
+        "fhir-regimen",
+        &[("date", Arg::Str(t.date(line.from))), ("amount", Arg::Str(amount)), ("when", Arg::Str(when))],
+    )
+}
+
+/// MedicationStatement for one medicine on the patient's list over the summary's period: one per
+/// medicine, `effectivePeriod` from the later of its start and the period's start to the earlier
+/// of its stop and the period's end, `status` completed when stopped within the period, otherwise
+/// active; one `dosage` per regimen period with its text in the document's language;
+/// `derivedFrom` the dose resources logged for it; `medicationCodeableConcept.text` the name the
+/// patient knows it by, the ATC coding its molecule.
+pub fn medicine_statement(
+    o: &mut Obj,
+    r: &Ref,
+    m: &MedicineSummary,
+    molecule: Molecule,
+    period: (NaiveDate, NaiveDate),
+    doses: &[String],
+    ctx: &Ctx,
+) {
+    let start = m.started.max(period.0);
+    let stopped = m.stopped.filter(|s| *s <= period.1);
+    let end = stopped.unwrap_or(period.1);
+    let regimen: Vec<String> = m.regimen.iter().map(|l| regimen_text(ctx.t, l)).collect();
+    let line = ctx.t.t_args(
+        "fhir-medicine-line",
+        &[
+            ("name", Arg::Str(m.name.clone())),
+            ("molecule", Arg::Str(ctx.t.molecule(molecule))),
+            (
+                "use",
+                Arg::Str(ctx.t.t(match m.use_ {
+                    Use::Prescribed => "fhir-use-prescribed",
+                    Use::NonPrescribed => "fhir-use-non-prescribed",
+                })),
+            ),
+            ("range", Arg::Str(ctx.t.date_range(start, end))),
+            ("n", Arg::from(doses.len())),
+            ("regimen", Arg::Str(regimen.join("; "))),
+        ],
+    );
+    o.obj("category", |o| statement_category(o, m.use_, ctx))
+        .arr("derivedFrom", |a| {
+            for u in doses {
+                a.obj(|o| reference(o, u));
+            }
+        })
+        .arr("dosage", |a| {
+            for text in &regimen {
+                a.obj(|o| {
+                    o.str("text", text);
+                });
+            }
+        })
+        .obj("effectivePeriod", |o| {
+            o.str("end", &end.to_string()).str("start", &start.to_string());
+        })
+        .str("id", &r.id)
+        .obj("informationSource", |o| reference(o, &ctx.patient))
+        .obj("medicationCodeableConcept", |o| {
+            medication_concept(o, Substance::Known(molecule), Some(&m.name), ctx)
+        });
+    ips_profile(o, ctx, "MedicationStatement-uv-ips");
+    o.str("resourceType", "MedicationStatement")
+        .str("status", if stopped.is_some() { "completed" } else { "active" })
+        .obj("subject", |o| reference(o, &ctx.patient));
+    narrative(o, &line);
 }
 
 /// Observation of one night (LOINC 93832-4 sleep duration, hours in UCUM `h`). The night is an
 /// `effectivePeriod` of dates (the evening it began → the next morning): the diary keeps the night
 /// as a local date without an offset, and a FHIR time needs one, so no clock time is invented. The
-/// other Consensus Sleep Diary items go in components with text-only codes (no LOINC is asserted
-/// for them).
+/// other Consensus Sleep Diary items are components coded in Steady's own code system (LOINC has
+/// no code we could verify for these diary items; see README, "FHIR export").
 pub fn sleep(o: &mut Obj, r: &Ref, night: &SleepNight, ctx: &Ctx) {
     let total = night.total_sleep_min();
-    let hours = total.map_or_else(|| "not recorded".to_owned(), |m| format!("{} h", fmt1(m as f64 / 60.0)));
-    let line = format!("Night of {}: sleep {hours}, quality {}.", night.night, night.quality.label());
+    let hours = total.map_or_else(|| ctx.t.t("not-logged"), |m| ctx.t.hours(m as f64 / 60.0));
+    let line = ctx.t.t_args(
+        "fhir-sleep-line",
+        &[
+            ("date", Arg::Str(ctx.t.date(night.night))),
+            ("hours", Arg::Str(hours)),
+            ("quality", Arg::Str(ctx.t.sleep_quality(night.quality))),
+        ],
+    );
     let end = night.night.checked_add_days(Days::new(1)).unwrap_or(night.night);
     survey_category(o);
-    o.obj("code", |o| concept(o, LOINC, SLEEP_DURATION_LOINC, "Sleep duration", Some("Sleep duration")))
-        .arr("component", |a| sleep_components(a, night));
+    o.obj("code", |o| {
+        concept(o, LOINC, SLEEP_DURATION_LOINC, "Sleep duration", Some(&ctx.t.t("fhir-code-sleep-duration")))
+    })
+    .arr("component", |a| sleep_components(a, night, ctx));
     if total.is_none() {
-        o.obj("dataAbsentReason", |o| text_concept(o, "not recorded"));
+        o.obj("dataAbsentReason", |o| text_concept(o, &ctx.t.t("not-logged")));
     }
     o.obj("effectivePeriod", |o| {
         o.str("end", &end.to_string()).str("start", &night.night.to_string());
@@ -221,48 +435,75 @@ pub fn sleep(o: &mut Obj, r: &Ref, night: &SleepNight, ctx: &Ctx) {
     }
 }
 
-/// The Consensus Sleep Diary items of a night other than its duration, as components.
-fn sleep_components(a: &mut Arr, night: &SleepNight) {
-    let integer = |a: &mut Arr, code: &str, v: i64| {
+/// The codes of Steady's code system used for the sleep diary items: (code, display, message id
+/// of the localised text).
+const SLEEP_QUALITY: (&str, &str, &str) = (
+    "sleep-quality",
+    "Sleep quality (Consensus Sleep Diary), 1 very poor to 5 very good",
+    "fhir-code-sleep-quality",
+);
+const SLEEP_AWAKENINGS: (&str, &str, &str) =
+    ("sleep-awakenings", "Number of awakenings", "fhir-code-awakenings");
+const SLEEP_LATENCY: (&str, &str, &str) = ("sleep-latency", "Time to fall asleep", "fhir-code-sleep-latency");
+const SLEEP_WASO: (&str, &str, &str) = ("sleep-waso", "Time awake after sleep onset", "fhir-code-waso");
+const SLEEP_IN_BED: (&str, &str, &str) = ("sleep-time-in-bed", "Time in bed", "fhir-code-time-in-bed");
+const SLEEP_EFFICIENCY: (&str, &str, &str) =
+    ("sleep-efficiency", "Sleep efficiency (time asleep / time in bed)", "fhir-code-sleep-efficiency");
+
+/// The Consensus Sleep Diary items of a night other than its duration, as coded components.
+fn sleep_components(a: &mut Arr, night: &SleepNight, ctx: &Ctx) {
+    let code = |o: &mut Obj, (c, d, id): (&str, &str, &str)| {
+        o.obj("code", |o| steady_concept(o, c, d, &ctx.t.t(id)));
+    };
+    let integer = |a: &mut Arr, c: (&str, &str, &str), v: i64| {
         a.obj(|o| {
-            o.obj("code", |o| text_concept(o, code)).int("valueInteger", v);
+            code(o, c);
+            o.int("valueInteger", v);
         });
     };
-    let measured = |a: &mut Arr, code: &str, v: f64, unit: &str| {
+    let measured = |a: &mut Arr, c: (&str, &str, &str), v: f64, unit: &str| {
         a.obj(|o| {
-            o.obj("code", |o| text_concept(o, code)).obj("valueQuantity", |o| quantity(o, v, unit, unit));
+            code(o, c);
+            o.obj("valueQuantity", |o| quantity(o, v, unit, unit));
         });
     };
-    integer(
-        a,
-        "Sleep quality (Consensus Sleep Diary), 1 very poor to 5 very good",
-        night.quality.score().into(),
-    );
+    integer(a, SLEEP_QUALITY, night.quality.score().into());
     if let Some(n) = night.awakenings {
-        integer(a, "Number of awakenings", n.into());
+        integer(a, SLEEP_AWAKENINGS, n.into());
     }
     if let Some(m) = night.latency_min {
-        measured(a, "Time to fall asleep", f64::from(m), "min");
+        measured(a, SLEEP_LATENCY, f64::from(m), "min");
     }
     if let Some(m) = night.waso_min {
-        measured(a, "Time awake after sleep onset", f64::from(m), "min");
+        measured(a, SLEEP_WASO, f64::from(m), "min");
     }
     if let Some(t) = night.time_in_bed_min() {
-        measured(a, "Time in bed", t as f64, "min");
+        measured(a, SLEEP_IN_BED, t as f64, "min");
     }
     if let Some(e) = night.efficiency_percent() {
-        measured(a, "Sleep efficiency", e, "%");
+        measured(a, SLEEP_EFFICIENCY, e, "%");
     }
 }
 
-/// Observation of one daily 0–10 anxiety rating. No standard LOINC code is asserted: LOINC has no
-/// code for this generic numeric rating, so the code is text only and the value an integer.
+/// Observation of one daily 0–10 anxiety rating: coded `anxiety-rating` in Steady's code system
+/// (LOINC has no code for this generic numeric anxiety rating that we could verify, so none is
+/// asserted), the value an integer.
 pub fn anxiety(o: &mut Obj, r: &Ref, rating: &AnxietyRating, ctx: &Ctx) {
-    let line = format!("{}: anxiety {} on a 0–10 scale.", when(&rating.at), rating.score);
+    let line = ctx.t.t_args(
+        "fhir-anxiety-line",
+        &[("when", Arg::Str(when(&rating.at))), ("score", Arg::from(rating.score))],
+    );
     survey_category(o);
-    o.obj("code", |o| text_concept(o, "Anxiety rating 0–10"))
-        .str("effectiveDateTime", &date_time(&rating.at))
-        .str("id", &r.id);
+    o.obj("code", |o| {
+        steady_concept(
+            o,
+            "anxiety-rating",
+            "Anxiety rating, 0 (none) to 10 (worst), patient-reported",
+            &ctx.t.t("fhir-code-anxiety"),
+        )
+    })
+    .str("effectiveDateTime", &date_time(&rating.at))
+    .str("id", &r.id);
     notes(o, ctx, rating.note.as_deref());
     observation_tail(o, ctx, &line);
     o.int("valueInteger", rating.score);
@@ -274,7 +515,10 @@ pub fn anxiety(o: &mut Obj, r: &Ref, rating: &AnxietyRating, ctx: &Ctx) {
 /// the total.
 pub fn gad7_panel(o: &mut Obj, panel: &Ref, total: &Ref, g: &Gad7, ctx: &Ctx) {
     let scores: Vec<String> = g.items.iter().map(u8::to_string).collect();
-    let line = format!("GAD-7 on {}: item scores {}.", when(&g.at), scores.join(", "));
+    let line = ctx.t.t_args(
+        "fhir-gad7-panel-line",
+        &[("when", Arg::Str(when(&g.at))), ("scores", Arg::Str(scores.join(", ")))],
+    );
     survey_category(o);
     o.obj("code", |o| {
         concept(o, LOINC, GAD7_PANEL_LOINC, "Generalized anxiety disorder 7 item (GAD-7)", Some("GAD-7"))
@@ -283,8 +527,8 @@ pub fn gad7_panel(o: &mut Obj, panel: &Ref, total: &Ref, g: &Gad7, ctx: &Ctx) {
         for ((code, text), score) in GAD7_ITEMS.iter().zip(g.items) {
             let (a_code, a_text) = GAD7_ANSWERS[usize::from(score.min(3))];
             a.obj(|o| {
-                o.obj("code", |o| concept(o, LOINC, code, text, Some(text)))
-                    .obj("valueCodeableConcept", |o| concept(o, LOINC, a_code, a_text, Some(a_text)));
+                o.obj("code", |o| concept(o, LOINC, code, text, None))
+                    .obj("valueCodeableConcept", |o| concept(o, LOINC, a_code, a_text, None));
             });
         }
     })
@@ -299,7 +543,14 @@ pub fn gad7_panel(o: &mut Obj, panel: &Ref, total: &Ref, g: &Gad7, ctx: &Ctx) {
 /// The total score Observation of a GAD-7 (see [`gad7_panel`]).
 pub fn gad7_total(o: &mut Obj, panel: &Ref, total: &Ref, g: &Gad7, ctx: &Ctx) {
     let band = g.band();
-    let line = format!("GAD-7 total {} ({}) on {}.", g.total(), band.label(), when(&g.at));
+    let line = ctx.t.t_args(
+        "fhir-gad7-total-line",
+        &[
+            ("total", Arg::from(g.total())),
+            ("band", Arg::Str(ctx.t.gad7_band(band))),
+            ("when", Arg::Str(when(&g.at))),
+        ],
+    );
     let cut = match band {
         crate::domain::Gad7Band::Minimal => "0–4",
         crate::domain::Gad7Band::Mild => "5–9",
@@ -323,7 +574,13 @@ pub fn gad7_total(o: &mut Obj, panel: &Ref, total: &Ref, g: &Gad7, ctx: &Ctx) {
     .str("id", &total.id)
     .arr("interpretation", |a| {
         a.obj(|o| {
-            o.str("text", &format!("{} anxiety (GAD-7 {cut}; Spitzer 2006)", band.label()));
+            o.str(
+                "text",
+                &ctx.t.t_args(
+                    "fhir-gad7-band",
+                    &[("band", Arg::Str(ctx.t.gad7_band(band))), ("range", Arg::Str(cut.to_owned()))],
+                ),
+            );
         });
     });
     observation_tail(o, ctx, &line);
@@ -437,11 +694,13 @@ pub fn goal(o: &mut Obj, r: &Ref, g: &Goal, latest_gas: Option<i8>, outcomes: &[
     if g.status == GoalStatus::Changed {
         generated.push("Changed at a review: replaced by another goal.".to_owned());
     }
-    let line = format!(
-        "Goal: \u{201c}{}\u{201d}. Treatment goal: {}. Status: {}.",
-        g.what_matters,
-        g.kind.describe(),
-        g.status.key().replace('_', " ")
+    let line = ctx.t.t_args(
+        "fhir-goal-line",
+        &[
+            ("words", Arg::Str(g.what_matters.clone())),
+            ("goal", Arg::Str(ctx.t.goal_kind(&g.kind))),
+            ("status", Arg::Str(ctx.t.goal_status(g.status))),
+        ],
     );
     if let Some((code, display)) = achievement_status(g.status, &g.kind, latest_gas) {
         o.obj("achievementStatus", |o| concept(o, GOAL_ACHIEVEMENT, code, display, Some(display)));
@@ -480,40 +739,75 @@ pub fn goal(o: &mut Obj, r: &Ref, g: &Goal, latest_gas: Option<i8>, outcomes: &[
 }
 
 /// A goal review as an Observation rather than a Goal note, so the GAS score stays a number a
-/// record can chart: text-only code (no LOINC for GAS is asserted), `valueInteger` −2…+2, its
-/// label in `interpretation.text`, `focus` → the Goal, the decision and next review date as
+/// record can chart: coded `gas-rating` in Steady's code system (no LOINC code for GAS exists that
+/// we could verify), `valueInteger` −2…+2, its label in `interpretation.text`, `focus` → the Goal, the decision and next review date as
 /// components, and the patient's note only when notes are included.
 pub fn review(o: &mut Obj, r: &Ref, rv: &GoalReview, goal_url: &str, ctx: &Ctx) {
-    let line = format!(
-        "Goal review on {}: GAS {:+} ({}), decision: {}.",
-        when(&rv.at),
-        rv.gas,
-        gas_label(rv.gas),
-        rv.decision.key()
+    let line = ctx.t.t_args(
+        "fhir-review-line",
+        &[
+            ("when", Arg::Str(when(&rv.at))),
+            ("gas", Arg::Str(ctx.t.gas(rv.gas))),
+            ("label", Arg::Str(ctx.t.gas_label(rv.gas))),
+            ("decision", Arg::Str(ctx.t.review_decision(rv.decision))),
+        ],
     );
-    o.obj("code", |o| text_concept(o, "Goal Attainment Scaling (GAS) rating, -2 to +2"))
-        .arr("component", |a| {
-            a.obj(|o| {
-                o.obj("code", |o| text_concept(o, "Decision at review"))
-                    .obj("valueCodeableConcept", |o| text_concept(o, rv.decision.key()));
+    o.obj("code", |o| {
+        steady_concept(
+            o,
+            "gas-rating",
+            "Goal Attainment Scaling (GAS) rating, -2 to +2",
+            &ctx.t.t("fhir-code-gas"),
+        )
+    })
+    .arr("component", |a| {
+        a.obj(|o| {
+            o.obj("code", |o| {
+                steady_concept(o, "review-decision", "Decision at a goal review", &ctx.t.t("review-decision"))
+            })
+            .obj("valueCodeableConcept", |o| {
+                steady_concept(
+                    o,
+                    &format!("decision-{}", rv.decision.key()),
+                    decision_display(rv.decision),
+                    &ctx.t.review_decision(rv.decision),
+                )
             });
-            if let Some(next) = rv.next_review {
-                a.obj(|o| {
-                    o.obj("code", |o| text_concept(o, "Next review")).str("valueDateTime", &next.to_string());
-                });
-            }
-        })
-        .str("effectiveDateTime", &date_time(&rv.at))
-        .arr("focus", |a| {
-            a.obj(|o| reference(o, goal_url));
-        })
-        .str("id", &r.id)
-        .arr("interpretation", |a| {
-            a.obj(|o| text_concept(o, gas_label(rv.gas)));
         });
+        if let Some(next) = rv.next_review {
+            a.obj(|o| {
+                o.obj("code", |o| {
+                    steady_concept(
+                        o,
+                        "next-review",
+                        "Date of the next goal review",
+                        &ctx.t.t("fhir-code-next-review"),
+                    )
+                })
+                .str("valueDateTime", &next.to_string());
+            });
+        }
+    })
+    .str("effectiveDateTime", &date_time(&rv.at))
+    .arr("focus", |a| {
+        a.obj(|o| reference(o, goal_url));
+    })
+    .str("id", &r.id)
+    .arr("interpretation", |a| {
+        a.obj(|o| text_concept(o, &ctx.t.gas_label(rv.gas)));
+    });
     notes(o, ctx, rv.note.as_deref());
     observation_tail(o, ctx, &line);
     o.int("valueInteger", rv.gas);
+}
+
+/// The display of a review decision's code in Steady's code system.
+fn decision_display(d: ReviewDecision) -> &'static str {
+    match d {
+        ReviewDecision::Keep => "Keep the goal",
+        ReviewDecision::Adjust => "Adjust the goal",
+        ReviewDecision::Change => "Change the goal",
+    }
 }
 
 /// CarePlan.status: ended with later steps cancelled → revoked (stopped before completion); ended
@@ -689,8 +983,28 @@ pub fn care_plan(o: &mut Obj, r: &Ref, plan: &TaperPlan, schedule: &Schedule, go
     .str("resourceType", "CarePlan")
     .str("status", care_plan_status(plan, schedule))
     .obj("subject", |o| reference(o, &ctx.patient));
-    narrative(o, &description);
-    o.str("title", &format!("Taper plan: {name}"));
+    let line = ctx.t.t_args(
+        "fhir-plan-line",
+        &[
+            ("molecule", Arg::Str(ctx.t.molecule(plan.molecule))),
+            ("dose", Arg::Str(ctx.t.mg(plan.start_mg))),
+            ("date", Arg::Str(ctx.t.date(plan.start))),
+            (
+                "schedule",
+                Arg::Str(ctx.t.t_args(
+                    "plan-schedule",
+                    &[
+                        ("percent", Arg::Str(ctx.t.percent(plan.percent))),
+                        ("days", Arg::from(plan.interval_days)),
+                    ],
+                )),
+            ),
+            ("steps", Arg::from(steps.len())),
+            ("flagged", Arg::from(flagged)),
+        ],
+    );
+    narrative(o, &line);
+    o.str("title", &format!("{}: {}", ctx.t.t("section-taper-plan"), ctx.t.molecule(plan.molecule)));
 }
 
 #[cfg(test)]
@@ -729,8 +1043,11 @@ mod tests {
         assert_eq!(step_status(StepStatus::Current, true), "on-hold");
         assert_eq!(step_status(StepStatus::Upcoming, true), "not-started");
         assert_eq!(step_status(StepStatus::Cancelled, false), "cancelled");
-        assert_eq!(tablets_word(4), "1 tablet");
-        assert_eq!(tablets_word(3), "0.75 tablet");
-        assert_eq!(tablets_word(8), "2 tablets");
+        let en = crate::i18n::Texts::shared(crate::i18n::Lang::En);
+        assert_eq!(tablets_word(en, 1.0), "1 tablet");
+        assert_eq!(tablets_word(en, 0.75), "0.75 tablet");
+        assert_eq!(tablets_word(en, 2.0), "2 tablets");
+        let fr = crate::i18n::Texts::shared(crate::i18n::Lang::Fr);
+        assert_eq!(tablets_word(fr, 2.5), "2,5 comprimés");
     }
 }

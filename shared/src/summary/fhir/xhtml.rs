@@ -88,14 +88,14 @@ impl Xhtml {
     }
 
     /// A table with a header row; nothing when `rows` is empty.
-    pub fn table<S: AsRef<str>>(&mut self, headers: &[&str], rows: &[Vec<S>]) -> &mut Self {
+    pub fn table<H: AsRef<str>, S: AsRef<str>>(&mut self, headers: &[H], rows: &[Vec<S>]) -> &mut Self {
         if rows.is_empty() {
             return self;
         }
         self.body.push_str("<table><thead><tr>");
         for h in headers {
             self.body.push_str("<th>");
-            self.body.push_str(&escape(h));
+            self.body.push_str(&escape(h.as_ref()));
             self.body.push_str("</th>");
         }
         self.body.push_str("</tr></thead><tbody>");
