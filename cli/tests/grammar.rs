@@ -117,6 +117,8 @@ fn the_cli_and_the_ffi_read_tablets_dates_times_and_instants_alike() {
             "sleep",
             "--night",
             "yesterday",
+            "--hours",
+            "1",
             "--quality",
             "3",
             "--in-bed",

@@ -19,10 +19,10 @@ S=(./target/debug/steady --data-dir "$WORK/diary" --key-file "$WORK/key")
 "${S[@]}" log gad7 --items 1,2,1,0,3,1,2 >/dev/null
 passed=0; failed=0
 for lang in en fr nl nb; do
-  "${S[@]}" summary --format csv --lang "$lang" --out "$WORK/$lang.csv" >/dev/null
+  "${S[@]}" summary --to today --format csv --lang "$lang" --out "$WORK/$lang.csv" >/dev/null
   if python3 tests/csv/reread.py "$WORK/$lang.csv" "$lang" 5; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
-"${S[@]}" summary --format csv --exclude non-prescribed --out "$WORK/hidden.csv" >/dev/null
+"${S[@]}" summary --to today --format csv --exclude non-prescribed --out "$WORK/hidden.csv" >/dev/null
 if python3 tests/csv/reread.py "$WORK/hidden.csv" en 4 non-prescribed; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 # The checker must be able to fail: a live formula, no byte-order mark, a French file read as English.
 python3 -c 'import sys; l = open(sys.argv[1], "rb").read().split(b"\r\n"); l[-2] = b"2026-01-01,00:00,dose" + b"," * 25 + b",=1+1"; open(sys.argv[2], "wb").write(b"\r\n".join(l))' \

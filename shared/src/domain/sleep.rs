@@ -102,14 +102,13 @@ impl SleepNight {
     }
 
     /// Total sleep time (minutes) from the diary items, per the CSD: (tried to sleep, else into
-    /// bed → final awakening, else out of bed) − latency − wake after sleep onset. `None` when the
-    /// items do not bound the night.
+    /// bed → final awakening, else out of bed) − latency − wake after sleep onset. `None` unless
+    /// the items bound the night and give both the minutes to fall asleep and the minutes awake
+    /// (a missing answer is not "0 minutes": the night would read as all asleep).
     pub fn derived_sleep_min(&self) -> Option<i64> {
         let start = self.tried_to_sleep.or(self.in_bed)?;
         let end = self.final_awakening.or(self.out_of_bed)?;
-        let asleep = minutes_between(start, end)
-            - i64::from(self.latency_min.unwrap_or(0))
-            - i64::from(self.waso_min.unwrap_or(0));
+        let asleep = minutes_between(start, end) - i64::from(self.latency_min?) - i64::from(self.waso_min?);
         Some(asleep.max(0))
     }
 
@@ -343,6 +342,20 @@ mod tests {
         assert!(SleepDraft { hours: Some(5.5), ..audited_night() }.validate(now()).is_ok());
         let off = SleepDraft { hours: Some(331.0 / 60.0), ..audited_night() }.validate(now());
         assert_eq!(off.unwrap_err().field, Field::Hours);
+    }
+
+    #[test]
+    fn unanswered_items_are_not_zero_minutes_the_estimate_counts() {
+        // Bed times only: nothing says how long it took to fall asleep or how long they lay awake.
+        let bed_only = SleepDraft { in_bed: t(23, 0), out_of_bed: t(7, 0), ..base() };
+        let night = SleepDraft { hours: Some(6.0), ..bed_only.clone() }.validate(now()).unwrap();
+        assert_eq!((night.derived_sleep_min(), night.total_sleep_min()), (None, Some(360)));
+        assert_eq!(night.efficiency_percent(), Some(75.0));
+        // Without an estimate either, the hours are needed (never 8 h asleep at 100 %).
+        assert_eq!(
+            bed_only.validate(now()).unwrap_err(),
+            ValidationError::new(Field::Hours, Problem::Required)
+        );
     }
 
     #[test]

@@ -14,6 +14,11 @@ pub fn hold_when(h: &HoldSummary, t: &Texts) -> String {
     }
 }
 
+/// "12 of 56 days".
+pub fn days_of(t: &Texts, n: u32, total: u32) -> String {
+    t.t_args("days-n-of-total", &[("n", n.into()), ("total", total.into())])
+}
+
 /// The chosen table's name in the reader's language.
 pub fn table_name(s: &Summary, t: &Texts) -> String {
     EquivalenceTable::parse(&s.table.key).map_or_else(|| s.table.name.clone(), |tb| t.table_name(tb))

@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use super::phrases::{current_dose, de_per_day, hold_when, molecule_lines, no_value_count, table_name};
+use super::phrases::{
+    current_dose, days_of, de_per_day, hold_when, molecule_lines, no_value_count, table_name,
+};
 use super::{Summary, WeekSummary};
 use crate::domain::Hideable;
 use crate::domain::{lookup, GoalStatus, ReviewDecision};
@@ -164,7 +166,7 @@ fn doses(p: &mut Page, s: &Summary, t: &Texts) {
         };
         p.line(&format!("  {}: {what}", t.t("non-prescribed")));
     }
-    p.line(&format!("  {}: {}", t.t("days-without-dose"), s.days_without_dose));
+    p.line(&format!("  {}: {}", t.t("days-without-dose"), days_of(t, s.days_without_dose, s.counted_days())));
     let trend = &s.dose_trend;
     let slope = match (trend.slope_low_mg_per_week, trend.slope_high_mg_per_week) {
         (Some(lo), Some(hi)) if (hi - lo).abs() < 0.05 => t.mg_change(lo),

@@ -36,7 +36,10 @@ final class DiaryModelTests: XCTestCase, @unchecked Sendable {
         XCTAssertTrue(model.today?.labels.title.hasPrefix("Aujourd") ?? false, model.today?.labels.title ?? "")
         XCTAssertEqual(rig.secrets.stored?.count, 32, "a key was made and stored")
         XCTAssertEqual(rig.prefs.string(forKey: PreferenceKeys.language), "fr")
-        XCTAssertEqual(model.summaryOptions?.to, model.today?.date)
+        // The default period ends with the last complete diary day: today is unfinished.
+        let today = try XCTUnwrap(model.today?.date)
+        XCTAssertNotEqual(model.summaryOptions?.to, today)
+        XCTAssertEqual(model.summaryOptions?.to, try defaultPeriod(today: today)[1])
         XCTAssertEqual(model.summaryOptions?.language, .fr)
         XCTAssertTrue(rig.auth.reasons.isEmpty, "no app lock: nothing asked")
         XCTAssertNil(model.integrityText, "a new diary passes the diary check")
@@ -206,6 +209,9 @@ final class DiaryModelTests: XCTestCase, @unchecked Sendable {
         let model = await rig.opened()
         XCTAssertTrue(fill(model, .dose, [.drug: .text("diazepam"), .mg: .text("10")]))
         XCTAssertTrue(fill(model, .dose, [.drug: .text("Xanax"), .tablets: .text("1"), .nonPrescribed: .flag(true)]))
+        // The doses were logged today, so the period runs to today (the default ends yesterday).
+        let today = try XCTUnwrap(model.today?.date)
+        model.updateSummaryOptions { $0.to = today }
         await model.loadSummary()
         XCTAssertTrue(model.summaryPreview?.contains("alprazolam") ?? false)
         XCTAssertEqual(model.summaryScreen?.prescribed.doses, 1)

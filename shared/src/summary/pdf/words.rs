@@ -48,10 +48,7 @@ pub fn more(t: &Texts, n: usize) -> String {
     t.t_args("more-items", &[("n", n.into())])
 }
 
-/// "12 of 56 days".
-pub fn days_of(t: &Texts, n: u32, total: u32) -> String {
-    t.t_args("days-n-of-total", &[("n", n.into()), ("total", total.into())])
-}
+pub use crate::summary::phrases::days_of;
 
 /// A signed amount in mg, for trends: "-1.25 mg", "+0.5 mg", "0 mg".
 fn signed(t: &Texts, v: f64) -> String {

@@ -147,7 +147,8 @@ class DailyLoopTest {
         val id = diary.log(EntryDraft.Dose(DoseDraft(drug = "Loramet", tablets = 1.5, strengthMg = 1.0, note = "late")))
         val dose = diary.form(FormRequest.New(kind = EntryKind.DOSE))
         val prefill = dose.prefill as EntryDraft.Dose
-        assertEquals("lormetazepam", prefill.v1.drug)
+        // The next dose starts from the name the patient typed, as the dose keeps it.
+        assertEquals("Loramet", prefill.v1.drug)
         assertEquals(1.5, prefill.v1.tablets!!, 0.0)
         assertNull(prefill.v1.note)
         val edit = diary.entryDraft(id) as EntryDraft.Dose

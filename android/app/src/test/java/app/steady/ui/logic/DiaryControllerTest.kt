@@ -230,10 +230,12 @@ class DiaryControllerTest {
             it.with(Field.Drug, "unknown").with(Field.Tablets, "1").with(Field.StrengthMg, "").toggled(Field.NonPrescribed, true)
         }
         val formats = mutableMapOf<ExportFormat, String>()
+        // The doses were logged today, so the period runs to today (the default ends yesterday).
+        val today = c.todayDate().toString()
         for (lang in SUMMARY_LANGUAGES) {
             for (format in SHARE_FORMATS) {
-                val all = c.summaryFile(SummaryChoice(language = lang, format = format)) as FileOutcome.File
-                val hidden = c.summaryFile(SummaryChoice(language = lang, format = format, exclude = setOf(Hideable.NOTES, Hideable.NON_PRESCRIBED))) as FileOutcome.File
+                val all = c.summaryFile(SummaryChoice(to = today, language = lang, format = format)) as FileOutcome.File
+                val hidden = c.summaryFile(SummaryChoice(to = today, language = lang, format = format, exclude = setOf(Hideable.NOTES, Hideable.NON_PRESCRIBED))) as FileOutcome.File
                 assertTrue("$lang $format", all.file.bytes.isNotEmpty())
                 assertFalse("$lang $format file name without health data", all.file.fileName.contains("diazepam"))
                 assertFalse("$lang $format: different with parts left out", all.file.bytes.contentEquals(hidden.file.bytes))

@@ -246,7 +246,7 @@ class FormStateTest {
     fun theCoresPrefillStartsTheNextDoseFromTheLastOneAndAnxietyFromNothing() {
         diary.log(EntryDraft.Dose(DoseDraft(drug = "Loramet", tablets = 0.75, strengthMg = 2.0, note = "late")))
         val next = FormState.start(diary.form(FormRequest.New(EntryKind.DOSE)))
-        assertEquals("lormetazepam", next[Field.Drug])
+        assertEquals("Loramet", next[Field.Drug])
         assertEquals("0.75", next[Field.Tablets])
         assertEquals("", next[Field.Note])
         assertEquals("", next[Field.TakenAt])
