@@ -370,11 +370,18 @@ impl Pending {
                 reference = o.reference("medicine", EntryKind::Medicine)?;
                 EntryDraft::Dose(DoseDraft {
                     taken_at: o.instant("taken_at", Field::TakenAt)?,
-                    // The name the patient typed ("Xanax") when `list --json` kept one; it resolves
-                    // to the same substance.
-                    drug: match o.string("typed_name")? {
-                        Some(typed) => typed,
-                        None => drug_name(&o, "substance")?,
+                    // The name the patient typed ("Xanax") when `list --json` kept one, only while it
+                    // names the same substance (an edited "substance" wins over a stale name).
+                    drug: {
+                        let substance = drug_name(&o, "substance")?;
+                        let same = |typed: &str| {
+                            let parsed = |n: &str| steady_core::domain::dose::parse_substance(n).ok();
+                            parsed(typed).is_some() && parsed(typed) == parsed(&substance)
+                        };
+                        match o.string("typed_name")? {
+                            Some(typed) if same(&typed) => typed,
+                            _ => substance,
+                        }
                     },
                     mg,
                     tablets,
@@ -853,6 +860,23 @@ mod tests {
         assert!(error("[1]").starts_with("element 0 is not a JSON object"));
         assert!(error("[]").contains("empty"));
         assert!(error("{").contains("not valid JSON"));
+    }
+
+    #[test]
+    fn the_typed_name_is_kept_only_while_it_names_the_substance() {
+        let drug = |json: &str| match &read_entries(json).unwrap()[0].draft {
+            EntryDraft::Dose(d) => d.drug.clone(),
+            _ => unreachable!("a dose"),
+        };
+        let dose = |substance: &str| {
+            format!(
+                r#"[{{"kind": "dose", "taken_at": "2025-06-01 22:30", "substance": {substance},
+                     "typed_name": "Xanax", "amount": {{"mg": 0.5}}, "use": "non_prescribed"}}]"#
+            )
+        };
+        assert_eq!(drug(&dose(r#"{"molecule": "alprazolam"}"#)), "Xanax");
+        // The patient corrected the substance: the stale name does not override it.
+        assert_eq!(drug(&dose(r#"{"molecule": "diazepam"}"#)), "diazepam");
     }
 
     #[test]

@@ -210,7 +210,11 @@ pub fn build(diary: &Diary, today: NaiveDate, t: &Texts) -> Option<PlanView> {
                 cut_percent: s.cut_percent,
                 interval_days: s.interval_days,
                 extended: s.extended,
-                pace_flag: s.pace_flag.as_ref().map(|f| f.reason.clone()),
+                // In the patient's language, worded as the summaries word it.
+                pace_flag: s.pace_flag.as_ref().map(|f| {
+                    let to_zero = (s.dose_mg == 0.0).then_some(s.interval_days);
+                    t.pace_reason(f.per_14_days_percent, s.cut_percent, f.limit_percent, plan.pace, to_zero)
+                }),
                 status: s.status,
             })
             .collect(),
