@@ -494,6 +494,9 @@ fn an_unfinished_today_never_counts_as_a_day_without_a_dose() {
     assert_eq!((s.dose_trend.first_half.low, s.dose_trend.second_half.low), (10.0, 10.0));
     assert_eq!(s.dose_trend.slope_low_mg_per_week, Some(0.0));
     assert_eq!(s.weeks[0].de_low_mg, 10.0);
+    assert_eq!(s.totals.prescribed_de_per_day.low, 10.0);
+    let current = &s.current_doses[0];
+    assert_eq!((current.molecule, current.mg_per_day), ("diazepam", 10.0), "today's dose is not missing");
     // Made the next day, 8 March is a complete day and its missing dose counts.
     let opts = SummaryOptions { today: Some(d(9)), ..SummaryOptions::default() };
     let s = summary::build_with(&stable, d(2), d(8), EquivalenceTable::Ashton, &opts);

@@ -716,7 +716,7 @@ pub fn build_with(
         medicines: medicines(&long_lived, from, to, &skips, opts),
         day_start: diary.day_start(),
         totals,
-        current_doses: current_doses(diary, from, to),
+        current_doses: current_doses(diary, from, last_counted_day(opts, from, to)),
         dose_trend,
         days_without_dose,
         plan,
@@ -852,6 +852,12 @@ fn medicines(
             }
         })
         .collect()
+}
+
+/// The last day the day-based figures read: `to`, or yesterday when the period runs into the
+/// unfinished today (and today itself when the period is only today).
+fn last_counted_day(opts: &SummaryOptions, from: NaiveDate, to: NaiveDate) -> NaiveDate {
+    opts.today.and_then(|t| t.pred_opt()).filter(|last| *last >= from).map_or(to, |last| last.min(to))
 }
 
 /// The last day for what is still open when the summary is made (goals, questions): the day it is
