@@ -14,5 +14,6 @@ pub mod phrases;
 mod plan_tests;
 pub mod regimen;
 pub mod text;
+mod xml;
 
 pub use content::*;

@@ -6,29 +6,8 @@
 /// The XHTML namespace FHIR requires on the narrative's root `div` (txt-1 / txt-3).
 pub const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
-/// Escapes text for XHTML element content or attribute values, and drops characters XML 1.0 does
-/// not allow at all (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text);
-    out
-}
-
-/// [`escape`], appending to `out`.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-}
+pub use crate::summary::xml::escape;
+use crate::summary::xml::escape_into;
 
 /// The finished `div` of a narrative that is one paragraph of `text`: what `Xhtml::new().p(text)`
 /// finishes as, made with one allocation (every resource of a bundle has one).

@@ -6,22 +6,7 @@
 
 use chrono::NaiveDate;
 
-/// Escapes text for XML character data and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::summary::xml::escape;
 
 /// The packet, uncompressed (so any reader finds it), deterministic for the same inputs.
 pub fn packet(title: &str, lang: &str, date: Option<NaiveDate>) -> String {
