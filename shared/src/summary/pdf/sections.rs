@@ -783,21 +783,24 @@ fn medicines(c: &Ctx<'_>, flow: &mut Flow) {
     let items =
         c.s.medicines
             .iter()
-            .map(|m| {
-                let mut block = Block::default();
-                let mut y = 0.0;
-                for (i, line) in super::super::regimen::medicine_lines(m, t).iter().enumerate() {
-                    let (weight, indent) = if i == 0 { (Weight::Bold, 0.0) } else { (Weight::Regular, 10.0) };
-                    let p = c.para(line, weight, BODY, grey::INK, CONTENT_W - indent);
-                    let h = p.h;
-                    block.append(p, indent, y);
-                    y += h + 1.0;
-                }
-                block.h = y + 1.5;
-                block
-            })
+            .map(|m| indented_lines(c, &super::super::regimen::medicine_lines(m, t), Weight::Bold))
             .collect();
     flow.section(heading, None, items, &|n| c.more_line(n));
+}
+
+/// One item of a list section: its first line in `first` weight, the others indented below it.
+fn indented_lines(c: &Ctx<'_>, lines: &[String], first: Weight) -> Block {
+    let mut block = Block::default();
+    let mut y = 0.0;
+    for (i, line) in lines.iter().enumerate() {
+        let (weight, indent) = if i == 0 { (first, 0.0) } else { (Weight::Regular, 10.0) };
+        let p = c.para(line, weight, BODY, grey::INK, CONTENT_W - indent);
+        let h = p.h;
+        block.append(p, indent, y);
+        y += h + 1.0;
+    }
+    block.h = y + 1.5;
+    block
 }
 
 fn molecules(c: &Ctx<'_>, flow: &mut Flow) {
@@ -809,20 +812,8 @@ fn molecules(c: &Ctx<'_>, flow: &mut Flow) {
     let items =
         c.s.molecules
             .iter()
-            .map(|m| {
-                // Prescribed and non-prescribed on lines of their own, as in every format.
-                let mut block = Block::default();
-                let mut y = 0.0;
-                for (i, line) in molecule_lines(m, c.s, t).iter().enumerate() {
-                    let indent = if i == 0 { 0.0 } else { 10.0 };
-                    let p = c.para(line, Weight::Regular, BODY, grey::INK, CONTENT_W - indent);
-                    let h = p.h;
-                    block.append(p, indent, y);
-                    y += h + 1.0;
-                }
-                block.h = y + 1.5;
-                block
-            })
+            // Prescribed and non-prescribed on lines of their own, as in every format.
+            .map(|m| indented_lines(c, &molecule_lines(m, c.s, t), Weight::Regular))
             .collect();
     flow.section(heading, None, items, &|n| c.more_line(n));
 }
