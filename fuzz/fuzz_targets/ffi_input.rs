@@ -16,8 +16,8 @@
 //!   usual times are in order and within the limit, and it survives the store's JSON encoding
 //!   unchanged;
 //! - a schedule has at most `MAX_STEPS` steps, starting at the plan's start dose and date, each
-//!   step later and lower than the one before and made of the plan's tablets, and at most one
-//!   current step.
+//!   step later and lower than the one before and made of the plan's tablets or, past them, of its
+//!   tail alone (a whole number of the tail's smallest dose), and at most one current step.
 #![no_main]
 
 use chrono::NaiveDate;
@@ -26,10 +26,10 @@ use libfuzzer_sys::fuzz_target;
 use steady_core::domain::medicine::MAX_TIMES;
 use steady_core::domain::time::{EARLIEST, MAX_AHEAD};
 use steady_core::domain::{
-    parse, Entry, EntryBody, EntryId, Field, FixedZone, LocalInstant, TaperPlan, Zone,
+    parse, Entry, EntryBody, EntryId, Field, FixedZone, LocalInstant, Tail, TaperPlan, Zone,
 };
 use steady_core::ffi::{parse_clock_time, parse_date, parse_number, parse_tablets, SteadyError};
-use steady_core::plan::{StepStatus, MAX_STEPS};
+use steady_core::plan::{Step, StepForm, StepStatus, MAX_STEPS};
 use steady_core::PlanAction;
 use steady_fuzz::ffi::{call, check_steady_error, Call, Typed};
 use steady_fuzz::{base_now, check_refusal, Reader};
@@ -89,6 +89,34 @@ fn check_body(body: &EntryBody, now: LocalInstant) {
     assert!(back == entry, "a valid entry survives the store's encoding");
 }
 
+/// A tablet step is made of the plan's tablets; a tail step of the plan's tail alone: no tablets,
+/// a whole number of the tail's smallest doses, and for a liquid the volume that gives the dose.
+fn made_as_its_form_says(plan: &TaperPlan, step: &Step) {
+    let dose = step.dose_mg;
+    match (step.form, plan.tail) {
+        (StepForm::Tablets, _) => {
+            let made: f64 = step.tablets.iter().map(|(mg, q)| mg * f64::from(*q) / 4.0).sum();
+            assert!((made - dose).abs() < 1e-6, "{made} mg of tablets for a {dose} mg tablet step");
+            assert!(step.tablets.iter().all(|(mg, _)| plan.strengths_mg.contains(mg)), "the plan's tablets");
+            assert!(step.liquid_ml.is_none(), "a tablet step measures no liquid");
+        }
+        (form, Some(tail)) => {
+            assert!(step.tablets.is_empty() && dose > 0.0, "a {} mg {form:?} step lists tablets", dose);
+            let (r, n) = (tail.resolution_mg(), dose / tail.resolution_mg());
+            assert!((n - n.round()).abs() < 1e-6, "{dose} mg is not a whole number of the tail's {r} mg");
+            match (form, tail) {
+                (StepForm::Liquid, Tail::Liquid { mg_per_ml, .. }) => {
+                    let ml = step.liquid_ml.expect("a liquid step names its volume");
+                    assert!((ml * mg_per_ml - dose).abs() < 1e-6, "{ml} ml of {mg_per_ml} mg/ml for {dose} mg");
+                }
+                (StepForm::Compounded, Tail::Compounded { .. }) => assert!(step.liquid_ml.is_none()),
+                (form, tail) => panic!("a {form:?} step in a plan whose tail is {}", tail.key()),
+            }
+        }
+        (form, None) => panic!("a {form:?} step in a plan without a tail"),
+    }
+}
+
 /// The plan's steps as of `day`, checked.
 fn check_schedule(plan: &TaperPlan, day: NaiveDate) {
     let s = plan.schedule(day);
@@ -98,9 +126,7 @@ fn check_schedule(plan: &TaperPlan, day: NaiveDate) {
         assert_eq!(step.index as usize, i);
         assert!(step.dose_mg.is_finite() && step.dose_mg >= 0.0, "dose {}", step.dose_mg);
         assert!((0.0..=100.0).contains(&step.cut_percent), "cut {} %", step.cut_percent);
-        let made: f64 = step.tablets.iter().map(|(mg, q)| mg * f64::from(*q) / 4.0).sum();
-        assert!((made - step.dose_mg).abs() < 1e-6, "{made} mg of tablets for a {} mg step", step.dose_mg);
-        assert!(step.tablets.iter().all(|(mg, _)| plan.strengths_mg.contains(mg)), "the plan's tablets");
+        made_as_its_form_says(plan, step);
     }
     for w in s.steps.windows(2) {
         assert!(w[1].dose_mg < w[0].dose_mg, "a step never raises the dose");

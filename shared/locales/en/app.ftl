@@ -488,3 +488,4 @@ field-passphrase = Passphrase
 rule-passphrase-too-short = a passphrase needs at least 12 characters
 rule-repeated-or-sequential = repeated or sequential characters (aaaa, 1234, abcabc) are easy to guess
 rule-easy-to-guess = too easy to guess (a common password, word or pattern); several unrelated words are better
+rule-tail-dose-in-whole-micrograms = the smallest dose it gives (mg per ml × smallest volume, or the step) is a whole number of micrograms

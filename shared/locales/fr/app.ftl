@@ -498,3 +498,4 @@ field-passphrase = Phrase secrète
 rule-passphrase-too-short = une phrase secrète compte au moins 12 caractères
 rule-repeated-or-sequential = des caractères répétés ou qui se suivent (aaaa, 1234, abcabc) se devinent facilement
 rule-easy-to-guess = trop facile à deviner (mot de passe courant, mot ou motif connu) — plusieurs mots sans rapport entre eux valent mieux
+rule-tail-dose-in-whole-micrograms = la plus petite dose qu'il donne (mg par ml × plus petit volume, ou le pas) s'exprime en nombre entier de microgrammes

@@ -495,3 +495,4 @@ field-passphrase = Passordfrase
 rule-passphrase-too-short = en passordfrase må ha minst 12 tegn
 rule-repeated-or-sequential = gjentatte tegn eller tegn i rekkefølge (aaaa, 1234, abcabc) er lette å gjette
 rule-easy-to-guess = for lett å gjette (et vanlig passord, ord eller mønster); flere ord som ikke har noe med hverandre å gjøre, er bedre
+rule-tail-dose-in-whole-micrograms = den minste dosen det gir (mg per ml × minste volum, eller trinnet) er et helt antall mikrogram

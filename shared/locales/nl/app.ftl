@@ -498,3 +498,4 @@ field-passphrase = Wachtwoordzin
 rule-passphrase-too-short = een wachtwoordzin heeft minstens 12 tekens
 rule-repeated-or-sequential = herhaalde of opeenvolgende tekens (aaaa, 1234, abcabc) zijn makkelijk te raden
 rule-easy-to-guess = te makkelijk te raden (een veelgebruikt wachtwoord, woord of patroon); een paar losse woorden die niets met elkaar te maken hebben, zijn beter
+rule-tail-dose-in-whole-micrograms = de kleinste dosis die het geeft (mg per ml × kleinste volume, of de stap) is een geheel aantal microgram

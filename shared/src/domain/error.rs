@@ -256,6 +256,7 @@ pub enum Rule {
     PassphraseTooShort,
     RepeatedOrSequential,
     EasyToGuess,
+    TailDoseInWholeMicrograms,
 }
 
 /// Every rule, for tests that check each has its words.
@@ -306,6 +307,7 @@ pub const ALL_RULES: &[Rule] = &[
     Rule::PassphraseTooShort,
     Rule::RepeatedOrSequential,
     Rule::EasyToGuess,
+    Rule::TailDoseInWholeMicrograms,
 ];
 
 impl Rule {
@@ -362,6 +364,9 @@ impl Rule {
             }
             EasyToGuess => {
                 "too easy to guess (a common password, word or pattern); several unrelated words are better"
+            }
+            TailDoseInWholeMicrograms => {
+                "the smallest dose it gives (mg per ml × smallest volume, or the step) must be a whole number of micrograms"
             }
         }
     }

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::error::{positive, Field, Problem, Valid, ValidationError};
+use super::super::error::{positive, Field, Problem, Rule, Valid, ValidationError};
 use super::super::tablets::{to_mg, to_units};
 
 /// Strongest oral liquid accepted, mg per ml (clonazepam drops are 2.5 mg/ml; more is a typo).
@@ -83,12 +83,19 @@ impl Tail {
                 Tail::Compounded { step_mg: positive(Field::TailStepMg, step_mg, MAX_STEP_MG)? }
             }
         };
-        if to_mg(to_units(tail.resolution_mg())) < MIN_RESOLUTION_MG - 1e-12 {
-            let field = match tail {
-                Tail::Liquid { .. } => Field::TailMinMl,
-                Tail::Compounded { .. } => Field::TailStepMg,
-            };
+        let field = match tail {
+            Tail::Liquid { .. } => Field::TailMinMl,
+            Tail::Compounded { .. } => Field::TailStepMg,
+        };
+        let resolution = tail.resolution_mg();
+        if to_mg(to_units(resolution)) < MIN_RESOLUTION_MG - 1e-12 {
             return Err(ValidationError::new(field, Problem::TooSmall { min: MIN_RESOLUTION_MG }));
+        }
+        // Like a tablet strength: every planned dose is a whole number of these, exactly, so the
+        // volume shown for a liquid step is a whole number of the syringe's graduations.
+        let micrograms = resolution * 1000.0;
+        if (micrograms - micrograms.round()).abs() > 1e-6 {
+            return Err(ValidationError::new(field, Problem::inconsistent(Rule::TailDoseInWholeMicrograms)));
         }
         Ok(tail)
     }
@@ -114,6 +121,11 @@ mod tests {
         assert_eq!(compounded(-0.05).unwrap_err().field, "tail_step_mg");
         assert_eq!(compounded(0.0001).unwrap_err().problem, Problem::TooSmall { min: 0.001 });
         assert_eq!(compounded(10.5).unwrap_err().problem, Problem::TooLarge { max: 10.0 });
+        // A smallest dose finer than a microgram cannot be planned exactly (1.234 mg/ml × 0.3 ml).
+        let odd = Problem::inconsistent(Rule::TailDoseInWholeMicrograms);
+        assert_eq!(liquid(1.234, 0.3).unwrap_err(), ValidationError::new(Field::TailMinMl, odd.clone()));
+        assert_eq!(compounded(0.0125).unwrap_err(), ValidationError::new(Field::TailStepMg, odd));
+        assert!(liquid(2.5, 0.05).is_ok() && liquid(0.4, 0.1).is_ok() && compounded(0.125).is_ok());
         assert_eq!(Tail::Liquid { mg_per_ml: 0.4, min_ml: 0.1 }.ml_for(0.2), Some(0.5));
         assert_eq!(Tail::Compounded { step_mg: 0.05 }.ml_for(0.2), None);
     }
