@@ -109,8 +109,10 @@ pub fn plan_ics_at(
         if let (Some(min), false) = (opts.alarm_min, cancelled) {
             let before = chrono::Duration::minutes(i64::from(min));
             let mut alarm = Alarm::display(&t.t_args("ics-alarm", &n), Trigger::before_start(before));
-            // The crate gives each alarm a random UID; a fixed one keeps the same state the same file.
-            alarm.uid(&format!("{seed}-{}-alarm@steady.local", step.index));
+            // The crate gives each alarm a random UID and, when it writes one, the clock's DTSTAMP;
+            // fixed ones keep the same state the same file (a DTSTAMP read from the clock made two
+            // exports a second apart differ).
+            alarm.uid(&format!("{seed}-{}-alarm@steady.local", step.index)).timestamp(stamp);
             event.alarm(alarm);
         }
         calendar.push(event.done());
@@ -226,6 +228,8 @@ mod tests {
         assert_eq!(ics.matches("ACTION:DISPLAY\r\n").count(), 5);
         assert_eq!(ics.matches("TRIGGER;RELATED=START:-PT3600S\r\n").count(), 5, "{ics}");
         assert!(ics.contains("UID:plan-1-4-alarm@steady.local\r\n"));
+        // Nothing read from the clock: every DTSTAMP, the alarms' too, is the export's stamp.
+        assert_eq!(ics.matches("DTSTAMP:").count(), ics.matches("DTSTAMP:20260601T080000Z\r\n").count(), "{ics}");
         assert_eq!(ics, super::tests::ics(&plan, "2026-06-01", IcsOptions { alarm_min: Some(60) }, Lang::Fr));
         assert!(ics.contains("SUMMARY:Steady : étape 4 du plan\r\n"), "{ics}");
         assert!(!ics.contains("plan step"));
