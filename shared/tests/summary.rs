@@ -255,7 +255,7 @@ fn trend_halves_slope_and_weekly_means_match_hand_computation() {
     let slope = s.dose_trend.slope_low_mg_per_week.unwrap();
     assert!((slope - (-45.0 / 28.0 * 7.0)).abs() < 1e-9, "{slope}");
     assert_eq!(s.weeks.len(), 1);
-    assert_eq!(s.weeks[0].de_low_mg, 27.5 / 7.0);
+    assert_eq!(s.weeks[0].de_low_mg, Some(27.5 / 7.0));
     assert_eq!(s.weeks[0].sleep_h, Some(6.0));
     assert_eq!(s.weeks[0].anxiety, Some(4.0));
     let sleep = s.sleep.unwrap();
@@ -493,7 +493,7 @@ fn an_unfinished_today_never_counts_as_a_day_without_a_dose() {
     assert_eq!(s.days_without_dose, 0);
     assert_eq!((s.dose_trend.first_half.low, s.dose_trend.second_half.low), (10.0, 10.0));
     assert_eq!(s.dose_trend.slope_low_mg_per_week, Some(0.0));
-    assert_eq!(s.weeks[0].de_low_mg, 10.0);
+    assert_eq!(s.weeks[0].de_low_mg, Some(10.0));
     assert_eq!(s.totals.prescribed_de_per_day.low, 10.0);
     let current = &s.current_doses[0];
     assert_eq!((current.molecule, current.mg_per_day), ("diazepam", 10.0), "today's dose is not missing");
@@ -502,4 +502,28 @@ fn an_unfinished_today_never_counts_as_a_day_without_a_dose() {
     let s = summary::build_with(&stable, d(2), d(8), EquivalenceTable::Ashton, &opts);
     assert!(s.days.iter().all(|x| x.complete));
     assert_eq!(s.days_without_dose, 1);
+}
+
+/// A week made only of the unfinished today has no mean dose yet: shown as such, never as 0 mg, in
+/// the content, the text, the PDF's table and chart description, and the FHIR narrative.
+#[test]
+fn a_week_of_only_the_unfinished_today_has_no_mean_dose_yet() {
+    let stable = Diary::from_entries(
+        (2..=8)
+            .map(|day| dose(&format!("2026-03-0{day}T21:00:00+01:00"), "diazepam", Some(10.0), None, false))
+            .collect::<Vec<_>>(),
+    );
+    let opts = SummaryOptions { today: Some(d(9)), ..SummaryOptions::default() };
+    let s = summary::build_with(&stable, d(2), d(9), EquivalenceTable::Ashton, &opts);
+    assert_eq!(s.weeks.len(), 2);
+    assert_eq!((s.weeks[0].complete_days, s.weeks[0].de_low_mg), (7, Some(10.0)));
+    assert_eq!((s.weeks[1].days, s.weeks[1].complete_days), (1, 0));
+    assert_eq!((s.weeks[1].de_low_mg, s.weeks[1].de_high_mg, s.weeks[1].de()), (None, None, None));
+    let out = text::render(&s, &Texts::new(Lang::En));
+    let last_week = out.lines().rev().find(|l| l.contains("9 Mar")).expect("the last week's line");
+    assert!(last_week.contains("today only, not over yet") && !last_week.contains("0 mg"), "{last_week}");
+    let fr = text::render(&s, &Texts::new(Lang::Fr));
+    assert!(fr.contains("aujourd'hui seulement, journée en cours"), "{fr}");
+    let runs = pdf::text_runs(&s, &Texts::new(Lang::En)).unwrap().concat().join(" ");
+    assert!(runs.contains("today only, not over yet"), "the PDF's weekly table");
 }

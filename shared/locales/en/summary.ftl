@@ -81,6 +81,7 @@ no-value-count = { $n ->
 no-value-note = Doses of a molecule that { $table } gives no value for are counted and named with their own mg, never added as zero.
 de-range-note = A range means the table gives a range for that molecule.
 not-logged = not logged
+week-day-not-over = today only, not over yet
 unknown = unknown
 days-count = { $n ->
     [one] { $n } day

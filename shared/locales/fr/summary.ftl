@@ -75,6 +75,7 @@ no-value-count = { $n ->
 no-value-note = Les prises d'une molécule sans valeur dans { $table } sont comptées et nommées avec leurs propres mg, jamais ajoutées comme zéro.
 de-range-note = Une fourchette signifie que la table donne une fourchette pour cette molécule.
 not-logged = non renseigné
+week-day-not-over = aujourd'hui seulement, journée en cours
 unknown = inconnu
 days-count = { $n ->
     [one] { $n } jour

@@ -74,6 +74,7 @@ no-value-count = { $n ->
 no-value-note = Doser av et legemiddel uten verdi i { $table } telles og navngis med egne mg, aldri lagt til som null.
 de-range-note = Et spenn betyr at tabellen oppgir et spenn for dette virkestoffet.
 not-logged = ikke registrert
+week-day-not-over = bare i dag, ikke over ennå
 unknown = ukjent
 days-count = { $n ->
     [one] { $n } dag

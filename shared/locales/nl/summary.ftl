@@ -73,6 +73,7 @@ no-value-count = { $n ->
 no-value-note = Innames van een middel zonder waarde in { $table } worden geteld en met hun eigen mg genoemd, nooit als nul opgeteld.
 de-range-note = Een bereik betekent dat de tabel voor dat middel een bereik geeft.
 not-logged = niet ingevuld
+week-day-not-over = alleen vandaag, nog niet voorbij
 unknown = onbekend
 days-count = { $n ->
     [one] { $n } dag

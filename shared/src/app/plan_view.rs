@@ -156,7 +156,8 @@ pub fn build(diary: &Diary, today: NaiveDate, t: &Texts) -> Option<PlanView> {
         EntryBody::Dose(d) => Some((day, d)),
         _ => None,
     });
-    let vs_actual = plan_vs_actual(&plan, &schedule, doses, plan.start, to, diary.settings().table);
+    let vs_actual =
+        plan_vs_actual(&plan, &schedule, doses, (plan.start, to), Some(today), diary.settings().table);
     Some(PlanView {
         id,
         molecule: plan.molecule.name().into(),

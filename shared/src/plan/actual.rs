@@ -61,13 +61,14 @@ pub struct PlanVsActual {
 
 /// Compares `schedule` (computed from `plan`) with the diary's doses from `from` to `to` inclusive,
 /// diary day by diary day (each dose comes with the day it counts for), so a review starts from
-/// facts.
+/// facts. `unfinished` is the diary day not over yet (today): it counts in a step's days only once
+/// a dose is logged for it, so tonight's dose not yet taken is never a day without the plan's dose.
 pub fn plan_vs_actual<'a>(
     plan: &TaperPlan,
     schedule: &Schedule,
     doses: impl Iterator<Item = (NaiveDate, &'a Dose)>,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
+    unfinished: Option<NaiveDate>,
     table: EquivalenceTable,
 ) -> PlanVsActual {
     let mut logged: BTreeMap<NaiveDate, f64> = BTreeMap::new();
@@ -113,7 +114,8 @@ pub fn plan_vs_actual<'a>(
                 (Some(_), None) => false,
             }
         });
-        if let (Some(step), Some(_)) = (step, planned_mg) {
+        let counted = actual_mg.is_some() || unfinished != Some(day);
+        if let (Some(step), Some(_), true) = (step, planned_mg, counted) {
             if steps.last().is_none_or(|s| s.index != step.index) {
                 steps.push(StepAdherence { index: step.index, days: 0, days_logged: 0, days_at_or_under: 0 });
             }
@@ -174,8 +176,8 @@ mod tests {
             &plan,
             &schedule,
             days,
-            d("2026-01-30"),
-            d("2026-02-04"),
+            (d("2026-01-30"), d("2026-02-04")),
+            None,
             EquivalenceTable::Ashton,
         );
         type Row = (NaiveDate, Option<f64>, Option<f64>, Option<bool>);
@@ -223,14 +225,43 @@ mod tests {
             &plan,
             &schedule,
             days,
-            d("2026-01-12"),
-            d("2026-01-15"),
+            (d("2026-01-12"), d("2026-01-15")),
+            None,
             EquivalenceTable::Ashton,
         );
         let got: Vec<Option<bool>> = pva.days.iter().map(|x| x.at_or_under_plan).collect();
         assert_eq!(got, vec![Some(false), Some(true), Some(false), Some(true)]);
         let s = &pva.steps[0];
         assert_eq!((s.days, s.days_logged, s.days_at_or_under), (4, 4, 2));
+    }
+
+    #[test]
+    fn an_unfinished_today_counts_only_once_its_dose_is_logged() {
+        let plan = scenario3();
+        let schedule = plan.schedule(d("2026-01-08"));
+        let doses: Vec<Dose> = ["2026-01-05", "2026-01-06", "2026-01-07"]
+            .iter()
+            .map(|day| dose(&format!("{day}T22:00:00+01:00"), "lormetazepam", 2.0, false))
+            .collect();
+        let days = |n: usize| doses[..n].iter().map(|dose| (dose.taken_at.date_naive(), dose));
+        let counts = |pva: &PlanVsActual| {
+            let s = &pva.steps[0];
+            (s.days, s.days_logged, s.days_at_or_under)
+        };
+        let span = (d("2026-01-05"), d("2026-01-07"));
+        // The morning of the 7th, before the evening dose: two days, both logged.
+        let morning =
+            plan_vs_actual(&plan, &schedule, days(2), span, Some(d("2026-01-07")), EquivalenceTable::Ashton);
+        assert_eq!(counts(&morning), (2, 2, 2));
+        assert_eq!(morning.days.len(), 3, "today is still listed, with nothing logged yet");
+        // Once the dose is logged, today counts.
+        let evening =
+            plan_vs_actual(&plan, &schedule, days(3), span, Some(d("2026-01-07")), EquivalenceTable::Ashton);
+        assert_eq!(counts(&evening), (3, 3, 3));
+        // A past day without a dose is a day not logged.
+        let next_day =
+            plan_vs_actual(&plan, &schedule, days(2), span, Some(d("2026-01-08")), EquivalenceTable::Ashton);
+        assert_eq!(counts(&next_day), (3, 2, 2));
     }
 
     #[test]
@@ -241,8 +272,8 @@ mod tests {
             &plan,
             &schedule,
             std::iter::empty(),
-            d("2026-01-04"),
-            d("2026-01-11"),
+            (d("2026-01-04"), d("2026-01-11")),
+            None,
             EquivalenceTable::Ashton,
         );
         let planned: Vec<Option<f64>> = pva.days.iter().map(|x| x.planned_mg).collect();
@@ -256,8 +287,8 @@ mod tests {
             &plan,
             &schedule,
             std::iter::empty(),
-            d("2026-01-11"),
-            d("2026-01-10"),
+            (d("2026-01-11"), d("2026-01-10")),
+            None,
             EquivalenceTable::Ashton,
         );
         assert!(empty.days.is_empty() && empty.steps.is_empty());

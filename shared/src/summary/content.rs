@@ -100,14 +100,24 @@ pub struct WeekSummary {
     pub week_start: NaiveDate,
     /// Days of the period in this week (the last week may be shorter).
     pub days: u32,
-    /// Mean daily prescribed DE, low end.
-    pub de_low_mg: f64,
-    /// Mean daily prescribed DE, high end.
-    pub de_high_mg: f64,
+    /// Complete days of the week (an unfinished today is shown but not counted).
+    pub complete_days: u32,
+    /// Mean daily prescribed DE over the complete days, low end; `None` when the week is only an
+    /// unfinished today (a day not over yet is not a day at 0 mg).
+    pub de_low_mg: Option<f64>,
+    /// Mean daily prescribed DE over the complete days, high end; `None` as `de_low_mg`.
+    pub de_high_mg: Option<f64>,
     /// Mean total sleep, hours; `None` when no night was logged or sleep is hidden.
     pub sleep_h: Option<f64>,
     /// Mean anxiety rating; `None` when none was logged or anxiety is hidden.
     pub anxiety: Option<f64>,
+}
+
+impl WeekSummary {
+    /// The week's mean prescribed DE per day, when it has a complete day.
+    pub fn de(&self) -> Option<MgRange> {
+        Some(MgRange::new(self.de_low_mg?, self.de_high_mg?))
+    }
 }
 
 /// How the prescribed dose moved over the period.
@@ -668,12 +678,14 @@ pub fn build_with(
     let weeks = days
         .chunks(7)
         .map(|w| {
-            let range = mean_range(w);
+            let complete_days = w.iter().filter(|d| d.complete).count() as u32;
+            let range = (complete_days > 0).then(|| mean_range(w));
             WeekSummary {
                 week_start: w[0].date,
                 days: w.len() as u32,
-                de_low_mg: range.low,
-                de_high_mg: range.high,
+                complete_days,
+                de_low_mg: range.map(|r| r.low),
+                de_high_mg: range.map(|r| r.high),
                 sleep_h: if hides(Hideable::Sleep) { None } else { mean(&sleep_of(w)) },
                 anxiety: if hides(Hideable::Anxiety) { None } else { mean(&anxiety_of(w)) },
             }
@@ -899,7 +911,7 @@ fn plan_section(
         EntryBody::Dose(d) if !is_hidden(&e.body, opts) => Some((day, d)),
         _ => None,
     });
-    let vs = plan_vs_actual(plan, &schedule, doses, from, to, table);
+    let vs = plan_vs_actual(plan, &schedule, doses, (from, to), opts.today, table);
     let first_in_effect = schedule.steps.iter().rposition(|s| s.date <= from).unwrap_or(0);
     let last_shown =
         schedule.steps.iter().position(|s| s.date > to).unwrap_or(schedule.steps.len().saturating_sub(1));

@@ -202,7 +202,10 @@ fn doses(p: &mut Page, s: &Summary, t: &Texts) {
 fn week_line(w: &WeekSummary, t: &Texts, no_value: Option<&str>) -> String {
     let de = match no_value {
         Some(table) => t.t_args("de-no-value", &[("table", Arg::Str(table.to_owned()))]),
-        None => format!("{:>12} {}", t.mg_range(w.de_low_mg, w.de_high_mg), t.t("de-abbr")),
+        None => match w.de() {
+            Some(de) => format!("{:>12} {}", t.mg_range(de.low, de.high), t.t("de-abbr")),
+            None => t.t("week-day-not-over"),
+        },
     };
     let mut line = format!("    {:<14} {de}", t.date(w.week_start));
     if let Some(h) = w.sleep_h {

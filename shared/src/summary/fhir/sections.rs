@@ -237,8 +237,11 @@ pub(crate) fn doses_section(
                 .filter(|d| d.date >= w.week_start && d.date < w.week_start + chrono::Days::new(7))
                 .map(|d| d.unknown_doses)
                 .sum();
-            let mut de = t.mg_range(w.de_low_mg, w.de_high_mg);
-            if without > 0 && w.de_high_mg <= 0.0 {
+            let Some(range) = w.de() else {
+                return vec![t.date(w.week_start), w.days.to_string(), t.t("week-day-not-over")];
+            };
+            let mut de = t.mg_range(range.low, range.high);
+            if without > 0 && range.high <= 0.0 {
                 de = t.t_args("fhir-week-only-without-de", &[("n", Arg::from(without))]);
             } else if without > 0 {
                 de = t.t_args("fhir-week-without-de", &[("amount", Arg::Str(de)), ("n", Arg::from(without))]);

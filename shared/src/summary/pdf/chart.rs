@@ -504,8 +504,10 @@ pub fn sleep_anxiety_chart(fonts: &Fonts, texts: &Texts, s: &Summary, width: f32
 /// What the dose chart shows, in words (its `/Alt`): the period, the mean prescribed DE of the
 /// first and last week, the planned dose at both ends, the days with non-prescribed use.
 pub fn de_alt(t: &Texts, s: &Summary) -> String {
-    let range = |w: Option<&crate::summary::WeekSummary>| {
-        w.map_or_else(|| t.t("not-logged"), |w| t.mg_range(w.de_low_mg, w.de_high_mg))
+    let range = |w: Option<&crate::summary::WeekSummary>| match w.map(|w| (w, w.de())) {
+        None => t.t("not-logged"),
+        Some((_, None)) => t.t("week-day-not-over"),
+        Some((_, Some(de))) => t.mg_range(de.low, de.high),
     };
     let mut alt = t.t_args(
         "chart-de-alt",

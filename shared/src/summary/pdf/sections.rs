@@ -849,7 +849,7 @@ fn weekly_means(c: &Ctx<'_>, flow: &mut Flow) {
     for w in c.s.weeks.iter().skip(skip) {
         let texts = [
             t.date(w.week_start),
-            number_range(t, w.de_low_mg, w.de_high_mg),
+            w.de().map_or_else(|| t.t("week-day-not-over"), |de| number_range(t, de.low, de.high)),
             value(c.s.sleep.is_none(), w.sleep_h),
             value(c.s.anxiety.is_none(), w.anxiety),
         ];
