@@ -455,11 +455,10 @@ fn excluded_non_prescribed_use_and_notes_leave_no_trace() {
     assert!(!doses.contains("Non-prescribed</th>"));
     // The hold is still shown, without its reason.
     let plan = &of_type(&b, "CarePlan")[0];
-    assert!(plan["note"]
-        .as_array()
+    assert!(plan["note"].as_array().unwrap().iter().any(|n| n["text"]
+        .as_str()
         .unwrap()
-        .iter()
-        .any(|n| n["text"].as_str().unwrap().starts_with("Hold from 2026-02-16")));
+        .starts_with("Hold: 16 Feb – 1 Mar 2026 (14 days). The schedule")));
 }
 
 #[test]
@@ -580,6 +579,7 @@ fn goals_map_status_achievement_proposer_and_target() {
     let reduce = by_words("Drive my grandchildren to school");
     assert_eq!(reduce["lifecycleStatus"], "active");
     assert_eq!(codes(&reduce["achievementStatus"]), ["improving"], "latest GAS +1");
+    assert_eq!(reduce["achievementStatus"]["text"], "improving");
     assert_eq!(reduce["expressedBy"]["reference"], patient.as_str(), "proposed together");
     let t = &reduce["target"][0];
     assert_eq!(t["measure"]["text"], "daily dose of diazepam");
@@ -619,7 +619,7 @@ fn care_plan_lists_every_step_the_hold_and_the_switch_with_its_source() {
     let activities = plan["activity"].as_array().unwrap();
     assert!(activities.len() > 10);
     let first = &activities[0]["detail"];
-    assert_eq!(first["description"], "30 mg diazepam daily; tablets: 3 × 10 mg");
+    assert_eq!(first["description"], "30 mg diazepam daily (start dose). Tablets: 3 × 10 mg.");
     assert_eq!(first["status"], "completed");
     assert_eq!(first["dailyAmount"]["value"], 30.0);
     assert_eq!(codes(&first["productCodeableConcept"]), ["N05BA01"]);
@@ -629,13 +629,13 @@ fn care_plan_lists_every_step_the_hold_and_the_switch_with_its_source() {
     let notes: Vec<&str> =
         plan["note"].as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
     assert!(
-        notes.iter().any(|n| n.contains("Switched from alprazolam 1.5 mg/day")
+        notes.iter().any(|n| n.contains("Switched to diazepam before the taper: alprazolam 1.5 mg ≈")
             && n.contains("Ashton")
             && n.contains("30 mg diazepam")),
         "{notes:?}"
     );
     assert!(
-        notes.iter().any(|n| n.starts_with("Hold from 2026-02-16 to 2026-03-01 (14 days): sleep got bad")),
+        notes.iter().any(|n| n.starts_with("Hold: 16 Feb – 1 Mar 2026 (14 days): sleep got bad")),
         "{notes:?}"
     );
     // The plan serves the reduce-diazepam goal.
@@ -739,6 +739,15 @@ fn narratives_follow_the_language_and_the_bundle_says_which() {
         let same: Vec<&String> =
             all.iter().filter(|d| en_divs.contains(d) && d.chars().any(char::is_alphabetic)).collect();
         assert!(same.iter().all(|d| !d.contains(" the ")), "{key}: English narratives left: {same:?}");
+        // Coded concepts keep their code system's display; their text is in the document's language.
+        assert!(!b.to_string().contains(r#""text":"GAD-7 total score""#), "{key}");
+        let achievements: Vec<&str> =
+            of_type(&b, "Goal").iter().filter_map(|g| g["achievementStatus"]["text"].as_str()).collect();
+        assert!(!achievements.is_empty(), "{key}");
+        assert!(
+            achievements.iter().all(|a| !["Improving", "Sustaining"].contains(a)),
+            "{key}: {achievements:?}"
+        );
     }
 }
 
@@ -1053,4 +1062,189 @@ fn write_fhir_samples() {
         std::fs::write(&path, serde_json::to_string_pretty(&b).unwrap()).unwrap();
         println!("wrote {path}");
     }
+}
+
+/// A diary for the free-text checks: a goal with a review date and who agreed, and a plan with a
+/// switch, a hold, a pace change, an end, steps faster than the pace and an oral-liquid tail.
+fn free_text_diary() -> Diary {
+    let plan = PlanDraft {
+        drug: "diazepam".into(),
+        start_mg: 10.0,
+        start: Some(d(2026, 1, 5)),
+        percent: Some(25.0),
+        interval_days: Some(7),
+        strengths_mg: vec![2.0, 5.0],
+        split: Split::Half,
+        floor_mg: Some(0.0),
+        tail: Some(Tail::Liquid { mg_per_ml: 0.4, min_ml: 0.5 }),
+        switch: Some(SwitchDraft {
+            from_drug: "alprazolam".into(),
+            from_mg: 0.5,
+            table: Some(EquivalenceTable::Ashton),
+            agreed_with: "Dr. Claes".into(),
+        }),
+        ..PlanDraft::default()
+    }
+    .validate(at("2026-01-05T09:00:00+01:00"))
+    .unwrap()
+    .hold(d(2026, 1, 19), "a hard week")
+    .unwrap()
+    .resume(d(2026, 1, 26))
+    .unwrap()
+    .change_pace(d(2026, 2, 2), 10.0, 14)
+    .unwrap()
+    .end(d(2026, 3, 1), Some("changed my goal"))
+    .unwrap();
+    let goal = GoalDraft {
+        set_at: Some(at("2026-01-05T10:00:00+01:00")),
+        kind: GoalType::parse("reduce").unwrap(),
+        what_matters: "Sleep without fear".into(),
+        drug: Some("diazepam".into()),
+        target_mg: Some(5.0),
+        due: Some(d(2026, 9, 1)),
+        review_on: Some(d(2026, 4, 1)),
+        proposed_by: Proposer::Clinician,
+        agreed_with: Some("Dr. Peeters".into()),
+    }
+    .validate(now())
+    .unwrap();
+    Diary::from_entries(vec![entry(EntryBody::Plan(Box::new(plan))), entry(EntryBody::Goal(goal))])
+}
+
+/// The free text of the Goal and the CarePlan: Goal notes and target measure, CarePlan description,
+/// activity descriptions and notes.
+fn free_texts(b: &Value) -> (Vec<String>, String, Vec<String>, Vec<String>) {
+    let strings = |v: &Value, key: &str| -> Vec<String> {
+        v.as_array().unwrap().iter().map(|x| x[key].as_str().unwrap().to_owned()).collect()
+    };
+    let goal = of_type(b, "Goal")[0];
+    let mut goal_text = strings(&goal["note"], "text");
+    goal_text.push(goal["target"][0]["measure"]["text"].as_str().unwrap().to_owned());
+    let plan = of_type(b, "CarePlan")[0];
+    let activities = plan["activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["detail"]["description"].as_str().unwrap().to_owned())
+        .collect();
+    (goal_text, plan["description"].as_str().unwrap().to_owned(), activities, strings(&plan["note"], "text"))
+}
+
+const ENGLISH_SENTENCES: [&str; 15] = [
+    "Treatment goal",
+    "Proposed by",
+    "agreed with",
+    "Next review",
+    "daily dose of",
+    "Taper of",
+    "Hold",
+    "Pace changed",
+    "Plan ended",
+    "faster than the chosen",
+    "daily",
+    "tablets:",
+    "Tablets:",
+    "of liquid",
+    "does not prescribe",
+];
+
+#[test]
+fn goal_and_care_plan_free_text_is_in_the_document_language() {
+    let diary = free_text_diary();
+    for (lang, words) in [
+        (
+            Lang::Fr,
+            [
+                "Objectif thérapeutique : diazépam : réduire à 5 mg/jour.",
+                "Proposé par le soignant ; convenu avec Dr. Peeters.",
+                "Prochaine évaluation",
+                "dose quotidienne de diazépam",
+                "Diminution de diazépam à partir de 10 mg par jour",
+                "Palier 1 : 7,5 mg de diazépam par jour, 25",
+                "Comprimés : 1 × 5 mg + 0,5 × 2 mg.",
+                "ml de solution",
+                "Ce palier correspond à",
+                "Pause : 19 – 25 janv. 2026 (7 jours) : a hard week. Le calendrier est décalé",
+                "Rythme modifié à partir du 2 févr. 2026 : 10",
+                "Plan arrêté le 1er mars 2026 : changed my goal.",
+                "paliers plus rapides que le rythme choisi",
+                "Passage au diazépam avant la diminution : alprazolam 0,5 mg ≈ 10 mg de diazépam",
+            ],
+        ),
+        (
+            Lang::Nb,
+            [
+                "Behandlingsmål: Trappe ned diazepam til 5 mg/dag.",
+                "Foreslått av behandleren; avtalt med Dr. Peeters.",
+                "Neste evaluering",
+                "døgndose av diazepam",
+                "Nedtrapping av diazepam fra 10 mg per dag",
+                "Trinn 1: 7,5 mg diazepam per dag, 25",
+                "Tabletter: 1 × 5 mg + 0,5 × 2 mg.",
+                "ml mikstur",
+                "Dette trinnet tilsvarer",
+                "Pause: 19. – 25. jan. 2026 (7 dager): a hard week. Planen flyttes",
+                "Tempoet ble endret fra 2. feb. 2026: 10",
+                "Planen ble avsluttet 1. mars 2026: changed my goal.",
+                "trinn raskere enn det valgte tempoet",
+                "Byttet til diazepam før nedtrappingen: alprazolam 0,5 mg ≈ 10 mg diazepam",
+            ],
+        ),
+    ] {
+        let b = export(&diary, &SummaryOptions::default(), &FhirOptions { lang, ..options("free") });
+        check_structure(&b);
+        let (goal, description, activities, notes) = free_texts(&b);
+        let all: Vec<&String> = goal.iter().chain([&description]).chain(&activities).chain(&notes).collect();
+        // French puts a (narrow) no-break space before a colon; compare with plain spaces.
+        let joined = all
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace(['\u{a0}', '\u{202f}'], " ");
+        for w in words {
+            assert!(joined.contains(w), "{lang:?}: no {w:?} in\n{joined}");
+        }
+        for english in ENGLISH_SENTENCES {
+            // "Hold" is the patient's word nowhere here; the reasons are their own (English) words.
+            let found: Vec<&&String> = all.iter().filter(|s| s.contains(english)).collect();
+            assert!(found.is_empty(), "{lang:?}: English {english:?} in {found:?}");
+        }
+        // Tail steps are the liquid, never tablets; numbers use the decimal comma.
+        let tail: Vec<&String> = activities.iter().filter(|a| a.contains(" ml ")).collect();
+        assert!(!tail.is_empty(), "{lang:?}: no liquid step in {activities:?}");
+        assert!(tail.iter().all(|a| !a.contains(" × ")), "{lang:?}: {tail:?}");
+        assert!(!joined.contains("7.5 mg"), "{lang:?}: decimal point in\n{joined}");
+    }
+}
+
+#[test]
+fn goal_and_care_plan_free_text_reads_well_in_english() {
+    let b = export(&free_text_diary(), &SummaryOptions::default(), &options("free"));
+    let (goal, description, activities, notes) = free_texts(&b);
+    assert_eq!(
+        goal,
+        [
+            "Treatment goal: Reduce diazepam to 5 mg/day.",
+            "Proposed by the clinician; agreed with Dr. Peeters.",
+            "Next review: 1 Apr 2026",
+            "daily dose of diazepam",
+        ]
+    );
+    assert!(description.starts_with("Taper of diazepam from 10 mg per day: 25"), "{description}");
+    assert!(description.ends_with("Patient-paced; Steady records and computes, it does not prescribe."));
+    assert!(description.contains("oral liquid 0.4 mg per ml"), "{description}");
+    assert_eq!(activities[0], "10 mg diazepam daily (start dose). Tablets: 2 × 5 mg.");
+    assert!(activities[1].starts_with("Step 1: 7.5 mg diazepam daily, 25"), "{}", activities[1]);
+    assert!(
+        activities.iter().any(|a| a.contains("ml of liquid") && !a.contains("Tablets")),
+        "{activities:?}"
+    );
+    assert!(activities.iter().any(|a| a.contains("faster than the usual limit of the ASAM 2025")));
+    let note = |start: &str| notes.iter().any(|n| n.starts_with(start));
+    assert!(note("Switched to diazepam before the taper: alprazolam 0.5 mg ≈ 10 mg diazepam"), "{notes:?}");
+    assert!(note("Hold: 19 – 25 Jan 2026 (7 days): a hard week. The schedule moves later"), "{notes:?}");
+    assert!(note("Pace changed from 2 Feb 2026: 10"), "{notes:?}");
+    assert!(note("Plan ended on 1 Mar 2026: changed my goal."), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("faster than the chosen pace (pace: standard")), "{notes:?}");
 }

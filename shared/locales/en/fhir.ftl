@@ -118,6 +118,45 @@ fhir-goals-hidden = { $n ->
 }
 fhir-questions-intro = Questions the patient wrote for this appointment, in their own words:
 
+## Goal and CarePlan free text (notes and descriptions). Code displays stay in the code system's
+## language; these sentences are what a reader reads. Dates, amounts and percentages come formatted.
+
+fhir-goal-treatment = Treatment goal: { $goal }.
+fhir-goal-proposed = { $proposed }.
+fhir-goal-proposed-agreed = { $proposed }; agreed with { $who }.
+fhir-goal-changed = Changed at a review: replaced by another goal.
+fhir-goal-measure-dose = daily dose of { $molecule }
+fhir-goal-measure-dose-all = daily dose of benzodiazepines and Z-drugs
+fhir-goal-measure-outside = doses of { $molecule } outside the prescription
+fhir-goal-measure-outside-all = doses outside the prescription
+fhir-goal-clinician = clinician
+fhir-plan-description = Taper of { $molecule } from { $dose } per day: { $schedule }, { $rounding }; the taper ends at { $floor }.
+fhir-plan-rounding-whole = rounded to whole tablets of { $strengths }
+fhir-plan-rounding-halves = rounded to what tablets of { $strengths } split in halves allow
+fhir-plan-rounding-quarters = rounded to what tablets of { $strengths } split in quarters allow
+fhir-plan-not-prescribed = Patient-paced; Steady records and computes, it does not prescribe.
+fhir-step-start = { $dose } { $molecule } daily (start dose).
+fhir-step-dose = Step { $step }: { $dose } { $molecule } daily, { $cut } less than the step before.
+fhir-step-stop = Step { $step }: { $molecule } stopped (0 mg).
+fhir-step-tablets = Tablets: { $tablets }.
+fhir-step-form = Given as { $form }.
+fhir-plan-switch-note = Switched to diazepam before the taper: { $switch }. Source of the equivalence: { $source }.
+fhir-plan-hold-days = { $span } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+})
+fhir-plan-hold-moves = The schedule moves later by the days held.
+fhir-with-reason = { $what }: { $reason }.
+fhir-code-gad7-total = GAD-7 total score
+fhir-achievement-achieved = achieved
+fhir-achievement-improving = improving
+fhir-achievement-in-progress = in progress
+fhir-achievement-no-progress = no progress
+fhir-achievement-sustaining = sustaining
+fhir-step-extended-tail = Interval lengthened: the smallest amount that can be measured allows no smaller cut.
+fhir-plan-pace-change = Pace changed from { $date }: { $schedule }.
+fhir-plan-flagged-note = { $flagged } (pace: { $pace }; limits after the ASAM 2025 guideline). { $informative }
+
 ## Left out, diary check
 
 fhir-left-out-nothing = The patient left nothing out of this summary.

@@ -118,6 +118,45 @@ fhir-goals-hidden = { $n ->
 }
 fhir-questions-intro = Questions que le patient a notées pour ce rendez-vous, dans ses propres mots :
 
+## Texte libre des objectifs et du plan de soins (notes et descriptions). Les libellés des codes
+## restent dans la langue du système de codes ; ces phrases sont ce que lit le lecteur.
+
+fhir-goal-treatment = Objectif thérapeutique : { $goal }.
+fhir-goal-proposed = { $proposed }.
+fhir-goal-proposed-agreed = { $proposed } ; convenu avec { $who }.
+fhir-goal-changed = Modifié lors d’une évaluation : remplacé par un autre objectif.
+fhir-goal-measure-dose = dose quotidienne de { $molecule }
+fhir-goal-measure-dose-all = dose quotidienne de benzodiazépines et de médicaments Z
+fhir-goal-measure-outside = doses de { $molecule } en dehors de la prescription
+fhir-goal-measure-outside-all = doses en dehors de la prescription
+fhir-goal-clinician = soignant
+fhir-plan-description = Diminution de { $molecule } à partir de { $dose } par jour : { $schedule }, { $rounding } ; la diminution s’arrête à { $floor }.
+fhir-plan-rounding-whole = arrondie à des comprimés entiers de { $strengths }
+fhir-plan-rounding-halves = arrondie à ce que permettent des comprimés de { $strengths } coupés en deux
+fhir-plan-rounding-quarters = arrondie à ce que permettent des comprimés de { $strengths } coupés en quatre
+fhir-plan-not-prescribed = Rythme fixé par le patient ; Steady enregistre et calcule, il ne prescrit pas.
+fhir-step-start = { $dose } de { $molecule } par jour (dose de départ).
+fhir-step-dose = Palier { $step } : { $dose } de { $molecule } par jour, { $cut } de moins que le palier précédent.
+fhir-step-stop = Palier { $step } : { $molecule } arrêté (0 mg).
+fhir-step-tablets = Comprimés : { $tablets }.
+fhir-step-form = Sous forme de { $form }.
+fhir-plan-switch-note = Passage au diazépam avant la diminution : { $switch }. Source de l’équivalence : { $source }.
+fhir-plan-hold-days = { $span } ({ $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+})
+fhir-plan-hold-moves = Le calendrier est décalé d’autant de jours que la pause.
+fhir-with-reason = { $what } : { $reason }.
+fhir-code-gad7-total = Score total GAD-7
+fhir-achievement-achieved = atteint
+fhir-achievement-improving = en amélioration
+fhir-achievement-in-progress = en cours
+fhir-achievement-no-progress = sans progrès
+fhir-achievement-sustaining = maintenu
+fhir-step-extended-tail = Intervalle allongé : la plus petite quantité mesurable ne permet pas une réduction plus petite.
+fhir-plan-pace-change = Rythme modifié à partir du { $date } : { $schedule }.
+fhir-plan-flagged-note = { $flagged } (rythme : { $pace } ; limites d’après la recommandation ASAM 2025). { $informative }
+
 ## Parties non incluses, vérification du journal
 
 fhir-left-out-nothing = Le patient n’a rien retiré de ce résumé.

@@ -118,6 +118,45 @@ fhir-goals-hidden = { $n ->
 }
 fhir-questions-intro = Spørsmål pasienten skrev ned til denne timen, med egne ord:
 
+## Fritekst i mål og behandlingsplan (notater og beskrivelser). Visningsnavn for koder forblir på
+## kodesystemets språk; disse setningene er det leseren leser.
+
+fhir-goal-treatment = Behandlingsmål: { $goal }.
+fhir-goal-proposed = { $proposed }.
+fhir-goal-proposed-agreed = { $proposed }; avtalt med { $who }.
+fhir-goal-changed = Endret ved en evaluering: erstattet av et annet mål.
+fhir-goal-measure-dose = døgndose av { $molecule }
+fhir-goal-measure-dose-all = døgndose av benzodiazepiner og z-hypnotika
+fhir-goal-measure-outside = doser av { $molecule } utenom resepten
+fhir-goal-measure-outside-all = doser utenom resepten
+fhir-goal-clinician = behandler
+fhir-plan-description = Nedtrapping av { $molecule } fra { $dose } per dag: { $schedule }, { $rounding }; nedtrappingen slutter ved { $floor }.
+fhir-plan-rounding-whole = avrundet til hele tabletter à { $strengths }
+fhir-plan-rounding-halves = avrundet til det tabletter à { $strengths } delt i to tillater
+fhir-plan-rounding-quarters = avrundet til det tabletter à { $strengths } delt i fire tillater
+fhir-plan-not-prescribed = Pasienten bestemmer tempoet; Steady registrerer og beregner, den forskriver ikke.
+fhir-step-start = { $dose } { $molecule } per dag (startdose).
+fhir-step-dose = Trinn { $step }: { $dose } { $molecule } per dag, { $cut } mindre enn forrige trinn.
+fhir-step-stop = Trinn { $step }: { $molecule } stoppet (0 mg).
+fhir-step-tablets = Tabletter: { $tablets }.
+fhir-step-form = Som { $form }.
+fhir-plan-switch-note = Byttet til diazepam før nedtrappingen: { $switch }. Kilde for ekvivalensen: { $source }.
+fhir-plan-hold-days = { $span } ({ $days ->
+    [one] { $days } dag
+   *[other] { $days } dager
+})
+fhir-plan-hold-moves = Planen flyttes senere med like mange dager som pausen varte.
+fhir-with-reason = { $what }: { $reason }.
+fhir-code-gad7-total = GAD-7 totalskår
+fhir-achievement-achieved = oppnådd
+fhir-achievement-improving = i bedring
+fhir-achievement-in-progress = pågår
+fhir-achievement-no-progress = ingen fremgang
+fhir-achievement-sustaining = opprettholdes
+fhir-step-extended-tail = Intervallet er forlenget: den minste mengden som kan måles, tillater ikke en mindre reduksjon.
+fhir-plan-pace-change = Tempoet ble endret fra { $date }: { $schedule }.
+fhir-plan-flagged-note = { $flagged } (tempo: { $pace }; grenser etter ASAM-retningslinjen fra 2025). { $informative }
+
 ## Utelatt, kontroll av dagboken
 
 fhir-left-out-nothing = Pasienten har ikke utelatt noe fra dette sammendraget.

@@ -118,6 +118,45 @@ fhir-goals-hidden = { $n ->
 }
 fhir-questions-intro = Vragen die de patiënt voor deze afspraak noteerde, in eigen woorden:
 
+## Vrije tekst van doelen en zorgplan (notities en beschrijvingen). Weergavenamen van codes blijven
+## in de taal van het codesysteem; deze zinnen zijn wat de lezer leest.
+
+fhir-goal-treatment = Behandeldoel: { $goal }.
+fhir-goal-proposed = { $proposed }.
+fhir-goal-proposed-agreed = { $proposed }; afgesproken met { $who }.
+fhir-goal-changed = Gewijzigd bij een evaluatie: vervangen door een ander doel.
+fhir-goal-measure-dose = dagdosis { $molecule }
+fhir-goal-measure-dose-all = dagdosis benzodiazepinen en Z-drugs
+fhir-goal-measure-outside = doses { $molecule } buiten het voorschrift
+fhir-goal-measure-outside-all = doses buiten het voorschrift
+fhir-goal-clinician = zorgverlener
+fhir-plan-description = Afbouw van { $molecule } vanaf { $dose } per dag: { $schedule }, { $rounding }; de afbouw eindigt bij { $floor }.
+fhir-plan-rounding-whole = afgerond op hele tabletten van { $strengths }
+fhir-plan-rounding-halves = afgerond op wat tabletten van { $strengths }, in tweeën gedeeld, toelaten
+fhir-plan-rounding-quarters = afgerond op wat tabletten van { $strengths }, in vieren gedeeld, toelaten
+fhir-plan-not-prescribed = De patiënt bepaalt het tempo; Steady noteert en rekent, het schrijft niets voor.
+fhir-step-start = { $dose } { $molecule } per dag (startdosis).
+fhir-step-dose = Stap { $step }: { $dose } { $molecule } per dag, { $cut } minder dan de vorige stap.
+fhir-step-stop = Stap { $step }: { $molecule } gestopt (0 mg).
+fhir-step-tablets = Tabletten: { $tablets }.
+fhir-step-form = In de vorm van { $form }.
+fhir-plan-switch-note = Vóór de afbouw overgeschakeld naar diazepam: { $switch }. Bron van de equivalentie: { $source }.
+fhir-plan-hold-days = { $span } ({ $days ->
+    [one] { $days } dag
+   *[other] { $days } dagen
+})
+fhir-plan-hold-moves = Het schema schuift op met het aantal pauzedagen.
+fhir-with-reason = { $what }: { $reason }.
+fhir-code-gad7-total = GAD-7-totaalscore
+fhir-achievement-achieved = bereikt
+fhir-achievement-improving = verbetert
+fhir-achievement-in-progress = in uitvoering
+fhir-achievement-no-progress = geen vooruitgang
+fhir-achievement-sustaining = wordt volgehouden
+fhir-step-extended-tail = Interval verlengd: de kleinste hoeveelheid die af te meten is, laat geen kleinere verlaging toe.
+fhir-plan-pace-change = Tempo gewijzigd vanaf { $date }: { $schedule }.
+fhir-plan-flagged-note = { $flagged } (tempo: { $pace }; grenzen volgens de ASAM-richtlijn 2025). { $informative }
+
 ## Weggelaten, controle van het dagboek
 
 fhir-left-out-nothing = De patiënt heeft niets uit dit overzicht weggelaten.

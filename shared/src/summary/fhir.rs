@@ -18,6 +18,7 @@
 //! `bundle_id` the caller passes, so no identifier of the person persists across exports. The
 //! Patient carries no identifier and no name unless the patient chose a display name.
 
+mod care_text;
 mod ips;
 mod json;
 mod resources;
@@ -252,34 +253,6 @@ fn generated_text(o: &mut Obj, x: &Xhtml) {
 /// A literal reference's members.
 pub(crate) fn reference(o: &mut Obj, url: &str) {
     o.str("reference", url);
-}
-
-/// Up to three decimals, without trailing zeros: "2", "1.75", "0.125".
-pub(crate) fn fmt_num(v: f64) -> String {
-    trim_decimals(format!("{v:.3}"))
-}
-
-/// One decimal, without a trailing ".0".
-pub(crate) fn fmt1(v: f64) -> String {
-    trim_decimals(format!("{v:.1}"))
-}
-
-fn trim_decimals(s: String) -> String {
-    let t = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { s.as_str() };
-    if t == "-0" {
-        "0".to_owned()
-    } else {
-        t.to_owned()
-    }
-}
-
-/// A range of mg with one decimal, collapsed when both ends agree: "10", "7.5–15".
-pub(crate) fn range(low: f64, high: f64) -> String {
-    if (high - low).abs() < 0.05 {
-        fmt1(low)
-    } else {
-        format!("{}–{}", fmt1(low), fmt1(high))
-    }
 }
 
 /// The goals the summary shows, matched back to their diary entries (the summary leaves out goals
@@ -647,7 +620,5 @@ mod tests {
         assert_eq!(json::round4(0.1 + 0.2), Some(0.3));
         assert_eq!(json::round4(-0.00001).map(f64::to_bits), Some(0.0f64.to_bits()));
         assert_eq!(json::round4(f64::NAN), None);
-        assert_eq!((fmt_num(2.0), fmt_num(1.75), fmt_num(-0.0001)), ("2".into(), "1.75".into(), "0".into()));
-        assert_eq!(range(10.0, 20.0), "10–20");
     }
 }

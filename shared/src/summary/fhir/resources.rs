@@ -5,12 +5,12 @@
 
 use super::json::{Arr, Obj};
 use super::{
-    fmt1, fmt_num, narrative, qty_mg, quantity, reference, Ctx, Ref, ATC, LOINC, SLEEP_DURATION_LOINC,
+    care_text, narrative, qty_mg, quantity, reference, Ctx, Ref, ATC, LOINC, SLEEP_DURATION_LOINC,
     STEADY_CODES,
 };
 use crate::domain::scores::{GAD7_PANEL_LOINC, GAD7_TOTAL_LOINC};
 use crate::domain::Keyed;
-use crate::domain::{tablets_text, TaperPlan};
+use crate::domain::TaperPlan;
 use crate::domain::{
     Amount, AnxietyRating, Dose, Gad7, Goal, GoalKind, GoalReview, GoalStatus, LocalInstant, Molecule,
     Proposer, ReviewDecision, SleepNight, Substance, Use,
@@ -564,7 +564,7 @@ pub fn gad7_total(o: &mut Obj, panel: &Ref, total: &Ref, g: &Gad7, ctx: &Ctx) {
             LOINC,
             GAD7_TOTAL_LOINC,
             "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]",
-            Some("GAD-7 total score"),
+            Some(&ctx.t.t("fhir-code-gad7-total")),
         )
     })
     .arr("derivedFrom", |a| {
@@ -635,46 +635,26 @@ pub fn achievement_status(
     })
 }
 
-fn proposer(p: Proposer) -> &'static str {
-    match p {
-        Proposer::Patient => "the patient",
-        Proposer::Clinician => "the clinician",
-        Proposer::Together => "the patient and the clinician together",
-    }
-}
-
 /// Goal.target from the treatment goal: reduce → the molecule's daily dose in mg; stop → 0 mg;
-/// stable → 0 non-prescribed doses; keep → only the due date, if any.
-fn goal_target(o: &mut Obj, kind: &GoalKind, due: Option<NaiveDate>) {
+/// stable → 0 non-prescribed doses; keep → only the due date, if any. What is measured is said in
+/// the document's language (`measure.text`).
+fn goal_target(o: &mut Obj, kind: &GoalKind, due: Option<NaiveDate>, t: &crate::i18n::Texts) {
     let due = due.map(|d| d.to_string());
-    let measure = |o: &mut Obj, text: &str| {
-        o.obj("measure", |o| text_concept(o, text));
-    };
     match kind {
-        GoalKind::Reduce { molecule, target_mg } => {
-            o.obj("detailQuantity", |o| qty_mg(o, *target_mg)).opt_str("dueDate", due.as_deref());
-            measure(o, &format!("daily dose of {}", molecule.name()));
+        GoalKind::Reduce { target_mg, .. } => {
+            o.obj("detailQuantity", |o| qty_mg(o, *target_mg));
         }
-        GoalKind::Stop { molecule } => {
-            o.obj("detailQuantity", |o| qty_mg(o, 0.0)).opt_str("dueDate", due.as_deref());
-            measure(
-                o,
-                &format!("daily dose of {}", molecule.map_or("benzodiazepines and Z-drugs", Molecule::name)),
-            );
+        GoalKind::Stop { .. } => {
+            o.obj("detailQuantity", |o| qty_mg(o, 0.0));
         }
-        GoalKind::Stable { molecule } => {
-            o.int("detailInteger", 0).opt_str("dueDate", due.as_deref());
-            measure(
-                o,
-                &match molecule {
-                    Some(m) => format!("doses of {} outside the prescription", m.name()),
-                    None => "doses outside the prescription".to_owned(),
-                },
-            );
+        GoalKind::Stable { .. } => {
+            o.int("detailInteger", 0);
         }
-        GoalKind::Keep => {
-            o.opt_str("dueDate", due.as_deref());
-        }
+        GoalKind::Keep => {}
+    }
+    o.opt_str("dueDate", due.as_deref());
+    if let Some(text) = care_text::goal_measure(t, kind) {
+        o.obj("measure", |o| text_concept(o, &text));
     }
 }
 
@@ -682,18 +662,7 @@ fn goal_target(o: &mut Obj, kind: &GoalKind, due: Option<NaiveDate>) {
 /// treatment goal, who proposed it and who agreed go in `note` (generated text, not a patient
 /// note). Reviews are separate Observations (see [`review`]) listed in `outcomeReference`.
 pub fn goal(o: &mut Obj, r: &Ref, g: &Goal, latest_gas: Option<i8>, outcomes: &[String], ctx: &Ctx) {
-    let mut generated = vec![format!("Treatment goal: {}.", g.kind.describe())];
-    let mut who = format!("Proposed by {}", proposer(g.proposed_by));
-    if let Some(a) = &g.agreed_with {
-        who.push_str(&format!("; agreed with {a}"));
-    }
-    generated.push(format!("{who}."));
-    if let Some(d) = g.review_on {
-        generated.push(format!("Next review on {d}."));
-    }
-    if g.status == GoalStatus::Changed {
-        generated.push("Changed at a review: replaced by another goal.".to_owned());
-    }
+    let generated = care_text::goal_notes(ctx.t, g);
     let line = ctx.t.t_args(
         "fhir-goal-line",
         &[
@@ -703,7 +672,8 @@ pub fn goal(o: &mut Obj, r: &Ref, g: &Goal, latest_gas: Option<i8>, outcomes: &[
         ],
     );
     if let Some((code, display)) = achievement_status(g.status, &g.kind, latest_gas) {
-        o.obj("achievementStatus", |o| concept(o, GOAL_ACHIEVEMENT, code, display, Some(display)));
+        let text = ctx.t.t(&format!("fhir-achievement-{code}"));
+        o.obj("achievementStatus", |o| concept(o, GOAL_ACHIEVEMENT, code, display, Some(&text)));
     }
     o.arr("category", |a| {
         a.obj(|o| concept(o, GOAL_CATEGORY, "behavioral", "Behavioral", None));
@@ -712,7 +682,7 @@ pub fn goal(o: &mut Obj, r: &Ref, g: &Goal, latest_gas: Option<i8>, outcomes: &[
     .obj("expressedBy", |o| match g.proposed_by {
         Proposer::Patient | Proposer::Together => reference(o, &ctx.patient),
         Proposer::Clinician => {
-            o.str("display", "clinician");
+            o.str("display", &ctx.t.t("fhir-goal-clinician"));
         }
     })
     .str("id", &r.id)
@@ -733,7 +703,7 @@ pub fn goal(o: &mut Obj, r: &Ref, g: &Goal, latest_gas: Option<i8>, outcomes: &[
     .str("startDate", &g.set_at.date_naive().to_string())
     .obj("subject", |o| reference(o, &ctx.patient))
     .arr("target", |a| {
-        a.obj(|o| goal_target(o, &g.kind, g.due));
+        a.obj(|o| goal_target(o, &g.kind, g.due, ctx.t));
     });
     narrative(o, &line);
 }
@@ -844,7 +814,6 @@ pub fn step_status(status: StepStatus, holding: bool) -> &'static str {
 /// changes, the switch (with the equivalence table and its source) and the end as notes. Hold and
 /// end reasons are the patient's words and follow the notes choice.
 pub fn care_plan(o: &mut Obj, r: &Ref, plan: &TaperPlan, schedule: &Schedule, goals: &[String], ctx: &Ctx) {
-    let name = plan.molecule.name();
     let steps = &schedule.steps;
     let activities: Vec<(Option<NaiveDate>, String)> = steps
         .iter()
@@ -857,93 +826,12 @@ pub fn care_plan(o: &mut Obj, r: &Ref, plan: &TaperPlan, schedule: &Schedule, go
                 Some(n) => n.date.pred_opt(),
                 None => schedule.ended_on,
             };
-            let mut description = if step.dose_mg > 0.0 {
-                format!("{} mg {name} daily", fmt_num(step.dose_mg))
-            } else {
-                format!("0 mg {name}: stopped")
-            };
-            if step.index > 0 {
-                description.push_str(&format!(" (step {}, -{} %", step.index, fmt1(step.cut_percent)));
-                if step.extended {
-                    description.push_str(", interval lengthened because the tablets allow no smaller cut");
-                }
-                description.push(')');
-            }
-            if !step.tablets.is_empty() {
-                description.push_str(&format!("; tablets: {}", tablets_text(&step.tablets)));
-            }
-            if let Some(flag) = &step.pace_flag {
-                description.push_str(&format!("; {}", flag.reason));
-            }
-            (end, description)
+            (end, care_text::step_description(ctx.t, plan, step))
         })
         .collect();
-
-    let mut notes_out: Vec<String> = Vec::new();
-    if let Some(s) = &plan.switch {
-        notes_out.push(format!(
-            "Switched from {} {} mg/day to diazepam before tapering, agreed with {}. Equivalence used: \
-             {} mg {} ≈ {} mg diazepam per {} (source: {}).",
-            s.from.name(),
-            fmt_num(s.from_mg),
-            s.agreed_with,
-            fmt_num(s.from_mg),
-            s.from.name(),
-            super::range(s.diazepam_mg.low, s.diazepam_mg.high),
-            s.table.name(),
-            s.source(),
-        ));
-    }
-    for h in &plan.holds {
-        let span = match h.until.and_then(|u| u.pred_opt()) {
-            Some(last) => format!("Hold from {} to {} ({} days)", h.from, last, h.days(last)),
-            None => format!("Hold since {} (ongoing)", h.from),
-        };
-        let reason = if ctx.show_notes && !h.reason.trim().is_empty() {
-            format!(": {}", h.reason)
-        } else {
-            String::new()
-        };
-        notes_out.push(format!("{span}{reason}. The schedule moves later by the days held."));
-    }
-    for c in &plan.changes {
-        notes_out.push(format!(
-            "Pace changed from {}: {} % of the current dose every {} days.",
-            c.from,
-            fmt_num(c.percent),
-            c.interval_days
-        ));
-    }
-    if let Some(e) = &plan.ended {
-        let reason = match (&e.reason, ctx.show_notes) {
-            (Some(r), true) => format!(": {r}"),
-            _ => String::new(),
-        };
-        notes_out.push(format!("Plan ended on {}{reason}.", e.on));
-    }
-    let flagged = schedule.steps.iter().filter(|s| s.pace_flag.is_some()).count();
-    if flagged > 0 {
-        notes_out.push(format!(
-            "{flagged} step(s) faster than the chosen {} pace (ASAM 2025 guideline); informative only.",
-            plan.pace.key()
-        ));
-    }
-    let strengths: Vec<String> = plan.strengths_mg.iter().map(|s| format!("{} mg", fmt_num(*s))).collect();
-    let description = format!(
-        "Taper of {name} from {} mg/day: {} % of the current dose every {} days, rounded to what {} \
-         tablets split in {} allow; stop at {} mg. Patient-paced; Steady records and computes, it does \
-         not prescribe.",
-        fmt_num(plan.start_mg),
-        fmt_num(plan.percent),
-        plan.interval_days,
-        strengths.join(" and "),
-        match plan.split.parts() {
-            1 => "whole tablets",
-            2 => "halves",
-            _ => "quarters",
-        },
-        fmt_num(plan.floor_mg),
-    );
+    let notes_out = care_text::plan_notes(ctx.t, plan, schedule, ctx.show_notes);
+    let flagged = steps.iter().filter(|s| s.pace_flag.is_some()).count();
+    let description = care_text::plan_description(ctx.t, plan);
     let end = schedule.ended_on.or(schedule.end_date);
     o.arr("activity", |a| {
         for (step, (end, description)) in steps.iter().zip(&activities) {
