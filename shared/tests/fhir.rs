@@ -1155,7 +1155,7 @@ fn goal_and_care_plan_free_text_is_in_the_document_language() {
         (
             Lang::Fr,
             [
-                "Objectif thérapeutique : diazépam : réduire à 5 mg/jour.",
+                "Objectif thérapeutique — diazépam : réduire à 5 mg/jour.",
                 "Proposé par le soignant ; convenu avec Dr. Peeters.",
                 "Prochaine évaluation",
                 "dose quotidienne de diazépam",

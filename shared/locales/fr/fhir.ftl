@@ -121,7 +121,7 @@ fhir-questions-intro = Questions que le patient a notées pour ce rendez-vous, d
 ## Texte libre des objectifs et du plan de soins (notes et descriptions). Les libellés des codes
 ## restent dans la langue du système de codes ; ces phrases sont ce que lit le lecteur.
 
-fhir-goal-treatment = Objectif thérapeutique : { $goal }.
+fhir-goal-treatment = Objectif thérapeutique — { $goal }.
 fhir-goal-proposed = { $proposed }.
 fhir-goal-proposed-agreed = { $proposed } ; convenu avec { $who }.
 fhir-goal-changed = Modifié lors d’une évaluation : remplacé par un autre objectif.
