@@ -229,7 +229,11 @@ mod tests {
         assert_eq!(ics.matches("TRIGGER;RELATED=START:-PT3600S\r\n").count(), 5, "{ics}");
         assert!(ics.contains("UID:plan-1-4-alarm@steady.local\r\n"));
         // Nothing read from the clock: every DTSTAMP, the alarms' too, is the export's stamp.
-        assert_eq!(ics.matches("DTSTAMP:").count(), ics.matches("DTSTAMP:20260601T080000Z\r\n").count(), "{ics}");
+        assert_eq!(
+            ics.matches("DTSTAMP:").count(),
+            ics.matches("DTSTAMP:20260601T080000Z\r\n").count(),
+            "{ics}"
+        );
         assert_eq!(ics, super::tests::ics(&plan, "2026-06-01", IcsOptions { alarm_min: Some(60) }, Lang::Fr));
         assert!(ics.contains("SUMMARY:Steady : étape 4 du plan\r\n"), "{ics}");
         assert!(!ics.contains("plan step"));
