@@ -477,15 +477,20 @@ fn hidden_parts_stay_hidden_in_notes_and_goal_progress() {
     assert!(p.mean_anxiety.is_some(), "what is shown stays");
 }
 
+/// A stable patient: diazepam 10 mg every evening from 2 March to `last` March.
+fn evening_diazepam(last: u32) -> Diary {
+    Diary::from_entries(
+        (2..=last)
+            .map(|day| dose(&format!("2026-03-{day:02}T21:00:00+01:00"), "diazepam", Some(10.0), None, false))
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// Issue 14 (4): a stable patient's unfinished today is not a day without a dose. Diazepam 10 mg
 /// every evening 2–7 March; the summary is made on the morning of 8 March, before the evening dose.
 #[test]
 fn an_unfinished_today_never_counts_as_a_day_without_a_dose() {
-    let stable = Diary::from_entries(
-        (2..=7)
-            .map(|day| dose(&format!("2026-03-0{day}T21:00:00+01:00"), "diazepam", Some(10.0), None, false))
-            .collect::<Vec<_>>(),
-    );
+    let stable = evening_diazepam(7);
     let opts = SummaryOptions { today: Some(d(8)), ..SummaryOptions::default() };
     let s = summary::build_with(&stable, d(2), d(8), EquivalenceTable::Ashton, &opts);
     assert_eq!(s.days.len(), 7, "today is shown as it stands");
@@ -508,11 +513,7 @@ fn an_unfinished_today_never_counts_as_a_day_without_a_dose() {
 /// the content, the text, the PDF's table and chart description, and the FHIR narrative.
 #[test]
 fn a_week_of_only_the_unfinished_today_has_no_mean_dose_yet() {
-    let stable = Diary::from_entries(
-        (2..=8)
-            .map(|day| dose(&format!("2026-03-0{day}T21:00:00+01:00"), "diazepam", Some(10.0), None, false))
-            .collect::<Vec<_>>(),
-    );
+    let stable = evening_diazepam(8);
     let opts = SummaryOptions { today: Some(d(9)), ..SummaryOptions::default() };
     let s = summary::build_with(&stable, d(2), d(9), EquivalenceTable::Ashton, &opts);
     assert_eq!(s.weeks.len(), 2);
