@@ -173,6 +173,12 @@ pub struct Hold {
 }
 
 impl Hold {
+    /// Last day held, inclusive (the day before `until`, never before `from`); `None` while
+    /// holding. What every format prints, so text, PDF and FHIR give the same dates.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        self.until.and_then(|u| u.pred_opt()).map(|last| last.max(self.from))
+    }
+
     /// Days held, counting an open hold up to and including `today`.
     pub fn days(&self, today: NaiveDate) -> i64 {
         let until = self.until.or_else(|| today.succ_opt()).unwrap_or(today);
@@ -560,6 +566,15 @@ mod tests {
     fn problem(p: PlanDraft) -> (&'static str, Problem) {
         let e = p.validate(now()).unwrap_err();
         (e.field.key(), e.problem)
+    }
+
+    #[test]
+    fn a_holds_last_day_is_the_day_before_it_ended_never_before_it_began() {
+        let hold =
+            |until: Option<&str>| Hold { from: d("2026-02-16"), until: until.map(d), reason: String::new() };
+        assert_eq!(hold(Some("2026-02-23")).last_day(), Some(d("2026-02-22")));
+        assert_eq!(hold(Some("2026-02-16")).last_day(), Some(d("2026-02-16")), "resumed the day it began");
+        assert_eq!(hold(None).last_day(), None, "still holding");
     }
 
     #[test]

@@ -967,7 +967,7 @@ fn plan_section(
             .map(|h| HoldSummary {
                 from: h.from,
                 until: h.until,
-                last_day: h.until.and_then(|u| u.pred_opt()).map(|last| last.max(h.from)),
+                last_day: h.last_day(),
                 reason: show_notes.then(|| h.reason.clone()),
             })
             .collect(),

@@ -149,7 +149,7 @@ pub(super) fn plan_notes(t: &Texts, plan: &TaperPlan, schedule: &Schedule, show_
         ));
     }
     for h in &plan.holds {
-        let span = match h.until.and_then(|u| u.pred_opt()) {
+        let span = match h.last_day() {
             Some(last) => t.t_args(
                 "fhir-plan-hold-days",
                 &[
