@@ -216,21 +216,35 @@ pub struct Totals {
 }
 
 impl Totals {
-    /// The period totals with their means per day over the `complete` days (an unfinished today
-    /// would pull the mean down).
-    pub fn new(prescribed: DeTotal, non_prescribed: Option<DeTotal>, complete: &[DaySummary]) -> Self {
-        let mean_of = |f: &dyn Fn(&DaySummary) -> Option<(f64, f64)>| {
-            let (lows, highs): (Vec<f64>, Vec<f64>) = complete.iter().filter_map(f).unzip();
-            MgRange::new(mean(&lows).unwrap_or(0.0), mean(&highs).unwrap_or(0.0))
-        };
+    /// The period totals with their means per day over the complete days of `days` (an unfinished
+    /// today would pull the mean down).
+    pub fn new(prescribed: DeTotal, non_prescribed: Option<DeTotal>, days: &[DaySummary]) -> Self {
         Self {
             prescribed,
             non_prescribed,
-            prescribed_de_per_day: mean_of(&|d| Some((d.de_low_mg, d.de_high_mg))),
-            non_prescribed_de_per_day: non_prescribed
-                .map(|_| mean_of(&|d| d.nonprescribed_de_low_mg.zip(d.nonprescribed_de_high_mg))),
+            prescribed_de_per_day: mean_de(days, DaySummary::prescribed_de),
+            non_prescribed_de_per_day: non_prescribed.map(|_| mean_de(days, DaySummary::non_prescribed_de)),
         }
     }
+}
+
+impl DaySummary {
+    /// The day's prescribed DE as (low, high).
+    fn prescribed_de(&self) -> Option<(f64, f64)> {
+        Some((self.de_low_mg, self.de_high_mg))
+    }
+
+    /// The day's non-prescribed DE as (low, high); `None` when hidden.
+    fn non_prescribed_de(&self) -> Option<(f64, f64)> {
+        self.nonprescribed_de_low_mg.zip(self.nonprescribed_de_high_mg)
+    }
+}
+
+/// Mean DE per day over the complete days of `days` (an unfinished today would pull it down);
+/// 0 when there is none.
+fn mean_de(days: &[DaySummary], de: fn(&DaySummary) -> Option<(f64, f64)>) -> MgRange {
+    let (lows, highs): (Vec<f64>, Vec<f64>) = days.iter().filter(|d| d.complete).filter_map(de).unzip();
+    MgRange::new(mean(&lows).unwrap_or(0.0), mean(&highs).unwrap_or(0.0))
 }
 
 /// Sleep over the period.
@@ -652,12 +666,7 @@ pub fn build_with(
 
     let half = complete.len().div_ceil(2);
     let (first, second) = complete.split_at(half.min(complete.len()));
-    let mean_range = |ds: &[DaySummary]| {
-        let ds = ds.iter().filter(|d| d.complete);
-        let lows: Vec<f64> = ds.clone().map(|d| d.de_low_mg).collect();
-        let highs: Vec<f64> = ds.map(|d| d.de_high_mg).collect();
-        MgRange::new(mean(&lows).unwrap_or(0.0), mean(&highs).unwrap_or(0.0))
-    };
+    let mean_range = |ds: &[DaySummary]| mean_de(ds, DaySummary::prescribed_de);
     let lows: Vec<f64> = complete.iter().map(|d| d.de_low_mg).collect();
     let highs: Vec<f64> = complete.iter().map(|d| d.de_high_mg).collect();
     let dose_trend = DoseTrend {
@@ -716,7 +725,7 @@ pub fn build_with(
     let questions =
         if hides(Hideable::Questions) { vec![] } else { questions(diary, &long_lived, open_until(opts, to)) };
 
-    let totals = Totals::new(totals.prescribed, show_np.then_some(totals.non_prescribed), &complete);
+    let totals = Totals::new(totals.prescribed, show_np.then_some(totals.non_prescribed), &days);
     Summary {
         from,
         to,
