@@ -106,10 +106,16 @@ impl SleepNight {
     /// the items bound the night and give both the minutes to fall asleep and the minutes awake
     /// (a missing answer is not "0 minutes": the night would read as all asleep).
     pub fn derived_sleep_min(&self) -> Option<i64> {
+        let asleep = self.sleep_window_min()? - i64::from(self.latency_min?) - i64::from(self.waso_min?);
+        Some(asleep.max(0))
+    }
+
+    /// Minutes from trying to sleep (else into bed) to the final awakening (else out of bed): the
+    /// window the CSD subtracts the time awake from.
+    fn sleep_window_min(&self) -> Option<i64> {
         let start = self.tried_to_sleep.or(self.in_bed)?;
         let end = self.final_awakening.or(self.out_of_bed)?;
-        let asleep = minutes_between(start, end) - i64::from(self.latency_min?) - i64::from(self.waso_min?);
-        Some(asleep.max(0))
+        Some(minutes_between(start, end))
     }
 
     /// Total sleep time (minutes): derived from the diary items when they bound the night (the
@@ -121,9 +127,7 @@ impl SleepNight {
 
     /// Why a reported estimate does not fit the items, with the numbers the patient can check.
     fn disagreement(&self, reported_min: u16, items_min: i64) -> Problem {
-        let start = self.tried_to_sleep.or(self.in_bed);
-        let end = self.final_awakening.or(self.out_of_bed);
-        let window = start.zip(end).map(|(a, b)| minutes_between(a, b)).unwrap_or(0);
+        let window = self.sleep_window_min().unwrap_or(0);
         let awake = i64::from(self.latency_min.unwrap_or(0)) + i64::from(self.waso_min.unwrap_or(0));
         let clamp = |m: i64| u16::try_from(m.clamp(0, DAY_MIN)).unwrap_or(0);
         Problem::SleepDisagrees {

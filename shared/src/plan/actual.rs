@@ -81,18 +81,13 @@ pub fn plan_vs_actual<'a>(
             continue;
         }
         let de = day_de.entry(date).or_insert(Some(MgRange::ZERO));
-        *de = de
-            .zip(dose.diazepam_equivalent(table))
-            .map(|(a, b)| MgRange::new(a.low + b.low, a.high + b.high));
-        let mg = dose.amount.mg();
-        if dose.use_ != Use::Prescribed || dose.substance != Substance::Known(plan.molecule) || mg.is_none() {
-            others.insert(date);
-        }
-        if dose.use_ != Use::Prescribed || dose.substance != Substance::Known(plan.molecule) {
-            continue;
-        }
-        if let Some(mg) = mg {
-            *logged.entry(date).or_insert(0.0) += mg;
+        *de = de.zip(dose.diazepam_equivalent(table)).map(|(a, b)| a.add(b));
+        let of_plan = dose.use_ == Use::Prescribed && dose.substance == Substance::Known(plan.molecule);
+        match (of_plan, dose.amount.mg()) {
+            (true, Some(mg)) => *logged.entry(date).or_insert(0.0) += mg,
+            _ => {
+                others.insert(date);
+            }
         }
     }
 

@@ -14,7 +14,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::pace::{pace_flag, PaceFlag};
+use super::pace::{cut_percent, pace_flag, PaceFlag};
 use crate::domain::tablets::{achievable_units, tablets_for, to_mg, to_units};
 use crate::domain::{Tail, TaperPlan};
 
@@ -225,8 +225,10 @@ struct Move {
     tail: bool,
 }
 
+/// Whether the single cut from `current` to `next` (units) is above the pace's limit, by the same
+/// measure the pace flag uses.
 fn cut_above(current: u64, next: u64, limit_percent: f64) -> bool {
-    current > 0 && (current - next.min(current)) as f64 / current as f64 * 100.0 > limit_percent + 1e-9
+    cut_percent(to_mg(current), to_mg(next)) > limit_percent + 1e-9
 }
 
 /// A step in the tail's resolution `r` (units): the smallest multiple of `r` at or above `target`
